@@ -1,0 +1,63 @@
+namespace DslInfra.Schema;
+
+// These attributes describe how a DSL record maps onto Terraform's schema. The generator reads them
+// from metadata; they are how a new resource type is added without touching the generator.
+
+/// <summary>The Terraform type name of a resource or data source record, e.g. <c>aws_vpc</c>.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class TerraformTypeAttribute(string type) : Attribute
+{
+    /// <summary>The Terraform type name.</summary>
+    public string Type { get; } = type;
+}
+
+/// <summary>The name Terraform uses for a property or enum member, when it is not the snake_case of the C# name.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, Inherited = false)]
+public sealed class TerraformNameAttribute(string name) : Attribute
+{
+    /// <summary>The Terraform name.</summary>
+    public string Name { get; } = name;
+}
+
+/// <summary>An argument Terraform requires: leaving it unset is diagnostic DI1006.</summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = false)]
+public sealed class RequiredAttribute : Attribute
+{
+}
+
+/// <summary>A nested block (a JSON object when it occurs once, an array of objects when it repeats) rather than an argument.</summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = false)]
+public sealed class NestedBlockAttribute : Attribute
+{
+}
+
+/// <summary>A block type that Terraform also reads as an attribute: every argument is written, unset ones as null.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class AttributesAsBlocksAttribute : Attribute
+{
+}
+
+/// <summary>A resource type that cannot change in place: any change replaces it, created before the old one is destroyed.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class ReplaceOnlyAttribute : Attribute
+{
+}
+
+/// <summary>A provider configuration record: its local name and registry source.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class TerraformProviderAttribute(string name, string source) : Attribute
+{
+    /// <summary>The provider's local name, e.g. <c>aws</c>.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>The provider's registry source, e.g. <c>hashicorp/aws</c>.</summary>
+    public string Source { get; } = source;
+}
+
+/// <summary>A state backend record: its Terraform backend type.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class TerraformBackendAttribute(string type) : Attribute
+{
+    /// <summary>The backend type, e.g. <c>s3</c>.</summary>
+    public string Type { get; } = type;
+}

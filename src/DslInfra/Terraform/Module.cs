@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+
+namespace DslInfra;
+
+/// <summary>A provider configuration. One without an alias is the default for its provider.</summary>
+public abstract record ProviderConfig
+{
+    /// <summary>The alias that resources name in their <c>Provider</c> to use this configuration.</summary>
+    public string? Alias { get; init; }
+
+    /// <summary>The version constraint written to <c>terraform.required_providers</c>, e.g. <c>~&gt; 5.0</c>.</summary>
+    public string? Version { get; init; }
+}
+
+/// <summary>Where Terraform keeps the stack's state.</summary>
+public abstract record Backend
+{
+}
+
+/// <summary>A value known only at deploy time: a Terraform input variable.</summary>
+public sealed record Variable<T>(string Name)
+{
+    /// <summary>The value used when none is given.</summary>
+    public T? Default { get; init; }
+
+    /// <summary>What the variable is for.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Hide the value in plan output.</summary>
+    public bool Sensitive { get; init; }
+
+    /// <summary>Whether null is an acceptable value.</summary>
+    public bool? Nullable { get; init; }
+
+    /// <summary>Checks Terraform runs on the value before planning.</summary>
+    public ImmutableArray<Validation> Validations { get; init; }
+
+    /// <summary>The variable as a value.</summary>
+    public static implicit operator Expr<T>(Variable<T> variable) => new Reference<T>("var." + variable.Name);
+
+    /// <summary>The variable as a Terraform template, so that interpolating it keeps it a reference.</summary>
+    public override string ToString() => "${var." + Name + "}";
+}
+
+/// <summary>A variable validation: a Terraform condition expression and the message shown when it is false.</summary>
+public sealed record Validation(string Condition, string ErrorMessage);
+
+/// <summary>A value the stack exports: a Terraform output.</summary>
+public sealed record Output(string Name)
+{
+    /// <summary>The exported value.</summary>
+    public Expr? Value { get; init; }
+
+    /// <summary>What the output is for.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Hide the value in plan output.</summary>
+    public bool Sensitive { get; init; }
+}
+
+/// <summary>Declares one resource per item at compile time, so N similar resources need no copy-paste.</summary>
+public static class Repeat
+{
+    /// <summary>One result per item, in order, e.g. one subnet per availability zone.</summary>
+    public static ImmutableArray<TResult> For<TItem, TResult>(ImmutableArray<TItem> items, Func<TItem, TResult> make) =>
+        items.Select(make).ToImmutableArray();
+
+    /// <summary>One result per index from 0 to <paramref name="count"/> - 1.</summary>
+    public static ImmutableArray<TResult> For<TResult>(int count, Func<int, TResult> make) =>
+        Enumerable.Range(0, count).Select(make).ToImmutableArray();
+}

@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Text;
+using DslInfra.Schema;
+
+namespace DslInfra;
+
+/// <summary>A managed Terraform resource. Declared once as a static readonly member of a stack; never changed afterwards.</summary>
+public abstract record Resource
+{
+    /// <summary>Declares the resource; <paramref name="name"/> is its Terraform name (the second label).</summary>
+    protected Resource(string name) => Name = name;
+
+    /// <summary>The resource's Terraform name: letters, digits, underscores and hyphens, starting with a letter or underscore.</summary>
+    public string Name { get; init; }
+
+    /// <summary>Resources Terraform must create first although no attribute refers to them.</summary>
+    public ImmutableArray<Resource> DependsOn { get; init; }
+
+    /// <summary>How Terraform replaces this resource. Replace-only types default to create-before-destroy.</summary>
+    public Lifecycle? Lifecycle { get; init; }
+
+    /// <summary>A non-default provider configuration (one with an alias).</summary>
+    public ProviderConfig? Provider { get; init; }
+
+    /// <summary>The Terraform type of this resource, e.g. <c>aws_vpc</c>.</summary>
+    public virtual string TerraformType => GetType().GetCustomAttribute<TerraformTypeAttribute>()?.Type
+        ?? throw new InvalidOperationException($"{GetType().Name} has no [TerraformType].");
+
+    /// <summary>The resource's address, e.g. <c>aws_vpc.main</c>.</summary>
+    public virtual string Address => TerraformType + "." + Name;
+
+    /// <summary>A reference to an attribute the typed record does not expose, e.g. <c>Attr&lt;string&gt;("owner_id")</c>.</summary>
+    public Reference<T> Attr<T>(string attribute) => new(Address + "." + attribute);
+
+    /// <summary>The Terraform name of a C# member: snake_case.</summary>
+    protected static string SnakeCase(string name)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+                text.Append('_');
+            text.Append(char.ToLowerInvariant(name[i]));
+        }
+        return text.ToString();
+    }
+}
+
+/// <summary>A Terraform data source: something read, never managed.</summary>
+public abstract record DataSource : Resource
+{
+    /// <summary>Declares the data source; <paramref name="name"/> is its Terraform name.</summary>
+    protected DataSource(string name) : base(name)
+    {
+    }
+
+    /// <inheritdoc/>
+    public override string Address => "data." + base.Address;
+}
+
+/// <summary>The lifecycle meta-argument of a resource.</summary>
+public sealed record Lifecycle
+{
+    /// <summary>Create the replacement before destroying the old resource. Replace-only types default to true.</summary>
+    public bool? CreateBeforeDestroy { get; init; }
+
+    /// <summary>Refuse any plan that destroys this resource.</summary>
+    public bool? PreventDestroy { get; init; }
+
+    /// <summary>Attribute names whose drift Terraform ignores. Never list what defines the machine.</summary>
+    public ImmutableArray<string> IgnoreChanges { get; init; }
+
+    /// <summary>Replace this resource whenever one of these is replaced or changed.</summary>
+    public ImmutableArray<Resource> ReplaceTriggeredBy { get; init; }
+}
