@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace DslInfra.Generators.Diagnostics;
+
+/// <summary>Every rule of the synthesis, DI1xxx: the stack cannot be turned into Terraform as written.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "DslInfra.Synthesis";
+
+    public static readonly DiagnosticDescriptor InternalError = Rule(
+        RuleIdentifiers.InternalError,
+        "DslInfra could not synthesize the stack",
+        "DslInfra could not synthesize stack '{0}': {1}. This is a bug in DslInfra; please report it with the stack's code.");
+
+    public static readonly DiagnosticDescriptor NotEvaluable = Rule(
+        RuleIdentifiers.NotEvaluable,
+        "Value cannot be evaluated at compile time",
+        "'{0}' cannot be evaluated at compile time: {1}");
+
+    public static readonly DiagnosticDescriptor DuplicateName = Rule(
+        RuleIdentifiers.DuplicateName,
+        "Name declared twice in the stack",
+        "{0} '{1}' is declared twice in stack '{2}' (also by {3}): give each one its own name");
+
+    public static readonly DiagnosticDescriptor InvalidIdentifier = Rule(
+        RuleIdentifiers.InvalidIdentifier,
+        "Not a valid Terraform name",
+        "'{0}' is not a valid Terraform name for {1}: use letters, digits, underscores and hyphens, starting with a letter or underscore");
+
+    public static readonly DiagnosticDescriptor OutsideStack = Rule(
+        RuleIdentifiers.OutsideStack,
+        "Reference to something outside the stack",
+        "'{0}' is outside stack '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor ReferenceCycle = Rule(
+        RuleIdentifiers.ReferenceCycle,
+        "Members refer to each other in a cycle",
+        "Stack members refer to each other in a cycle ({0}), so neither C# nor Terraform can order them: break the cycle, e.g. move one rule into a resource of its own");
+
+    public static readonly DiagnosticDescriptor RequiredMissing = Rule(
+        RuleIdentifiers.RequiredMissing,
+        "Required attribute missing",
+        "{0} needs '{1}' ({2}): set it in the initializer");
+
+    public static readonly DiagnosticDescriptor WrongValueType = Rule(
+        RuleIdentifiers.WrongValueType,
+        "Value of the wrong type",
+        "{0}: {1}");
+
+    public static readonly DiagnosticDescriptor MutableMember = Rule(
+        RuleIdentifiers.MutableMember,
+        "Stack member is not a static readonly field",
+        "Stack member '{0}' is {1}: declare it as 'public static readonly' so the stack is one immutable value");
+
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
+        InternalError, NotEvaluable, DuplicateName, InvalidIdentifier, OutsideStack,
+        ReferenceCycle, RequiredMissing, WrongValueType, MutableMember);
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = BuildMap();
+
+    public static DiagnosticDescriptor ById(string id) => ByIdMap[id];
+
+    private static Dictionary<string, DiagnosticDescriptor> BuildMap()
+    {
+        var map = new Dictionary<string, DiagnosticDescriptor>();
+        foreach (var descriptor in All)
+            map[descriptor.Id] = descriptor;
+        return map;
+    }
+
+    private static DiagnosticDescriptor Rule(string id, string title, string message) => new(
+        id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: RuleIdentifiers.HelpLink(id));
+}

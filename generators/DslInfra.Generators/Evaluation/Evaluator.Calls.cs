@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DslInfra.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DslInfra.Generators.Evaluation;
+
+// Method calls: Repeat.For, Resource.Attr, [InfraFunction] helpers, and a few pure string methods.
+internal sealed partial class Evaluator
+{
+    private Value Invocation(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (DslSymbols.Is(method.ContainingType, dsl.Repeat))
+            return Repeat(invocation);
+        if (method.Name == "Attr" && DslSymbols.Is(method.ContainingType, dsl.Resource))
+            return Attr(invocation);
+        if (method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "DslInfra.InfraFunctionAttribute"))
+            return Call(method, invocation.Arguments.Select(a => Evaluate(a.Value)).ToList(), invocation);
+        if (method.ContainingType?.SpecialType == SpecialType.System_String || method.Name == "ToString")
+            return StringMethod(invocation);
+        return NotDeterministicOr(invocation, method.ContainingType, method.Name,
+            $"the generator does not run '{method.Name}'; mark a static expression-bodied helper [InfraFunction] to have it evaluated");
+    }
+
+    private Value Attr(IInvocationOperation invocation)
+    {
+        var resource = Evaluate(invocation.Instance);
+        var attribute = invocation.Arguments.Length == 1 ? Evaluate(invocation.Arguments[0].Value) : null;
+        if (resource is ErrorValue || attribute is ErrorValue)
+            return ErrorValue.Instance;
+        if (resource is not ObjectValue { Address: { } address })
+            return Fail(invocation, "Attr needs a resource with a literal name");
+        if (attribute is not StringValue name || !TerraformNames.IsIdentifier(name.Text))
+            return WrongType(invocation, "Attr takes the attribute's Terraform name as a string literal, e.g. \"owner_id\"");
+        return new ReferenceValue(address, name.Text);
+    }
+
+    private Value Repeat(IInvocationOperation invocation)
+    {
+        if (invocation.Arguments.Length != 2)
+            return Fail(invocation, "Repeat.For takes the items (or a count) and a lambda");
+        var source = Evaluate(invocation.Arguments[0].Value);
+        if (source is ErrorValue)
+            return source;
+        IEnumerable<Value> items;
+        if (source is ListValue list)
+            items = list.Items;
+        else if (source is NumberValue count && int.TryParse(count.Text, out var n) && n >= 0 && n <= 10_000)
+            items = Enumerable.Range(0, n).Select(i => (Value)new NumberValue(i.ToString(System.Globalization.CultureInfo.InvariantCulture), true));
+        else
+            return WrongType(invocation.Arguments[0], "Repeat.For needs a list or a count from 0 to 10,000 known at compile time");
+
+        var make = invocation.Arguments[1].Value;
+        while (make is IDelegateCreationOperation delegateCreation)
+            make = delegateCreation.Target;
+        var results = new List<Value>();
+        foreach (var item in items)
+        {
+            Value result;
+            switch (make)
+            {
+                case IAnonymousFunctionOperation lambda when lambda.Symbol.Parameters.Length == 1:
+                    result = Lambda(lambda, item);
+                    break;
+                case IMethodReferenceOperation reference:
+                    result = Call(reference.Method, new List<Value> { item }, reference);
+                    break;
+                default:
+                    return Fail(make, "Repeat.For takes a lambda with one parameter, or an [InfraFunction]");
+            }
+            if (result is ErrorValue)
+                return result;
+            results.Add(result);
+        }
+        return new ListValue(results.ToEquatableArray());
+    }
+
+    private Value Lambda(IAnonymousFunctionOperation lambda, Value argument)
+    {
+        var body = SingleReturn(lambda.Body);
+        if (body is null)
+            return Fail(lambda, "the lambda must be a single expression");
+        return WithScope(new[] { ((ISymbol)lambda.Symbol.Parameters[0].OriginalDefinition, argument) }, () => Evaluate(body));
+    }
+
+    private static IOperation? SingleReturn(IBlockOperation block) =>
+        block.Operations.Length == 1 && block.Operations[0] is IReturnOperation { ReturnedValue: { } value } ? value : null;
+
+    private Value Call(IMethodSymbol method, List<Value> arguments, IOperation at)
+    {
+        if (arguments.Any(a => a is ErrorValue))
+            return ErrorValue.Instance;
+        var definition = method.OriginalDefinition;
+        var body = InfraFunctionBody(definition);
+        if (!definition.IsStatic || body is null)
+            return Fail(at, $"[InfraFunction] '{method.Name}' must be a static method whose body is one expression, declared in this project");
+        if (definition.Parameters.Length != arguments.Count)
+            return Fail(at, "params arrays are not supported in an [InfraFunction]");
+        if (callDepth >= MaxCallDepth)
+            return Fail(at, $"[InfraFunction] calls are nested more than {MaxCallDepth} deep (unbounded recursion?)");
+
+        var bindings = definition.Parameters.Select((p, i) => ((ISymbol)p, arguments[i])).ToArray();
+        callDepth++;
+        try
+        {
+            // A function body sees only its parameters, not the caller's lambda parameters.
+            var outer = scope;
+            scope = new Dictionary<ISymbol, Value>(SymbolEqualityComparer.Default);
+            try
+            {
+                return WithScope(bindings, () => Evaluate(body));
+            }
+            finally
+            {
+                scope = outer;
+            }
+        }
+        finally
+        {
+            callDepth--;
+        }
+    }
+
+    private IOperation? InfraFunctionBody(IMethodSymbol method)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellation) is not MethodDeclarationSyntax declaration)
+                continue;
+            var model = semanticModels(declaration.SyntaxTree);
+            if (declaration.ExpressionBody is { } arrow)
+                return model.GetOperation(arrow.Expression, cancellation);
+            if (declaration.Body is { Statements.Count: 1 } block && block.Statements[0] is ReturnStatementSyntax { Expression: { } returned })
+                return model.GetOperation(returned, cancellation);
+        }
+        return null;
+    }
+
+    private Value WithScope((ISymbol Parameter, Value Value)[] bindings, Func<Value> evaluate)
+    {
+        var saved = new List<(ISymbol, Value?)>();
+        foreach (var (parameter, value) in bindings)
+        {
+            saved.Add((parameter, scope.TryGetValue(parameter, out var old) ? old : null));
+            scope[parameter] = value;
+        }
+        try
+        {
+            return evaluate();
+        }
+        finally
+        {
+            foreach (var (parameter, old) in saved)
+            {
+                if (old is null)
+                    scope.Remove(parameter);
+                else
+                    scope[parameter] = old;
+            }
+        }
+    }
+
+    private Value StringMethod(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var instance = invocation.Instance is null ? null : Evaluate(invocation.Instance);
+        var arguments = invocation.Arguments.Select(a => ScalarOnly(Evaluate(a.Value), a.Value)).ToList();
+        if (instance is ErrorValue || arguments.Any(a => a is ErrorValue))
+            return ErrorValue.Instance;
+        if (method.Name is "ToLower" or "ToUpper")
+            return Fail(invocation, $"{method.Name}() depends on the build machine's culture; use {method.Name}Invariant()");
+
+        if (method.Name == "ToString" && arguments.Count == 0 && instance is StringValue or NumberValue or BoolValue)
+            return FormatPart(instance!, null);
+        if (instance is StringValue text)
+        {
+            var strings = arguments.OfType<StringValue>().Select(s => s.Text).ToList();
+            var allStrings = strings.Count == arguments.Count;
+            switch (method.Name)
+            {
+                case "ToLowerInvariant" when arguments.Count == 0: return new StringValue(text.Text.ToLowerInvariant());
+                case "ToUpperInvariant" when arguments.Count == 0: return new StringValue(text.Text.ToUpperInvariant());
+                case "Trim" when arguments.Count == 0: return new StringValue(text.Text.Trim());
+                case "Replace" when arguments.Count == 2 && allStrings && strings[0].Length > 0:
+                    return new StringValue(text.Text.Replace(strings[0], strings[1]));
+                case "Substring" when arguments.All(a => a is NumberValue):
+                    var numbers = arguments.Cast<NumberValue>().Select(n => int.Parse(n.Text, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                    var start = numbers[0];
+                    var length = numbers.Count > 1 ? numbers[1] : text.Text.Length - start;
+                    return start < 0 || length < 0 || start + length > text.Text.Length
+                        ? WrongType(invocation, "the substring is outside the string")
+                        : new StringValue(text.Text.Substring(start, length));
+            }
+        }
+        if (instance is null && method.Name == "Join" && arguments.Count == 2 && arguments[0] is StringValue separator && arguments[1] is ListValue parts)
+            return JoinParts(separator.Text, parts.Items);
+        if (instance is null && method.Name == "Concat")
+            return Concatenate(arguments.Select(a => FormatPart(a, null)));
+        return Fail(invocation, "of string methods the generator runs ToLowerInvariant, ToUpperInvariant, Trim, Replace, Substring, string.Join and string.Concat on known strings");
+    }
+
+    private static Value JoinParts(string separator, EquatableArray<Value> items)
+    {
+        var parts = new List<Value>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (i > 0)
+                parts.Add(new StringValue(separator));
+            parts.Add(FormatPart(items[i], null));
+        }
+        return Concatenate(parts);
+    }
+}

@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DslInfra.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DslInfra.Generators.Evaluation;
+
+// DSL records, maps and collections: `new(...) { ... }`, `x with { ... }`, `[a, .. b]`.
+internal sealed partial class Evaluator
+{
+    private Value ObjectCreation(IObjectCreationOperation creation)
+    {
+        if (creation.Type is not INamedTypeSymbol type)
+            return Fail(creation, "its type is unknown");
+        if (DslSymbols.Is(type, dsl.Map))
+            return MapInitializer(creation.Initializer, creation);
+        var schema = schemas.For(type);
+        if (schema is null)
+            return Fail(creation, $"'{type.Name}' is not a DSL record; stacks are built from DslInfra records (or your own records deriving from Resource)");
+
+        var fields = new List<Field>();
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter is null)
+                continue;
+            var property = schema.PropertyForParameter(argument.Parameter.Name);
+            if (property is null)
+                return Fail(argument, $"constructor parameter '{argument.Parameter.Name}' sets no property of {type.Name}");
+            Set(fields, property, Evaluate(argument.Value));
+        }
+        if (!ApplyInitializer(creation.Initializer, schema, fields))
+            return ErrorValue.Instance;
+        return new ObjectValue(schema.Type, fields.ToEquatableArray(), SourceSpan.From(creation.Syntax));
+    }
+
+    private Value With(IWithOperation with)
+    {
+        var operand = Evaluate(with.Operand);
+        if (operand is ErrorValue)
+            return operand;
+        if (operand is not ObjectValue original || with.Type is null || schemas.For(with.Type) is not { } schema)
+            return Fail(with, "'with' copies DSL records only");
+        var fields = original.Fields.ToList();
+        if (!ApplyInitializer(with.Initializer, schema, fields))
+            return ErrorValue.Instance;
+        return new ObjectValue(original.Type, fields.ToEquatableArray(), SourceSpan.From(with.Syntax));
+    }
+
+    private static void Set(List<Field> fields, PropertySchema property, Value value)
+    {
+        var field = new Field(property.Name, property.TerraformName, property.IsBlock, property.IsMeta, value);
+        var index = fields.FindIndex(f => f.Property == property.Name);
+        if (index >= 0)
+            fields[index] = field;
+        else
+            fields.Add(field);
+    }
+
+    private bool ApplyInitializer(IObjectOrCollectionInitializerOperation? initializer, RecordSchema schema, List<Field> fields)
+    {
+        if (initializer is null)
+            return true;
+        foreach (var item in initializer.Initializers)
+        {
+            switch (item)
+            {
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
+                    when schema.Property(target.Property.Name) is { } property:
+                    Set(fields, property, Evaluate(assignment.Value));
+                    break;
+                case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation target } nested
+                    when schema.Property(target.Property.Name) is { } property:
+                    Set(fields, property, NestedInitializer(target.Property.Type, nested.Initializer, nested));
+                    break;
+                default:
+                    Fail(item, "only properties of the record can be set in its initializer");
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    private Value NestedInitializer(ITypeSymbol type, IObjectOrCollectionInitializerOperation initializer, IOperation at)
+    {
+        if (DslSymbols.Is(type, dsl.Map))
+            return MapInitializer(initializer, at);
+        if (schemas.For(type) is not { } schema)
+            return Fail(at, $"'{type.Name}' is not a DSL record");
+        var fields = new List<Field>();
+        return ApplyInitializer(initializer, schema, fields)
+            ? new ObjectValue(schema.Type, fields.ToEquatableArray(), SourceSpan.From(at.Syntax))
+            : ErrorValue.Instance;
+    }
+
+    private Value MapInitializer(IObjectOrCollectionInitializerOperation? initializer, IOperation at)
+    {
+        var entries = new SortedDictionary<string, Value>(StringComparer.Ordinal);
+        foreach (var item in initializer?.Initializers ?? Enumerable.Empty<IOperation>())
+        {
+            if (item is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } target } assignment
+                || target.Arguments.Length != 1)
+                return Fail(item, "a map is filled with [\"key\"] = value entries");
+            var key = Evaluate(target.Arguments[0].Value);
+            if (key is ErrorValue)
+                return key;
+            if (key is not StringValue text)
+                return WrongType(target.Arguments[0], "a map key must be a string known at compile time");
+            entries[text.Text] = ScalarOnly(Evaluate(assignment.Value), assignment.Value); // the last assignment wins, as in C#
+        }
+        return new MapValue(entries.Select(e => new MapEntry(e.Key, e.Value)).ToEquatableArray());
+    }
+
+    private Value Collection(ICollectionExpressionOperation collection)
+    {
+        var items = new List<Value>();
+        foreach (var element in collection.Elements)
+        {
+            if (element is ISpreadOperation spread)
+            {
+                var spreadValue = Evaluate(spread.Operand);
+                if (spreadValue is ErrorValue)
+                    return spreadValue;
+                if (spreadValue is not ListValue list)
+                    return Fail(spread, "only a list known at compile time can be spread");
+                items.AddRange(list.Items);
+            }
+            else
+            {
+                items.Add(Evaluate(element));
+            }
+        }
+        return new ListValue(items.ToEquatableArray());
+    }
+
+    private Value Array(IArrayCreationOperation array)
+    {
+        if (array.Initializer is null)
+            return Fail(array, "an array needs its elements listed");
+        return new ListValue(array.Initializer.ElementValues.Select(Evaluate).ToEquatableArray());
+    }
+}

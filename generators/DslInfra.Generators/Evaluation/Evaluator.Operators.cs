@@ -1,0 +1,229 @@
+using System.Collections.Generic;
+using DslInfra.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DslInfra.Generators.Evaluation;
+
+// Strings, arithmetic, comparisons and ?:. Known operands are computed now with C#'s semantics;
+// an operand known only at apply time turns the whole operation into a Terraform expression.
+internal sealed partial class Evaluator
+{
+    private Value Interpolation(IInterpolatedStringOperation interpolated)
+    {
+        var parts = new List<Value>();
+        foreach (var part in interpolated.Parts)
+        {
+            switch (part)
+            {
+                case IInterpolatedStringTextOperation text:
+                    parts.Add(Evaluate(text.Text));
+                    break;
+                case IInterpolationOperation hole:
+                    var value = ScalarOnly(Evaluate(hole.Expression), hole.Expression);
+                    var format = hole.FormatString is null ? null : (Evaluate(hole.FormatString) as StringValue)?.Text;
+                    var alignment = hole.Alignment is null ? null : Evaluate(hole.Alignment) as NumberValue;
+                    if (value is ExpressionValue && (format is not null || alignment is not null))
+                        return Fail(hole, "a value known only at apply time cannot be formatted or aligned at compile time");
+                    parts.Add(Align(FormatPart(value, format), alignment));
+                    break;
+                default:
+                    return Fail(part, "this part of the interpolated string is not supported");
+            }
+        }
+        return Concatenate(parts);
+    }
+
+    private static Value FormatPart(Value value, string? format) => value switch
+    {
+        NumberValue number => new StringValue(Numbers.Format(number, format)),
+        BoolValue flag => new StringValue(flag.Flag ? "True" : "False"), // what C# prints
+        NullValue => new StringValue(""),
+        _ => value,
+    };
+
+    private static Value Align(Value value, NumberValue? alignment)
+    {
+        if (alignment is null || value is not StringValue text || !int.TryParse(alignment.Text, out var width))
+            return value;
+        return new StringValue(width < 0 ? text.Text.PadRight(-width) : text.Text.PadLeft(width));
+    }
+
+    /// <summary>Joins string parts: one literal when all are known, else a Terraform template.</summary>
+    private static Value Concatenate(IEnumerable<Value> parts)
+    {
+        var flattened = new List<Value>();
+        foreach (var part in parts)
+        {
+            if (part is ErrorValue)
+                return part;
+            if (part is TemplateValue template)
+            {
+                foreach (var inner in template.Parts)
+                    Append(flattened, inner);
+            }
+            else
+            {
+                Append(flattened, part);
+            }
+        }
+        if (flattened.Count == 0)
+            return new StringValue("");
+        return flattened.Count == 1 && flattened[0] is StringValue only ? only : new TemplateValue(flattened.ToEquatableArray());
+    }
+
+    private static void Append(List<Value> parts, Value part)
+    {
+        if (part is NullValue)
+            return;
+        if (part is StringValue text && parts.Count > 0 && parts[parts.Count - 1] is StringValue previous)
+            parts[parts.Count - 1] = new StringValue(previous.Text + text.Text);
+        else
+            parts.Add(part);
+    }
+
+    private Value Binary(IBinaryOperation binary)
+    {
+        var left = ScalarOnly(Evaluate(binary.LeftOperand), binary.LeftOperand);
+        var right = ScalarOnly(Evaluate(binary.RightOperand), binary.RightOperand);
+        if (left is ErrorValue || right is ErrorValue)
+            return ErrorValue.Instance;
+
+        if (binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String)
+            return Concatenate(new[] { FormatPart(left, null), FormatPart(right, null) });
+
+        if (left is ExpressionValue || right is ExpressionValue)
+            return Deferred(binary, left, right);
+
+        return (left, right) switch
+        {
+            (NumberValue a, NumberValue b) => Arithmetic(binary, a, b),
+            (BoolValue a, BoolValue b) => Logic(binary, a.Flag, b.Flag),
+            _ => Equality(binary, left, right),
+        };
+    }
+
+    private Value Deferred(IBinaryOperation binary, Value left, Value right)
+    {
+        var symbol = HclOperator(binary.OperatorKind);
+        if (symbol is null)
+            return Fail(binary, "Terraform has no such operator");
+        var result = new BinaryValue(symbol, left, right);
+        // C# divides integers by truncating; Terraform always divides exactly.
+        var integral = binary.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
+        return binary.OperatorKind == BinaryOperatorKind.Divide && integral
+            ? new FunctionValue("floor", new Value[] { result }.ToEquatableArray())
+            : result;
+    }
+
+    private static string? HclOperator(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.Add => "+",
+        BinaryOperatorKind.Subtract => "-",
+        BinaryOperatorKind.Multiply => "*",
+        BinaryOperatorKind.Divide => "/",
+        BinaryOperatorKind.Remainder => "%",
+        BinaryOperatorKind.Equals => "==",
+        BinaryOperatorKind.NotEquals => "!=",
+        BinaryOperatorKind.LessThan => "<",
+        BinaryOperatorKind.LessThanOrEqual => "<=",
+        BinaryOperatorKind.GreaterThan => ">",
+        BinaryOperatorKind.GreaterThanOrEqual => ">=",
+        BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And => "&&",
+        BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or => "||",
+        _ => null,
+    };
+
+    private Value Arithmetic(IBinaryOperation binary, NumberValue a, NumberValue b)
+    {
+        if (!Numbers.TryDecimal(a, out var x) || !Numbers.TryDecimal(b, out var y))
+            return Fail(binary, "the numbers are out of the range the generator computes with");
+        var integral = a.IsInteger && b.IsInteger;
+        try
+        {
+            switch (binary.OperatorKind)
+            {
+                case BinaryOperatorKind.Add: return Numbers.FromDecimal(x + y, integral);
+                case BinaryOperatorKind.Subtract: return Numbers.FromDecimal(x - y, integral);
+                case BinaryOperatorKind.Multiply: return Numbers.FromDecimal(x * y, integral);
+                case BinaryOperatorKind.Divide when y == 0:
+                case BinaryOperatorKind.Remainder when y == 0:
+                    return WrongType(binary, "division by zero");
+                case BinaryOperatorKind.Divide: return Numbers.FromDecimal(integral ? decimal.Truncate(x / y) : x / y, integral);
+                case BinaryOperatorKind.Remainder: return Numbers.FromDecimal(x % y, integral);
+                case BinaryOperatorKind.Equals: return new BoolValue(x == y);
+                case BinaryOperatorKind.NotEquals: return new BoolValue(x != y);
+                case BinaryOperatorKind.LessThan: return new BoolValue(x < y);
+                case BinaryOperatorKind.LessThanOrEqual: return new BoolValue(x <= y);
+                case BinaryOperatorKind.GreaterThan: return new BoolValue(x > y);
+                case BinaryOperatorKind.GreaterThanOrEqual: return new BoolValue(x >= y);
+            }
+        }
+        catch (System.OverflowException)
+        {
+            return WrongType(binary, "the result overflows");
+        }
+        return Fail(binary, "this operator is not supported on numbers");
+    }
+
+    private Value Logic(IBinaryOperation binary, bool a, bool b) => binary.OperatorKind switch
+    {
+        BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And => new BoolValue(a && b),
+        BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or => new BoolValue(a || b),
+        BinaryOperatorKind.ExclusiveOr => new BoolValue(a ^ b),
+        BinaryOperatorKind.Equals => new BoolValue(a == b),
+        BinaryOperatorKind.NotEquals => new BoolValue(a != b),
+        _ => Fail(binary, "this operator is not supported on booleans"),
+    };
+
+    private Value Equality(IBinaryOperation binary, Value left, Value right) => binary.OperatorKind switch
+    {
+        BinaryOperatorKind.Equals => new BoolValue(Equals(left, right)),
+        BinaryOperatorKind.NotEquals => new BoolValue(!Equals(left, right)),
+        _ => Fail(binary, "this operator is not supported on these values"),
+    };
+
+    private Value Unary(IUnaryOperation unary)
+    {
+        var operand = ScalarOnly(Evaluate(unary.Operand), unary.Operand);
+        switch (operand)
+        {
+            case ErrorValue:
+                return operand;
+            case ExpressionValue when unary.OperatorKind is UnaryOperatorKind.Minus or UnaryOperatorKind.Not:
+                return new UnaryValue(unary.OperatorKind == UnaryOperatorKind.Minus ? "-" : "!", operand);
+            case NumberValue number when unary.OperatorKind == UnaryOperatorKind.Plus:
+                return number;
+            case NumberValue number when unary.OperatorKind == UnaryOperatorKind.Minus && Numbers.TryDecimal(number, out var value):
+                return Numbers.FromDecimal(-value, number.IsInteger);
+            case BoolValue flag when unary.OperatorKind == UnaryOperatorKind.Not:
+                return new BoolValue(!flag.Flag);
+        }
+        return Fail(unary, "this operator is not supported here");
+    }
+
+    private Value Conditional(IConditionalOperation conditional)
+    {
+        var condition = ScalarOnly(Evaluate(conditional.Condition), conditional.Condition);
+        switch (condition)
+        {
+            case ErrorValue:
+                return condition;
+            case BoolValue flag:
+                return Evaluate(flag.Flag ? conditional.WhenTrue : conditional.WhenFalse);
+            case ExpressionValue:
+                var whenTrue = ScalarOnly(Evaluate(conditional.WhenTrue), conditional.WhenTrue!);
+                var whenFalse = ScalarOnly(Evaluate(conditional.WhenFalse), conditional.WhenFalse!);
+                return whenTrue is ErrorValue || whenFalse is ErrorValue
+                    ? ErrorValue.Instance
+                    : new ConditionalValue(condition, whenTrue, whenFalse);
+        }
+        return WrongType(conditional.Condition, "a condition must be true or false");
+    }
+
+    private Value Coalesce(ICoalesceOperation coalesce)
+    {
+        var value = Evaluate(coalesce.Value);
+        return value is NullValue ? Evaluate(coalesce.WhenNull) : value;
+    }
+}

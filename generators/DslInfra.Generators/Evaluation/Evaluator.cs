@@ -1,0 +1,340 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DslInfra.Generators.Diagnostics;
+using DslInfra.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DslInfra.Generators.Evaluation;
+
+/// <summary>
+/// Evaluates a stack's member initializers over Roslyn's IOperation tree, without running user code.
+/// Whatever it cannot evaluate becomes a diagnostic on that expression and an <see cref="ErrorValue"/>, never an exception.
+/// </summary>
+internal sealed partial class Evaluator
+{
+    private const int MaxDepth = 200;
+    private const int MaxCallDepth = 32;
+
+    private readonly INamedTypeSymbol stack;
+    private readonly string stackName;
+    private readonly Func<SyntaxTree, SemanticModel> semanticModels;
+    private readonly DslSymbols dsl;
+    private readonly SchemaReader schemas;
+    private readonly CancellationToken cancellation;
+    private readonly Dictionary<IFieldSymbol, Value> members = new(SymbolEqualityComparer.Default);
+    private readonly List<IFieldSymbol> inProgress = new();
+    private readonly HashSet<string> reportedCycles = new(StringComparer.Ordinal);
+    private Dictionary<ISymbol, Value> scope = new(SymbolEqualityComparer.Default);
+    private int depth;
+    private int callDepth;
+
+    public Evaluator(
+        INamedTypeSymbol stack,
+        string stackName,
+        DslSymbols dsl,
+        Func<SyntaxTree, SemanticModel> semanticModels,
+        CancellationToken cancellation)
+    {
+        this.stack = stack;
+        this.stackName = stackName;
+        this.dsl = dsl;
+        this.semanticModels = semanticModels;
+        this.cancellation = cancellation;
+        schemas = new SchemaReader(dsl);
+    }
+
+    public List<DiagnosticInfo> Diagnostics { get; } = new();
+
+    public SchemaReader Schemas => schemas;
+
+    /// <summary>The value of a stack member's initializer, evaluated once.</summary>
+    public Value Member(IFieldSymbol field, IOperation? referencedFrom = null)
+    {
+        if (members.TryGetValue(field, out var known))
+            return known;
+        var cycleStart = inProgress.FindIndex(f => SymbolEqualityComparer.Default.Equals(f, field));
+        if (cycleStart >= 0)
+        {
+            ReportCycle(inProgress.Skip(cycleStart).Append(field).ToList(), referencedFrom);
+            return ErrorValue.Instance;
+        }
+
+        var initializer = InitializerOf(field);
+        if (initializer is null)
+        {
+            Report(RuleIdentifiers.NotEvaluable, field.Locations.FirstOrDefault(), field.Name,
+                "a stack member needs an initializer; declare the value where the member is declared");
+            return members[field] = ErrorValue.Instance;
+        }
+
+        inProgress.Add(field);
+        var outerScope = scope;
+        scope = new Dictionary<ISymbol, Value>(SymbolEqualityComparer.Default);
+        try
+        {
+            var value = Evaluate(initializer);
+            members[field] = value;
+            return value;
+        }
+        finally
+        {
+            scope = outerScope;
+            inProgress.RemoveAt(inProgress.Count - 1);
+        }
+    }
+
+    private IOperation? InitializerOf(IFieldSymbol field)
+    {
+        foreach (var reference in field.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellation) is VariableDeclaratorSyntax { Initializer: { } equals })
+            {
+                var operation = semanticModels(equals.SyntaxTree).GetOperation(equals, cancellation);
+                return operation is IFieldInitializerOperation initializer ? initializer.Value : operation;
+            }
+        }
+        return null;
+    }
+
+    private void ReportCycle(List<IFieldSymbol> cycle, IOperation? at)
+    {
+        var names = cycle.Select(f => f.Name).ToList();
+        var key = string.Join(",", names.Skip(1).OrderBy(n => n, StringComparer.Ordinal));
+        if (!reportedCycles.Add(key))
+            return;
+        var location = cycle[0].Locations.FirstOrDefault() ?? at?.Syntax.GetLocation();
+        Report(RuleIdentifiers.ReferenceCycle, location, string.Join(" → ", names));
+    }
+
+    /// <summary>Evaluates one operation; every failure is reported here and returns <see cref="ErrorValue"/>.</summary>
+    public Value Evaluate(IOperation? operation)
+    {
+        if (operation is null)
+            return NullValue.Instance;
+        cancellation.ThrowIfCancellationRequested();
+        if (++depth > MaxDepth)
+        {
+            depth--;
+            return Fail(operation, "it is nested too deeply; split it into several stack members");
+        }
+        try
+        {
+            return EvaluateCore(operation);
+        }
+        finally
+        {
+            depth--;
+        }
+    }
+
+    private Value EvaluateCore(IOperation operation)
+    {
+        if (operation is IFieldReferenceOperation { Field.ContainingType.TypeKind: TypeKind.Enum } enumMember)
+            return new StringValue(TerraformEnumName(enumMember.Field));
+        if (operation.ConstantValue.HasValue)
+            return Constant(operation, operation.ConstantValue.Value);
+
+        return operation switch
+        {
+            IInvalidOperation => ErrorValue.Instance, // the compiler reports it
+            IConversionOperation conversion => Conversion(conversion),
+            IInterpolatedStringOperation interpolated => Interpolation(interpolated),
+            IBinaryOperation binary => Binary(binary),
+            IUnaryOperation unary => Unary(unary),
+            IConditionalOperation conditional => Conditional(conditional),
+            ICoalesceOperation coalesce => Coalesce(coalesce),
+            IObjectCreationOperation creation => ObjectCreation(creation),
+            IWithOperation with => With(with),
+            ICollectionExpressionOperation collection => Collection(collection),
+            IArrayCreationOperation array => Array(array),
+            IFieldReferenceOperation field => FieldReference(field),
+            IPropertyReferenceOperation property => PropertyReference(property),
+            IArrayElementReferenceOperation element => ElementReference(element),
+            IInvocationOperation invocation => Invocation(invocation),
+            IParameterReferenceOperation parameter => Parameter(parameter),
+            IDefaultValueOperation => NullValue.Instance,
+            IAnonymousFunctionOperation or IDelegateCreationOperation =>
+                Fail(operation, "a lambda is evaluated only as the last argument of Repeat.For"),
+            _ => Fail(operation, "the generator does not evaluate this kind of expression; use literals, stack members, "
+                + "interpolation, arithmetic, ?:, object and collection initializers, 'with', Repeat.For or an [InfraFunction]"),
+        };
+    }
+
+    private Value Constant(IOperation operation, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                return NullValue.Instance;
+            case string text:
+                return new StringValue(text);
+            case bool flag:
+                return new BoolValue(flag);
+            case char character:
+                return new StringValue(character.ToString());
+        }
+        if (operation.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+        {
+            foreach (var member in enumType.GetMembers().OfType<IFieldSymbol>())
+                if (member.HasConstantValue && Equals(member.ConstantValue, value))
+                    return new StringValue(TerraformEnumName(member));
+        }
+        return Numbers.From(value) is { } number
+            ? number
+            : WrongType(operation, "Terraform numbers are finite: NaN and infinities have no Terraform value");
+    }
+
+    private static string TerraformEnumName(IFieldSymbol member)
+    {
+        foreach (var attribute in member.GetAttributes())
+            if (attribute.AttributeClass?.Name == "TerraformNameAttribute" && attribute.ConstructorArguments.FirstOrDefault().Value is string name)
+                return name;
+        return member.Name; // what the member's ToString() gives at run time
+    }
+
+    private Value Conversion(IConversionOperation conversion)
+    {
+        var value = Evaluate(conversion.Operand);
+        return Scalar(value, conversion.Operand);
+    }
+
+    /// <summary>A value in an attribute's place: a variable becomes <c>var.name</c>; a whole resource is the wrong type.</summary>
+    private Value Scalar(Value value, IOperation at)
+    {
+        if (value is not ObjectValue obj)
+            return value;
+        if (obj.Type.Kind == DslKind.Variable && obj.GetString("Name") is { } variable)
+            return new ReferenceValue("var." + variable, null);
+        return value;
+    }
+
+    private Value ScalarOnly(Value value, IOperation at)
+    {
+        value = Scalar(value, at);
+        if (value is ObjectValue obj)
+        {
+            var hint = obj.Type.Kind is DslKind.Resource or DslKind.DataSource ? " (use one of its attributes, e.g. .Id or .Arn)" : "";
+            return WrongType(at, $"a {obj.Type.Name} is not a single value{hint}");
+        }
+        return value;
+    }
+
+    private Value Parameter(IParameterReferenceOperation parameter) =>
+        scope.TryGetValue(parameter.Parameter.OriginalDefinition, out var value)
+            ? value
+            : Fail(parameter, "only the parameters of Repeat.For lambdas and [InfraFunction] methods have compile-time values");
+
+    private Value FieldReference(IFieldReferenceOperation reference)
+    {
+        var field = reference.Field;
+        if (!field.IsStatic)
+            return Fail(reference, "instance fields have no compile-time value");
+        if (SymbolEqualityComparer.Default.Equals(field.ContainingType, stack))
+            return Member(field, reference);
+        if (dsl.IsStack(field.ContainingType))
+            return Report(RuleIdentifiers.OutsideStack, reference, Display(reference), stackName,
+                $"it belongs to stack '{field.ContainingType.Name}'; pass the value in through a Variable<T>, or read it with a data source");
+        return Report(RuleIdentifiers.OutsideStack, reference, Display(reference), stackName,
+            "only constants and the stack's own members are evaluated; make it a const, or declare it in the stack");
+    }
+
+    private Value ElementReference(IArrayElementReferenceOperation element)
+    {
+        var array = Evaluate(element.ArrayReference);
+        return element.Indices.Length == 1 ? Index(array, Evaluate(element.Indices[0]), element) : Fail(element, "multi-dimensional arrays are not supported");
+    }
+
+    private Value Index(Value collection, Value index, IOperation at)
+    {
+        if (collection is ErrorValue || index is ErrorValue)
+            return ErrorValue.Instance;
+        if (collection is ListValue list && index is NumberValue number && int.TryParse(number.Text, out var position))
+            return position >= 0 && position < list.Items.Count
+                ? list.Items[position]
+                : WrongType(at, $"index {position} is outside the {list.Items.Count} items");
+        if (collection is MapValue map && index is StringValue key)
+        {
+            foreach (var entry in map.Entries)
+                if (entry.Key == key.Text)
+                    return entry.Value;
+            return WrongType(at, $"the map has no key '{key.Text}'");
+        }
+        return Fail(at, "only a known list or map can be indexed at compile time");
+    }
+
+    private Value PropertyReference(IPropertyReferenceOperation reference)
+    {
+        var property = reference.Property;
+        if (property.IsStatic)
+            return NotDeterministicOr(reference, property.ContainingType, property.Name,
+                "static properties are not evaluated; use a const, a stack member, or a Variable<T>");
+        var instance = Evaluate(reference.Instance);
+        if (instance is ErrorValue)
+            return instance;
+        if (property.IsIndexer)
+            return reference.Arguments.Length == 1
+                ? Index(instance, Evaluate(reference.Arguments[0].Value), reference)
+                : Fail(reference, "indexers with several arguments are not supported");
+
+        if (DslSymbols.Is(property.Type, dsl.Reference))
+        {
+            return instance is ObjectValue { Address: { } address }
+                ? new ReferenceValue(address, TerraformNames.Of(property))
+                : Fail(reference, "its resource has no literal name");
+        }
+
+        switch (instance)
+        {
+            case ObjectValue obj when property.Name == "Address" && obj.Address is { } address:
+                return new StringValue(address);
+            case ObjectValue obj when property.Name == "TerraformType" && (obj.Type.TerraformType ?? obj.GetString("Type")) is { } type:
+                return new StringValue(type);
+            case ObjectValue obj when property.SetMethod is not null:
+                return obj.Get(property.Name) ?? NullValue.Instance;
+            case ListValue list when property.Name is "Length" or "Count":
+                return new NumberValue(list.Items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), true);
+            case MapValue map when property.Name == "Count":
+                return new NumberValue(map.Entries.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), true);
+            case StringValue text when property.Name == "Length":
+                return new NumberValue(text.Text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), true);
+        }
+        return Fail(reference, "this property has no compile-time value");
+    }
+
+    private Value NotDeterministicOr(IOperation at, INamedTypeSymbol? type, string member, string otherwise)
+    {
+        var typeName = type?.ToDisplayString() ?? "";
+        if (NonDeterministic.Describe(typeName, member) is { } why)
+            return Fail(at, why + "; use a Variable<T> for a value known only at deploy time");
+        return Fail(at, otherwise);
+    }
+
+    private Value Fail(IOperation at, string why) =>
+        Report(RuleIdentifiers.NotEvaluable, at, Display(at), why);
+
+    private Value WrongType(IOperation at, string why) =>
+        Report(RuleIdentifiers.WrongValueType, at, Display(at), why);
+
+    private Value Report(string id, IOperation at, params string[] arguments) =>
+        Report(id, at.Syntax.GetLocation(), arguments);
+
+    private Value Report(string id, Location? location, params string[] arguments)
+    {
+        Diagnostics.Add(new DiagnosticInfo(id, location is null ? null : SourceSpan.From(location), arguments.ToEquatableArray()));
+        return ErrorValue.Instance;
+    }
+
+    /// <summary>Reports a diagnostic found after evaluation, e.g. by the stack reader.</summary>
+    public void Report(string id, SourceSpan? span, params string[] arguments) =>
+        Diagnostics.Add(new DiagnosticInfo(id, span, arguments.ToEquatableArray()));
+
+    private static string Display(IOperation operation)
+    {
+        var text = operation.Syntax.ToString().Replace("\r", " ").Replace("\n", " ");
+        return text.Length <= 80 ? text : text.Substring(0, 77) + "...";
+    }
+}

@@ -1,0 +1,303 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DslInfra.Generators.Diagnostics;
+using DslInfra.Generators.Model;
+using Microsoft.CodeAnalysis;
+
+namespace DslInfra.Generators.Evaluation;
+
+/// <summary>Turns a [Stack] class into a <see cref="StackModel"/>: evaluates every member, sorts them into Terraform's blocks, and checks the whole.</summary>
+internal static class StackReader
+{
+    public static StackResult Read(
+        INamedTypeSymbol stack,
+        AttributeData attribute,
+        Func<SyntaxTree, SemanticModel> semanticModels,
+        CancellationToken cancellation)
+    {
+        var name = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? "";
+        var version = attribute.NamedArguments.FirstOrDefault(a => a.Key == "TerraformVersion").Value.Value as string;
+        var dsl = DslSymbols.From(semanticModels(stack.DeclaringSyntaxReferences[0].SyntaxTree).Compilation);
+        var evaluator = new Evaluator(stack, name, dsl, semanticModels, cancellation);
+        var attributeSpan = SourceSpan.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellation));
+        try
+        {
+            var builder = new StackBuilder(name, evaluator);
+            if (!TerraformNames.IsIdentifier(name))
+                evaluator.Report(RuleIdentifiers.InvalidIdentifier, attributeSpan, name, "a stack");
+            foreach (var member in Members(stack))
+                builder.Add(member);
+            var model = builder.Build(stack.Name, version);
+            return new StackResult(model, evaluator.Diagnostics.ToEquatableArray());
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            // The compiler must never see an exception from us: report it where the stack is declared.
+            var diagnostics = evaluator.Diagnostics.ToList();
+            diagnostics.Add(new DiagnosticInfo(RuleIdentifiers.InternalError, attributeSpan,
+                new[] { name, exception.GetType().Name + ": " + exception.Message }.ToEquatableArray()));
+            var empty = new StackModel(name, stack.Name, version, default, null, default, default, default, HasErrors: true);
+            return new StackResult(empty, diagnostics.ToEquatableArray());
+        }
+    }
+
+    private static IEnumerable<ISymbol> Members(INamedTypeSymbol stack) =>
+        stack.GetMembers().Where(m => !m.IsImplicitlyDeclared && m is IFieldSymbol or IPropertySymbol);
+
+    /// <summary>Collects evaluated members into Terraform's top-level blocks and checks names across them.</summary>
+    private sealed class StackBuilder(string stackName, Evaluator evaluator)
+    {
+        private readonly List<ResourceSpec> resources = new();
+        private readonly List<ProviderSpec> providers = new();
+        private readonly List<VariableSpec> variables = new();
+        private readonly List<OutputSpec> outputs = new();
+        private readonly Dictionary<string, string> declaredBy = new(StringComparer.Ordinal);
+        private BackendSpec? backend;
+
+        public void Add(ISymbol member)
+        {
+            var span = SourceSpan.From(member.Locations.FirstOrDefault() ?? Location.None);
+            if (member is IPropertySymbol { IsStatic: true })
+            {
+                evaluator.Report(RuleIdentifiers.MutableMember, span, member.Name, "a property");
+                return;
+            }
+            if (member is not IFieldSymbol field || field.IsConst || !field.IsStatic)
+                return;
+            if (!field.IsReadOnly)
+            {
+                evaluator.Report(RuleIdentifiers.MutableMember, span, member.Name, "a field that can be reassigned");
+                return;
+            }
+            var value = evaluator.Member(field);
+            if (value is ListValue list)
+            {
+                for (var i = 0; i < list.Items.Count; i++)
+                    if (list.Items[i] is ObjectValue { Type.Kind: DslKind.Resource or DslKind.DataSource } element)
+                        AddObject($"{member.Name}[{i}]", span, element);
+            }
+            else if (value is ObjectValue obj)
+            {
+                AddObject(member.Name, span, obj);
+            }
+        }
+
+        private void AddObject(string member, SourceSpan? memberSpan, ObjectValue obj)
+        {
+            var where = obj.Span ?? memberSpan;
+            CheckRequired(obj, obj.Address ?? obj.Type.Name);
+            switch (obj.Type.Kind)
+            {
+                case DslKind.Resource or DslKind.DataSource:
+                    AddResource(member, memberSpan, obj, where);
+                    break;
+                case DslKind.Provider:
+                    var alias = Literal(obj, "Alias", where, required: false);
+                    if (alias is not null && !TerraformNames.IsIdentifier(alias))
+                        evaluator.Report(RuleIdentifiers.InvalidIdentifier, where, alias, "a provider alias");
+                    var key = obj.Type.ProviderName + (alias is null ? "" : "." + alias);
+                    if (Claim("provider configuration", key, member, where))
+                        providers.Add(new ProviderSpec(obj.Type.ProviderName ?? "", obj.Type.ProviderSource ?? "", Literal(obj, "Version", where, false), alias, obj));
+                    break;
+                case DslKind.Backend:
+                    if (Claim("backend", "terraform.backend", member, where))
+                        backend = new BackendSpec(obj.Type.TerraformType ?? "", obj);
+                    CheckKnown(obj, where, "a backend is read before any variable exists; write its settings as literals");
+                    break;
+                case DslKind.Variable:
+                    AddVariable(member, obj, where);
+                    break;
+                case DslKind.Output:
+                    var output = Name(obj, where, "an output");
+                    if (output is not null && Claim("output", "output." + output, member, where))
+                        outputs.Add(new OutputSpec(output, obj));
+                    if (obj.Get("Value") is null or NullValue)
+                        evaluator.Report(RuleIdentifiers.RequiredMissing, where, "output." + output, "Value", "value");
+                    break;
+            }
+        }
+
+        private void AddResource(string member, SourceSpan? memberSpan, ObjectValue obj, SourceSpan? where)
+        {
+            var isData = obj.Type.Kind == DslKind.DataSource;
+            var type = obj.Type.TerraformType ?? obj.GetString("Type");
+            if (type is null || !TerraformNames.IsIdentifier(type))
+            {
+                evaluator.Report(RuleIdentifiers.InvalidIdentifier, where, type ?? "(none)", "a resource type");
+                return;
+            }
+            var name = Name(obj, where, isData ? "a data source" : "a resource");
+            if (name is null)
+                return;
+            var address = (isData ? "data." : "") + type + "." + name;
+            if (!Claim(isData ? "Data source" : "Resource", address, member, where))
+                return;
+            var replaceOnly = obj.Type.ReplaceOnly || obj.Get("ReplaceOnly") is BoolValue { Flag: true };
+            resources.Add(new ResourceSpec(address, isData, type, name, member, memberSpan, replaceOnly, obj, Dependencies(obj)));
+        }
+
+        private void AddVariable(string member, ObjectValue obj, SourceSpan? where)
+        {
+            var name = Name(obj, where, "a variable");
+            if (name is null)
+                return;
+            if (obj.Type.VariableType is null)
+            {
+                evaluator.Report(RuleIdentifiers.WrongValueType, where, obj.Type.Name,
+                    "Terraform variables are strings, numbers, bools, ImmutableArray<T> or Map<T> of those");
+                return;
+            }
+            CheckKnown(obj, where, "a variable's settings must be literals (Terraform reads them before anything exists)");
+            if (Claim("Variable", "var." + name, member, where))
+                variables.Add(new VariableSpec(name, obj.Type.VariableType, obj));
+        }
+
+        private string? Name(ObjectValue obj, SourceSpan? where, string what)
+        {
+            var name = obj.Get("Name");
+            switch (name)
+            {
+                case ErrorValue:
+                    return null;
+                case StringValue text when TerraformNames.IsIdentifier(text.Text):
+                    return text.Text;
+                case StringValue text:
+                    evaluator.Report(RuleIdentifiers.InvalidIdentifier, where, text.Text, what);
+                    return null;
+                default:
+                    evaluator.Report(RuleIdentifiers.WrongValueType, where, obj.Type.Name,
+                        $"the name of {what} must be known at compile time (a literal, a const, or built from them)");
+                    return null;
+            }
+        }
+
+        private string? Literal(ObjectValue obj, string property, SourceSpan? where, bool required)
+        {
+            var value = obj.Get(property);
+            if (value is StringValue text)
+                return text.Text;
+            if (value is ExpressionValue)
+                evaluator.Report(RuleIdentifiers.WrongValueType, where, obj.Type.Name + "." + property, "it must be known at compile time");
+            return null;
+        }
+
+        /// <summary>Records that <paramref name="member"/> declares <paramref name="key"/>; false when another member did first.</summary>
+        private bool Claim(string what, string key, string member, SourceSpan? where)
+        {
+            if (declaredBy.TryGetValue(key, out var first))
+            {
+                evaluator.Report(RuleIdentifiers.DuplicateName, where, what, key, stackName, first);
+                return false;
+            }
+            declaredBy[key] = member;
+            return true;
+        }
+
+        private void CheckRequired(ObjectValue obj, string what)
+        {
+            foreach (var required in obj.Type.Required)
+            {
+                var value = obj.Fields.FirstOrDefault(f => f.TerraformName == required.TerraformName)?.Value;
+                if (value is null or NullValue || value is ListValue { Items.Count: 0 } && obj.Get(required.Property) is null)
+                    evaluator.Report(RuleIdentifiers.RequiredMissing, obj.Span, what, required.Property, required.TerraformName);
+            }
+            foreach (var field in obj.Fields)
+                foreach (var nested in Blocks(field.Value))
+                    CheckRequired(nested, what + "." + field.TerraformName);
+        }
+
+        private static IEnumerable<ObjectValue> Blocks(Value value) => value switch
+        {
+            ObjectValue { Type.Kind: DslKind.Block or DslKind.Lifecycle or DslKind.Validation } block => new[] { block },
+            ListValue list => list.Items.SelectMany(Blocks),
+            _ => Enumerable.Empty<ObjectValue>(),
+        };
+
+        private void CheckKnown(ObjectValue obj, SourceSpan? where, string why)
+        {
+            foreach (var field in obj.Fields)
+                if (field.Property != "Validations" && ContainsExpression(field.Value))
+                    evaluator.Report(RuleIdentifiers.WrongValueType, where, obj.Type.Name + "." + field.Property, why);
+        }
+
+        private static bool ContainsExpression(Value value) => value switch
+        {
+            ExpressionValue => true,
+            ListValue list => list.Items.Any(ContainsExpression),
+            MapValue map => map.Entries.Any(e => ContainsExpression(e.Value)),
+            ObjectValue obj => obj.Fields.Any(f => ContainsExpression(f.Value)),
+            _ => false,
+        };
+
+        private static EquatableArray<string> Dependencies(ObjectValue obj)
+        {
+            var found = new SortedSet<string>(StringComparer.Ordinal);
+            Collect(obj, found);
+            return found.ToEquatableArray();
+        }
+
+        private static void Collect(Value value, SortedSet<string> found)
+        {
+            switch (value)
+            {
+                case ReferenceValue reference when !reference.Target.StartsWith("var.", StringComparison.Ordinal):
+                    found.Add(reference.Target);
+                    break;
+                case ObjectValue { Type.Kind: DslKind.Resource or DslKind.DataSource, Address: { } address }:
+                    found.Add(address); // depends_on and replace_triggered_by name whole resources
+                    break;
+                case ObjectValue obj:
+                    foreach (var field in obj.Fields)
+                        if (field.Property != "Provider")
+                            Collect(field.Value, found);
+                    break;
+                case ListValue list:
+                    foreach (var item in list.Items)
+                        Collect(item, found);
+                    break;
+                case MapValue map:
+                    foreach (var entry in map.Entries)
+                        Collect(entry.Value, found);
+                    break;
+                case TemplateValue template:
+                    foreach (var part in template.Parts)
+                        Collect(part, found);
+                    break;
+                case BinaryValue binary:
+                    Collect(binary.Left, found);
+                    Collect(binary.Right, found);
+                    break;
+                case UnaryValue unary:
+                    Collect(unary.Operand, found);
+                    break;
+                case ConditionalValue conditional:
+                    Collect(conditional.Condition, found);
+                    Collect(conditional.WhenTrue, found);
+                    Collect(conditional.WhenFalse, found);
+                    break;
+                case FunctionValue function:
+                    foreach (var argument in function.Arguments)
+                        Collect(argument, found);
+                    break;
+            }
+        }
+
+        public StackModel Build(string className, string? terraformVersion)
+        {
+            static int ByOrdinal(string a, string b) => string.CompareOrdinal(a, b);
+            resources.Sort((a, b) => ByOrdinal(a.Address, b.Address));
+            providers.Sort((a, b) => ByOrdinal(a.LocalName + "." + a.Alias, b.LocalName + "." + b.Alias));
+            variables.Sort((a, b) => ByOrdinal(a.Name, b.Name));
+            outputs.Sort((a, b) => ByOrdinal(a.Name, b.Name));
+            var hasErrors = evaluator.Diagnostics.Count > 0;
+            return new StackModel(stackName, className, terraformVersion, providers.ToEquatableArray(), backend,
+                variables.ToEquatableArray(), resources.ToEquatableArray(), outputs.ToEquatableArray(), hasErrors);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text;
+using Microsoft.CodeAnalysis;
+
+namespace DslInfra.Generators.Evaluation;
+
+/// <summary>How C# names become Terraform names, and what Terraform accepts as one.</summary>
+internal static class TerraformNames
+{
+    /// <summary>snake_case of a C# name; an acronym stays one word (HttpURL → http_url).</summary>
+    public static string SnakeCase(string name)
+    {
+        var text = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0)
+            {
+                var previousIsLower = char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]);
+                var nextIsLower = i + 1 < name.Length && char.IsLower(name[i + 1]);
+                if (previousIsLower || (nextIsLower && char.IsUpper(name[i - 1])))
+                    text.Append('_');
+            }
+            text.Append(char.ToLowerInvariant(c));
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Terraform's identifier rule: a letter or underscore, then letters, digits, underscores or hyphens.</summary>
+    public static bool IsIdentifier(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+            return false;
+        if (!(IsAsciiLetter(name![0]) || name[0] == '_'))
+            return false;
+        foreach (var c in name)
+            if (!(IsAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '-'))
+                return false;
+        return true;
+    }
+
+    /// <summary>The name a [TerraformName] attribute gives, else snake_case.</summary>
+    public static string Of(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+            if (attribute.AttributeClass?.ToDisplayString() == "DslInfra.Schema.TerraformNameAttribute"
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is string name)
+                return name;
+        return SnakeCase(symbol.Name);
+    }
+
+    private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}

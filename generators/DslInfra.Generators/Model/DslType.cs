@@ -1,0 +1,31 @@
+namespace DslInfra.Generators.Model;
+
+/// <summary>What a DSL record stands for in Terraform.</summary>
+internal enum DslKind
+{
+    Block,
+    Resource,
+    DataSource,
+    Provider,
+    Backend,
+    Variable,
+    Output,
+    Lifecycle,
+    Validation,
+}
+
+/// <summary>The schema of a DSL record type as read from its attributes: plain data, no symbol.</summary>
+internal sealed record DslType(
+    string Name,
+    DslKind Kind,
+    string? TerraformType,
+    bool ReplaceOnly,
+    bool AttributesAsBlocks,
+    EquatableArray<string> Arguments,
+    EquatableArray<RequiredArgument> Required,
+    string? ProviderName,
+    string? ProviderSource,
+    string? VariableType);
+
+/// <summary>An argument Terraform requires: its C# property and its Terraform name.</summary>
+internal sealed record RequiredArgument(string Property, string TerraformName);

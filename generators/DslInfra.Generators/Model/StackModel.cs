@@ -1,0 +1,36 @@
+namespace DslInfra.Generators.Model;
+
+/// <summary>One stack, fully evaluated: everything the emitters need and nothing from the compilation.</summary>
+internal sealed record StackModel(
+    string Name,
+    string ClassName,
+    string? TerraformVersion,
+    EquatableArray<ProviderSpec> Providers,
+    BackendSpec? Backend,
+    EquatableArray<VariableSpec> Variables,
+    EquatableArray<ResourceSpec> Resources,
+    EquatableArray<OutputSpec> Outputs,
+    bool HasErrors);
+
+/// <summary>A managed resource or a data source, with the member that declared it.</summary>
+internal sealed record ResourceSpec(
+    string Address,
+    bool IsData,
+    string Type,
+    string Name,
+    string Member,
+    SourceSpan? Span,
+    bool ReplaceOnly,
+    ObjectValue Body,
+    EquatableArray<string> Dependencies);
+
+internal sealed record ProviderSpec(string LocalName, string Source, string? Version, string? Alias, ObjectValue Body);
+
+internal sealed record BackendSpec(string Type, ObjectValue Body);
+
+internal sealed record VariableSpec(string Name, string TypeConstraint, ObjectValue Body);
+
+internal sealed record OutputSpec(string Name, ObjectValue Body);
+
+/// <summary>What evaluating a stack gives: the model for the emitters and the diagnostics for the analyzer, kept apart.</summary>
+internal sealed record StackResult(StackModel Model, EquatableArray<DiagnosticInfo> Diagnostics);

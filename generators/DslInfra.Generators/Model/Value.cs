@@ -1,0 +1,80 @@
+namespace DslInfra.Generators.Model;
+
+/// <summary>A compile-time value of the stack: a literal, a collection, a DSL object, or a Terraform expression known only at apply time.</summary>
+internal abstract record Value
+{
+    /// <summary>Whether the value is fully known now (no reference anywhere inside).</summary>
+    public virtual bool IsKnown => true;
+}
+
+internal sealed record NullValue : Value
+{
+    public static readonly NullValue Instance = new();
+}
+
+internal sealed record StringValue(string Text) : Value;
+
+/// <summary>Stands where evaluation failed and a diagnostic was reported, so that nothing downstream reports again.</summary>
+internal sealed record ErrorValue : Value
+{
+    public static readonly ErrorValue Instance = new();
+}
+
+/// <summary>A number in its canonical invariant text, e.g. <c>3</c> or <c>0.5</c>.</summary>
+internal sealed record NumberValue(string Text, bool IsInteger) : Value;
+
+internal sealed record BoolValue(bool Flag) : Value;
+
+internal sealed record ListValue(EquatableArray<Value> Items) : Value;
+
+/// <summary>A string-keyed map; entries in ordinal key order.</summary>
+internal sealed record MapValue(EquatableArray<MapEntry> Entries) : Value;
+
+internal sealed record MapEntry(string Key, Value Value);
+
+/// <summary>An instance of a DSL record: a resource, a nested block, a provider, a variable…</summary>
+internal sealed record ObjectValue(DslType Type, EquatableArray<Field> Fields, SourceSpan? Span) : Value
+{
+    public Value? Get(string propertyName)
+    {
+        foreach (var field in Fields)
+            if (field.Property == propertyName)
+                return field.Value;
+        return null;
+    }
+
+    public string? GetString(string propertyName) => (Get(propertyName) as StringValue)?.Text;
+
+    /// <summary>The Terraform address when this is a resource or data source with a literal name.</summary>
+    public string? Address =>
+        (Type.TerraformType ?? GetString("Type")) is { } type && GetString("Name") is { } name
+            ? (Type.Kind == DslKind.DataSource ? "data." : "") + type + "." + name
+            : null;
+}
+
+/// <summary>One assigned property of a DSL object, with its Terraform name.</summary>
+internal sealed record Field(string Property, string TerraformName, bool IsBlock, bool IsMeta, Value Value);
+
+/// <summary>A Terraform expression: a reference such as <c>aws_vpc.main.id</c> or <c>var.env</c>, or an operation over such.</summary>
+internal abstract record ExpressionValue : Value
+{
+    public override bool IsKnown => false;
+}
+
+/// <summary>A reference; <see cref="Target"/> is the referenced resource's address (or <c>var.x</c>), used for dependencies.</summary>
+internal sealed record ReferenceValue(string Target, string? Attribute) : ExpressionValue
+{
+    public string Expression => Attribute is null ? Target : Target + "." + Attribute;
+}
+
+/// <summary>A string built from literal text and expressions; Terraform's template syntax.</summary>
+internal sealed record TemplateValue(EquatableArray<Value> Parts) : ExpressionValue;
+
+internal sealed record BinaryValue(string Operator, Value Left, Value Right) : ExpressionValue;
+
+internal sealed record UnaryValue(string Operator, Value Operand) : ExpressionValue;
+
+internal sealed record ConditionalValue(Value Condition, Value WhenTrue, Value WhenFalse) : ExpressionValue;
+
+/// <summary>A call of a Terraform function, e.g. <c>floor</c> for C#'s integer division.</summary>
+internal sealed record FunctionValue(string Name, EquatableArray<Value> Arguments) : ExpressionValue;

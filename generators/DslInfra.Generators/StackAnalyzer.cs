@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using DslInfra.Generators.Diagnostics;
+using DslInfra.Generators.Evaluation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DslInfra.Generators;
+
+/// <summary>
+/// Reports DI1xxx live in the IDE: IDEs run generators only on build or save, analyzers as the author types.
+/// It runs the same evaluator as <see cref="StackGenerator"/>, so the two never disagree.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class StackAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => DiagnosticDescriptors.All;
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var dsl = DslSymbols.From(start.Compilation);
+            if (dsl.Stack is null)
+                return;
+            var trees = new Dictionary<string, SyntaxTree>();
+            foreach (var tree in start.Compilation.SyntaxTrees)
+                if (!trees.ContainsKey(tree.FilePath))
+                    trees[tree.FilePath] = tree;
+            start.RegisterSymbolAction(symbolContext => AnalyzeStack(symbolContext, dsl, trees), SymbolKind.NamedType);
+        });
+    }
+
+    private static void AnalyzeStack(SymbolAnalysisContext context, DslSymbols dsl, IReadOnlyDictionary<string, SyntaxTree> trees)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        var attribute = dsl.FindStackAttribute(type);
+        if (attribute is null || type.DeclaringSyntaxReferences.IsEmpty)
+            return;
+        // A stack spans its partial declarations and the [InfraFunction]s it calls, so it needs models of other trees.
+#pragma warning disable RS1030
+        var compilation = context.Compilation;
+        var cache = new Dictionary<SyntaxTree, SemanticModel>();
+        SemanticModel Model(SyntaxTree tree)
+        {
+            if (!cache.TryGetValue(tree, out var model))
+                cache[tree] = model = compilation.GetSemanticModel(tree);
+            return model;
+        }
+#pragma warning restore RS1030
+        var result = StackReader.Read(type, attribute, Model, context.CancellationToken);
+        foreach (var diagnostic in result.Diagnostics)
+            context.ReportDiagnostic(diagnostic.ToDiagnostic(trees));
+    }
+}

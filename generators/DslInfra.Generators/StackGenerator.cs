@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+using System.Threading;
+using DslInfra.Generators.Emit;
+using DslInfra.Generators.Evaluation;
+using DslInfra.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DslInfra.Generators;
+
+/// <summary>
+/// Turns every [Stack] class into Terraform JSON and a manifest at compile time, without running user code.
+/// Diagnostics come from <see cref="StackAnalyzer"/>, which shares the evaluator: this pipeline only produces source.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class StackGenerator : IIncrementalGenerator
+{
+    /// <summary>Step names, for incrementality tests.</summary>
+    public static class Steps
+    {
+        /// <summary>Each stack evaluated into a model.</summary>
+        public const string Stacks = nameof(Stacks);
+
+        /// <summary>The project directory, for relative source paths.</summary>
+        public const string ProjectDirectory = nameof(ProjectDirectory);
+
+        /// <summary>Each stack's rendered files.</summary>
+        public const string Artifacts = nameof(Artifacts);
+    }
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var models = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                DslSymbols.StackAttributeName,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (syntax, cancellation) => Evaluate(syntax, cancellation))
+            .WithTrackingName(Steps.Stacks);
+
+        var projectDirectory = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) =>
+                options.GlobalOptions.TryGetValue("build_property.projectdir", out var directory) ? directory : "")
+            .WithTrackingName(Steps.ProjectDirectory);
+
+        var artifacts = models
+            .Combine(projectDirectory)
+            .Select(static (pair, _) => StackArtifacts.From(pair.Left, pair.Right))
+            .WithTrackingName(Steps.Artifacts);
+
+        context.RegisterImplementationSourceOutput(artifacts, static (output, stack) =>
+        {
+            if (stack is not null)
+                output.AddSource(stack.HintName, SourceText.From(stack.ToSource(), System.Text.Encoding.UTF8));
+        });
+    }
+
+    private static StackModel Evaluate(GeneratorAttributeSyntaxContext syntax, CancellationToken cancellation)
+    {
+        var stack = (INamedTypeSymbol)syntax.TargetSymbol;
+        var result = StackReader.Read(stack, syntax.Attributes[0], SemanticModels(syntax.SemanticModel), cancellation);
+        return result.Model;
+    }
+
+    internal static System.Func<SyntaxTree, SemanticModel> SemanticModels(SemanticModel first)
+    {
+        var cache = new Dictionary<SyntaxTree, SemanticModel> { [first.SyntaxTree] = first };
+        return tree =>
+        {
+            if (!cache.TryGetValue(tree, out var model))
+                cache[tree] = model = first.Compilation.GetSemanticModel(tree);
+            return model;
+        };
+    }
+}
