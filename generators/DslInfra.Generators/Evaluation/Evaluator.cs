@@ -199,6 +199,11 @@ internal sealed partial class Evaluator
     private Value Conversion(IConversionOperation conversion)
     {
         var value = Evaluate(conversion.Operand);
+        // Target-typed `new(...)` and identity conversions keep the object; only a conversion to a value type
+        // (such as Variable<T> to Expr<T>) turns a variable into its reference.
+        if (value is ObjectValue && (conversion.Conversion.IsIdentity || SymbolEqualityComparer.Default.Equals(conversion.Type, conversion.Operand.Type)
+            || conversion.Type is null || schemas.For(conversion.Type) is not null))
+            return value;
         return Scalar(value, conversion.Operand);
     }
 

@@ -235,10 +235,12 @@ internal static class StackReader
             _ => false,
         };
 
-        private static EquatableArray<string> Dependencies(ObjectValue obj)
+        private static EquatableArray<string> Dependencies(ObjectValue resource)
         {
             var found = new SortedSet<string>(StringComparer.Ordinal);
-            Collect(obj, found);
+            foreach (var field in resource.Fields)
+                if (field.Property != "Provider")
+                    Collect(field.Value, found);
             return found.ToEquatableArray();
         }
 

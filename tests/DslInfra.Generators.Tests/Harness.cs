@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using Basic.Reference.Assemblies;
+using DslInfra.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DslInfra.Generators.Tests;
+
+/// <summary>Compiles user code against the real DSL assembly and runs the generator and analyzer on it, as a build would.</summary>
+internal static class Harness
+{
+    public const string ProjectDirectory = "/src/app/";
+
+    public static readonly ImmutableArray<MetadataReference> References =
+        [.. Net80.References.All, MetadataReference.CreateFromFile(typeof(DslInfra.StackAttribute).Assembly.Location)];
+
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
+
+    public static CSharpCompilation Compile(params string[] sources) => CSharpCompilation.Create(
+        "UserInfra",
+        sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"{ProjectDirectory}Stack{i}.cs")),
+        References,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public const string Usings = """
+        using System.Collections.Immutable;
+        using DslInfra;
+        using DslInfra.Aws;
+
+        """;
+
+    public static GeneratorDriver Driver(bool trackSteps = false) => CSharpGeneratorDriver.Create(
+        [new StackGenerator().AsSourceGenerator()],
+        parseOptions: ParseOptions,
+        optionsProvider: new ProjectOptions(ProjectDirectory),
+        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+
+    /// <summary>Runs the generator and returns every artifact by "stack/path".</summary>
+    public static Dictionary<string, string> Artifacts(Compilation compilation)
+    {
+        var result = Driver().RunGenerators(compilation).GetRunResult();
+        Assert.Empty(result.Diagnostics);
+        return ArtifactsOf(result);
+    }
+
+    public static Dictionary<string, string> ArtifactsOf(GeneratorDriverRunResult result)
+    {
+        var artifacts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var source in result.Results.SelectMany(r => r.GeneratedSources))
+        {
+            foreach (var attribute in source.SyntaxTree.GetRoot().DescendantNodes().OfType<AttributeSyntax>())
+            {
+                var args = attribute.ArgumentList!.Arguments.Select(a => ((LiteralExpressionSyntax)a.Expression).Token.ValueText).ToArray();
+                artifacts[args[0] + "/" + args[1]] = args[2];
+            }
+        }
+        return artifacts;
+    }
+
+    public static string TerraformOf(string stackSource, string stack = "s") =>
+        Artifacts(Compile(Usings + stackSource))[stack + "/main.tf.json"];
+
+    /// <summary>The analyzer's diagnostics plus the compiler's errors, so a test sees everything a build would.</summary>
+    public static ImmutableArray<Diagnostic> Diagnostics(params string[] sources)
+    {
+        var compilation = Compile(sources.Select(s => Usings + s).ToArray());
+        var analyzed = compilation.WithAnalyzers([new StackAnalyzer()]);
+        var analyzer = analyzed.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error);
+        return [.. errors, .. analyzer];
+    }
+
+    private sealed class ProjectOptions(string projectDirectory) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(projectDirectory);
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+        private sealed class Options(string? projectDirectory) : AnalyzerConfigOptions
+        {
+            public static readonly Options Empty = new(null);
+
+            public override bool TryGetValue(string key, out string value)
+            {
+                value = projectDirectory ?? "";
+                return projectDirectory is not null && key == "build_property.projectdir";
+            }
+        }
+    }
+}
