@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -32,16 +33,24 @@ public sealed class StackAnalyzer : DiagnosticAnalyzer
             foreach (var tree in start.Compilation.SyntaxTrees)
                 if (!trees.ContainsKey(tree.FilePath))
                     trees[tree.FilePath] = tree;
-            start.RegisterSymbolAction(symbolContext => AnalyzeStack(symbolContext, dsl, trees), SymbolKind.NamedType);
+            var names = new ConcurrentBag<(string Name, INamedTypeSymbol Type, Location Location)>();
+            start.RegisterSymbolAction(symbolContext => AnalyzeStack(symbolContext, dsl, trees, names), SymbolKind.NamedType);
+            start.RegisterCompilationEndAction(end => ReportDuplicateStacks(end, names));
         });
     }
 
-    private static void AnalyzeStack(SymbolAnalysisContext context, DslSymbols dsl, IReadOnlyDictionary<string, SyntaxTree> trees)
+    private static void AnalyzeStack(
+        SymbolAnalysisContext context,
+        DslSymbols dsl,
+        IReadOnlyDictionary<string, SyntaxTree> trees,
+        ConcurrentBag<(string Name, INamedTypeSymbol Type, Location Location)> names)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var attribute = dsl.FindStackAttribute(type);
         if (attribute is null || type.DeclaringSyntaxReferences.IsEmpty)
             return;
+        if (attribute.ConstructorArguments.FirstOrDefault().Value is string name)
+            names.Add((name, type, attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? type.Locations[0]));
         // A stack spans its partial declarations and the [InfraFunction]s it calls, so it needs models of other trees.
 #pragma warning disable RS1030
         var compilation = context.Compilation;
@@ -56,5 +65,18 @@ public sealed class StackAnalyzer : DiagnosticAnalyzer
         var result = StackReader.Read(type, attribute, Model, context.CancellationToken);
         foreach (var diagnostic in result.Diagnostics)
             context.ReportDiagnostic(diagnostic.ToDiagnostic(trees));
+    }
+
+    // Stacks are analyzed one at a time; only at the end is every name known.
+    private static void ReportDuplicateStacks(
+        CompilationAnalysisContext context,
+        ConcurrentBag<(string Name, INamedTypeSymbol Type, Location Location)> names)
+    {
+        foreach (var group in names.GroupBy(n => n.Name).Where(g => g.Count() > 1))
+        {
+            var ordered = group.OrderBy(n => n.Type.ToDisplayString(), System.StringComparer.Ordinal).ToList();
+            foreach (var duplicate in ordered.Skip(1))
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateStack, duplicate.Location, group.Key, ordered[0].Type.ToDisplayString()));
+        }
     }
 }

@@ -193,3 +193,13 @@ public class DiagnosticTests
         }
         """);
 }
+
+public class DuplicateStackTests
+{
+    [Fact]
+    public Task DI1009_two_stacks_share_a_name() => Verify.Diagnostics("""
+        [Stack("web")] public static class A { }
+        [{|DI1009:Stack("web")|}] public static class B { }
+        [Stack("data")] public static class C { }
+        """);
+}

@@ -54,9 +54,17 @@ internal static class DiagnosticDescriptors
         "Stack member is not a static readonly field",
         "Stack member '{0}' is {1}: declare it as 'public static readonly' so the stack is one immutable value");
 
+    public static readonly DiagnosticDescriptor DuplicateStack = new(
+        RuleIdentifiers.DuplicateStack,
+        "Two stacks share a name",
+        "Stack name '{0}' is also used by {1}: both would write the same artifact folder; give each [Stack] its own name",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: RuleIdentifiers.HelpLink(RuleIdentifiers.DuplicateStack),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         InternalError, NotEvaluable, DuplicateName, InvalidIdentifier, OutsideStack,
-        ReferenceCycle, RequiredMissing, WrongValueType, MutableMember);
+        ReferenceCycle, RequiredMissing, WrongValueType, MutableMember, DuplicateStack);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = BuildMap();
 

@@ -12,6 +12,7 @@ internal static class RuleIdentifiers
     public const string RequiredMissing = "DI1006";
     public const string WrongValueType = "DI1007";
     public const string MutableMember = "DI1008";
+    public const string DuplicateStack = "DI1009";
 
     public static string HelpLink(string id) => $"https://github.com/dslinfra/dslinfra/blob/main/docs/rules/{id}.md";
 }

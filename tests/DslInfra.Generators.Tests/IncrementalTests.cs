@@ -1,0 +1,108 @@
+using System.Collections;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace DslInfra.Generators.Tests;
+
+/// <summary>An edit regenerates only what it changes: the IDE runs the generator on every keystroke.</summary>
+public class IncrementalTests
+{
+    private const string Web = """
+        [Stack("web")]
+        public static class Web
+        {
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16" };
+        }
+        """;
+
+    private const string Data = """
+        [Stack("data")]
+        public static class Data
+        {
+            public static readonly AwsS3Bucket Logs = new("logs") { Bucket = "acme-logs" };
+        }
+        """;
+
+    private const string Unrelated = """
+        public static class Greeter { public static string Hello() => "hello"; }
+        """;
+
+    private static readonly string[] TrackedSteps = [StackGenerator.Steps.Stacks, StackGenerator.Steps.ProjectDirectory, StackGenerator.Steps.Artifacts];
+
+    [Fact]
+    public void Unrelated_edit_leaves_every_step_cached()
+    {
+        var compilation = Harness.Compile(Harness.Usings + Web, Harness.Usings + Data, Unrelated);
+        var driver = Harness.Driver(trackSteps: true).RunGenerators(compilation);
+
+        var edited = Replace(compilation, 2, Unrelated.Replace("hello", "hello, world"));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (var step in TrackedSteps)
+        {
+            Assert.True(result.TrackedSteps.ContainsKey(step), $"step {step} was not tracked");
+            foreach (var run in result.TrackedSteps[step])
+                foreach (var (_, reason) in run.Outputs)
+                    Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {reason}");
+        }
+        foreach (var (_, reason) in result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs))
+            Assert.Equal(IncrementalStepRunReason.Cached, reason);
+    }
+
+    [Fact]
+    public void Editing_one_literal_changes_only_that_stack()
+    {
+        var compilation = Harness.Compile(Harness.Usings + Web, Harness.Usings + Data);
+        var driver = Harness.Driver(trackSteps: true).RunGenerators(compilation);
+
+        var edited = Replace(compilation, 0, Harness.Usings + Web.Replace("10.0.0.0/16", "10.9.0.0/16"));
+        driver = driver.RunGenerators(edited);
+        var result = driver.GetRunResult().Results.Single();
+
+        var artifacts = result.TrackedSteps[StackGenerator.Steps.Artifacts].SelectMany(r => r.Outputs).ToList();
+        Assert.Equal(2, artifacts.Count);
+        Assert.Single(artifacts, o => o.Reason == IncrementalStepRunReason.Modified && o.Value!.ToString()!.Contains("Stack = web"));
+        Assert.Single(artifacts, o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged && o.Value!.ToString()!.Contains("Stack = data"));
+        Assert.Contains("10.9.0.0/16", Harness.ArtifactsOf(driver.GetRunResult())["web/main.tf.json"]);
+    }
+
+    [Fact]
+    public void No_step_holds_symbols_syntax_or_compilations()
+    {
+        var compilation = Harness.Compile(Harness.Usings + Web, Harness.Usings + Data);
+        var result = Harness.Driver(trackSteps: true).RunGenerators(compilation).GetRunResult().Results.Single();
+        foreach (var step in TrackedSteps)
+            foreach (var run in result.TrackedSteps[step])
+                foreach (var (value, _) in run.Outputs)
+                    AssertPlainData(value, step, new HashSet<object>(ReferenceEqualityComparer.Instance));
+    }
+
+    private static void AssertPlainData(object? value, string step, HashSet<object> seen)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
+            return;
+        Assert.False(value is Compilation or ISymbol or SyntaxNode or SemanticModel or SyntaxTree or Location,
+            $"step {step} holds a {value.GetType().Name}");
+        if (value is IEnumerable items)
+        {
+            foreach (var item in items)
+                AssertPlainData(item, step, seen);
+            return;
+        }
+        if (value is ITuple tuple)
+        {
+            for (var i = 0; i < tuple.Length; i++)
+                AssertPlainData(tuple[i], step, seen);
+            return;
+        }
+        foreach (var property in value.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0))
+            AssertPlainData(property.GetValue(value), step, seen);
+    }
+
+    private static Compilation Replace(Compilation compilation, int index, string source)
+    {
+        var old = compilation.SyntaxTrees.ElementAt(index);
+        return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(source, Harness.ParseOptions, old.FilePath));
+    }
+}
