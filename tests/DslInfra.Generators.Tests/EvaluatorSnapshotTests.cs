@@ -194,3 +194,32 @@ public class EvaluatorSnapshotTests
         Snapshot.Match(artifacts["web/manifest.json"]);
     }
 }
+
+public class UserResourceTypeTests
+{
+    [Fact]
+    public void A_resource_type_declared_in_user_code_is_synthesized_from_its_attributes() => Snapshot.Match(Harness.TerraformOf("""
+        using DslInfra.Schema;
+
+        [TerraformType("aws_cloudwatch_log_group")]
+        public sealed record LogGroup(string Name) : Resource(Name)
+        {
+            [Required, TerraformName("name")] public Expr<string>? GroupName { get; init; }
+            public Expr<int>? RetentionInDays { get; init; }
+            [NestedBlock] public Timeouts? Timeouts { get; init; }
+            public Reference<string> Arn => Attr<string>("arn");
+        }
+
+        public sealed record Timeouts
+        {
+            public Expr<string>? Create { get; init; }
+        }
+
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly LogGroup Logs = new("app") { GroupName = "/app/web", RetentionInDays = 14, Timeouts = new() { Create = "5m" } };
+            public static readonly Output Arn = new("arn") { Value = Logs.Arn };
+        }
+        """));
+}
