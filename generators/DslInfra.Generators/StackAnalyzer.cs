@@ -62,7 +62,7 @@ public sealed class StackAnalyzer : DiagnosticAnalyzer
             return model;
         }
 #pragma warning restore RS1030
-        var result = StackReader.Read(type, attribute, Model, context.CancellationToken);
+        var result = StackReader.ReadCached(type, attribute, compilation, Model, context.CancellationToken);
         foreach (var diagnostic in result.Diagnostics)
             context.ReportDiagnostic(diagnostic.ToDiagnostic(trees));
     }

@@ -59,7 +59,7 @@ public sealed class StackGenerator : IIncrementalGenerator
     private static StackModel Evaluate(GeneratorAttributeSyntaxContext syntax, CancellationToken cancellation)
     {
         var stack = (INamedTypeSymbol)syntax.TargetSymbol;
-        var result = StackReader.Read(stack, syntax.Attributes[0], SemanticModels(syntax.SemanticModel), cancellation);
+        var result = StackReader.ReadCached(stack, syntax.Attributes[0], syntax.SemanticModel.Compilation, SemanticModels(syntax.SemanticModel), cancellation);
         return result.Model;
     }
 

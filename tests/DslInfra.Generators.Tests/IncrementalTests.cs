@@ -106,3 +106,53 @@ public class IncrementalTests
         return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(source, Harness.ParseOptions, old.FilePath));
     }
 }
+
+/// <summary>Across IDE edits, a stack whose inputs did not change is not evaluated again.</summary>
+public class StackCacheTests
+{
+    private static int Evaluations(string stack) =>
+        DslInfra.Generators.Evaluation.StackCache.Evaluations.TryGetValue("global::" + stack, out var count) ? count : 0;
+
+    [Fact]
+    public void An_edit_in_one_stack_evaluates_only_that_stack()
+    {
+        var compilation = Harness.Compile(
+            Harness.Usings + """[Stack("a")] public static class CacheProbeA { public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16" }; }""",
+            Harness.Usings + """[Stack("b")] public static class CacheProbeB { public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.1.0.0/16" }; }""");
+        var driver = Harness.Driver().RunGenerators(compilation);
+        var (a, b) = (Evaluations("CacheProbeA"), Evaluations("CacheProbeB"));
+
+        var tree = compilation.SyntaxTrees.First();
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(tree.GetText().Replace(tree.ToString().IndexOf("10.0.0.0", StringComparison.Ordinal), 8, "10.7.0.0")));
+        driver = driver.RunGenerators(edited);
+
+        Assert.Equal(a + 1, Evaluations("CacheProbeA"));
+        Assert.Equal(b, Evaluations("CacheProbeB"));
+        Assert.Contains("10.7.0.0/16", Harness.ArtifactsOf(driver.GetRunResult())["a/main.tf.json"]);
+    }
+
+    [Fact]
+    public void A_const_in_another_file_is_an_input_of_the_stack()
+    {
+        var compilation = Harness.Compile(
+            Harness.Usings + """[Stack("c")] public static class CacheProbeC { public static readonly AwsVpc Vpc = new("main") { CidrBlock = Net.Cidr }; }""",
+            """public static class Net { public const string Cidr = "10.0.0.0/16"; }""");
+        var driver = Harness.Driver().RunGenerators(compilation);
+
+        var constants = compilation.SyntaxTrees.Last();
+        var edited = compilation.ReplaceSyntaxTree(constants, constants.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From("""public static class Net { public const string Cidr = "10.8.0.0/16"; }""")));
+        driver = driver.RunGenerators(edited);
+
+        Assert.Contains("10.8.0.0/16", Harness.ArtifactsOf(driver.GetRunResult())["c/main.tf.json"]);
+    }
+
+    [Fact]
+    public void A_fresh_parse_as_in_a_build_never_reuses_an_entry()
+    {
+        const string source = """[Stack("d")] public static class CacheProbeD { public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16" }; }""";
+        Harness.Driver().RunGenerators(Harness.Compile(Harness.Usings + source));
+        var before = Evaluations("CacheProbeD");
+        Harness.Driver().RunGenerators(Harness.Compile(Harness.Usings + source));
+        Assert.Equal(before + 1, Evaluations("CacheProbeD"));
+    }
+}

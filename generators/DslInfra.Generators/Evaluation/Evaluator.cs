@@ -49,6 +49,17 @@ internal sealed partial class Evaluator
 
     public List<DiagnosticInfo> Diagnostics { get; } = new();
 
+    /// <summary>Every syntax tree whose declarations the evaluation read: what its result depends on.</summary>
+    public HashSet<SyntaxTree> Dependencies { get; } = new();
+
+    private void Touch(ISymbol? symbol)
+    {
+        if (symbol is null)
+            return;
+        foreach (var reference in symbol.OriginalDefinition.DeclaringSyntaxReferences)
+            Dependencies.Add(reference.SyntaxTree);
+    }
+
     public SchemaReader Schemas => schemas;
 
     /// <summary>The value of a stack member's initializer, evaluated once.</summary>
@@ -133,6 +144,20 @@ internal sealed partial class Evaluator
 
     private Value EvaluateCore(IOperation operation)
     {
+        // Record where every symbol used here is declared: a const or an [InfraFunction] in another file is an input too.
+        switch (operation)
+        {
+            case IMemberReferenceOperation member:
+                Touch(member.Member);
+                Touch(member.Member.ContainingType);
+                break;
+            case IInvocationOperation invocation:
+                Touch(invocation.TargetMethod);
+                break;
+        }
+        for (var type = operation.Type; type is not null && type.SpecialType == SpecialType.None; type = type.BaseType)
+            Touch(type);
+
         if (operation is IFieldReferenceOperation { Field.ContainingType.TypeKind: TypeKind.Enum } enumMember)
             return new StringValue(TerraformEnumName(enumMember.Field));
         if (operation.ConstantValue.HasValue)

@@ -11,11 +11,28 @@ namespace DslInfra.Generators.Evaluation;
 /// <summary>Turns a [Stack] class into a <see cref="StackModel"/>: evaluates every member, sorts them into Terraform's blocks, and checks the whole.</summary>
 internal static class StackReader
 {
+    /// <summary>The stack's model and diagnostics, from <see cref="StackCache"/> when none of its inputs changed.</summary>
+    public static StackResult ReadCached(
+        INamedTypeSymbol stack,
+        AttributeData attribute,
+        Compilation compilation,
+        Func<SyntaxTree, SemanticModel> semanticModels,
+        CancellationToken cancellation)
+    {
+        return StackCache.GetOrRead(stack, compilation, () =>
+        {
+            var dependencies = new HashSet<SyntaxTree>();
+            var result = Read(stack, attribute, semanticModels, cancellation, dependencies);
+            return (result, dependencies);
+        });
+    }
+
     public static StackResult Read(
         INamedTypeSymbol stack,
         AttributeData attribute,
         Func<SyntaxTree, SemanticModel> semanticModels,
-        CancellationToken cancellation)
+        CancellationToken cancellation,
+        HashSet<SyntaxTree>? dependencies = null)
     {
         var name = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? "";
         var version = attribute.NamedArguments.FirstOrDefault(a => a.Key == "TerraformVersion").Value.Value as string;
@@ -30,6 +47,12 @@ internal static class StackReader
             foreach (var member in Members(stack))
                 builder.Add(member);
             var model = builder.Build(stack.Name, version);
+            if (dependencies is not null)
+            {
+                dependencies.UnionWith(evaluator.Dependencies);
+                foreach (var reference in stack.DeclaringSyntaxReferences)
+                    dependencies.Add(reference.SyntaxTree);
+            }
             return new StackResult(model, evaluator.Diagnostics.ToEquatableArray());
         }
         catch (OperationCanceledException)
