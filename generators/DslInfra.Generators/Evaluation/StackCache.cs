@@ -19,20 +19,23 @@ namespace DslInfra.Generators.Evaluation;
 /// </remarks>
 internal static class StackCache
 {
-    private static readonly ConditionalWeakTable<SyntaxTree, List<Entry>> Entries = new();
+    private static ConditionalWeakTable<SyntaxTree, List<Entry>> entries = new();
 
     /// <summary>How often each stack was evaluated rather than taken from the cache; for tests.</summary>
     internal static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Evaluations = new();
+
+    /// <summary>Forgets every entry; benchmarks of a cold run use it.</summary>
+    internal static void Clear() => entries = new ConditionalWeakTable<SyntaxTree, List<Entry>>();
 
     public static StackResult GetOrRead(INamedTypeSymbol stack, Compilation compilation, Func<(StackResult Result, HashSet<SyntaxTree> Dependencies)> read)
     {
         var key = stack.DeclaringSyntaxReferences[0].SyntaxTree;
         var name = stack.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         var declaringTrees = stack.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).ToArray();
-        var entries = Entries.GetOrCreateValue(key);
-        lock (entries)
+        var forTree = entries.GetOrCreateValue(key);
+        lock (forTree)
         {
-            foreach (var entry in entries)
+            foreach (var entry in forTree)
                 if (entry.Matches(name, declaringTrees, compilation))
                     return entry.Result;
         }
@@ -40,10 +43,10 @@ internal static class StackCache
         Evaluations.AddOrUpdate(name, 1, (_, count) => count + 1);
         var (result, dependencies) = read();
         var fresh = new Entry(name, declaringTrees, dependencies.Select(t => new WeakReference<SyntaxTree>(t)).ToArray(), compilation.References.ToArray(), result);
-        lock (entries)
+        lock (forTree)
         {
-            entries.RemoveAll(e => e.Name == name);
-            entries.Add(fresh);
+            forTree.RemoveAll(e => e.Name == name);
+            forTree.Add(fresh);
         }
         return result;
     }

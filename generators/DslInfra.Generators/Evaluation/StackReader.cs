@@ -36,7 +36,9 @@ internal static class StackReader
     {
         var name = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? "";
         var version = attribute.NamedArguments.FirstOrDefault(a => a.Key == "TerraformVersion").Value.Value as string;
-        var dsl = DslSymbols.From(semanticModels(stack.DeclaringSyntaxReferences[0].SyntaxTree).Compilation);
+        var dsl = attribute.AttributeClass?.ContainingAssembly is { } assembly
+            ? DslSymbols.From(assembly)
+            : DslSymbols.From(semanticModels(stack.DeclaringSyntaxReferences[0].SyntaxTree).Compilation);
         var evaluator = new Evaluator(stack, name, dsl, semanticModels, cancellation);
         var attributeSpan = SourceSpan.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellation));
         try
