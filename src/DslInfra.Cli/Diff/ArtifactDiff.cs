@@ -1,0 +1,164 @@
+using System.Text.Json;
+
+namespace DslInfra.Cli.Diff;
+
+/// <summary>How a resource's generated configuration changed between two artifact sets.</summary>
+internal enum ResourceDiffKind
+{
+    Added,
+    Removed,
+    Replaced,
+    ChangedInPlace,
+}
+
+internal sealed record ResourceDiff(string Stack, string Address, ResourceDiffKind Kind, IReadOnlyList<string> ChangedArguments, string? Why);
+
+internal sealed record ImageDiff(string Stack, string Image, string? Before, string? After);
+
+internal sealed record DiffResult(string Before, string After, IReadOnlyList<string> StacksAdded, IReadOnlyList<string> StacksRemoved, IReadOnlyList<ResourceDiff> Resources, IReadOnlyList<ImageDiff> Images)
+{
+    public bool IsEmpty => StacksAdded.Count == 0 && StacksRemoved.Count == 0 && Resources.Count == 0 && Images.Count == 0;
+}
+
+/// <summary>Compares two artifact sets by meaning (parsed JSON, key order and formatting ignored), not bytes.</summary>
+internal static class ArtifactDiff
+{
+    public static DiffResult Compare(ArtifactSet before, ArtifactSet after)
+    {
+        var resources = new List<ResourceDiff>();
+        var images = new List<ImageDiff>();
+        foreach (var stack in before.Stacks.Keys.Union(after.Stacks.Keys).Order(StringComparer.Ordinal))
+        {
+            var old = before.Stacks.GetValueOrDefault(stack);
+            var @new = after.Stacks.GetValueOrDefault(stack);
+            var oldResources = old is null ? [] : Resources(old.Terraform, $"{before.Label}/{stack}");
+            var newResources = @new is null ? [] : Resources(@new.Terraform, $"{after.Label}/{stack}");
+            var replaceOnly = ReplaceOnly(@new?.Manifest);
+            foreach (var address in oldResources.Keys.Union(newResources.Keys).Order(StringComparer.Ordinal))
+            {
+                var was = oldResources.GetValueOrDefault(address);
+                var now = newResources.GetValueOrDefault(address);
+                if (was.ValueKind == JsonValueKind.Undefined)
+                    resources.Add(new ResourceDiff(stack, address, ResourceDiffKind.Added, [], null));
+                else if (now.ValueKind == JsonValueKind.Undefined)
+                    resources.Add(new ResourceDiff(stack, address, ResourceDiffKind.Removed, [], null));
+                else if (!JsonMeaning.Equal(was, now))
+                    resources.Add(Changed(stack, address, was, now, replaceOnly.Contains(address)));
+            }
+            images.AddRange(ImageChanges(stack, old?.Manifest, @new?.Manifest));
+        }
+        return new DiffResult(
+            before.Label,
+            after.Label,
+            after.Stacks.Keys.Except(before.Stacks.Keys).Order(StringComparer.Ordinal).ToList(),
+            before.Stacks.Keys.Except(after.Stacks.Keys).Order(StringComparer.Ordinal).ToList(),
+            resources,
+            images);
+    }
+
+    private static ResourceDiff Changed(string stack, string address, JsonElement was, JsonElement now, bool replaceOnly)
+    {
+        var changed = was.EnumerateObject().Select(p => p.Name).Union(now.EnumerateObject().Select(p => p.Name))
+            .Where(name => !JsonMeaning.Equal(Get(was, name), Get(now, name)))
+            .Order(StringComparer.Ordinal).ToList();
+        var type = address.StartsWith("data.", StringComparison.Ordinal) ? address.Split('.')[1] : address.Split('.')[0];
+        var flags = new Dictionary<string, bool> { ["user_data_replace_on_change"] = Get(now, "user_data_replace_on_change").ValueKind == JsonValueKind.True };
+        var forcing = ReplacementRules.Forcing(type, changed, flags);
+        if (replaceOnly)
+            return new ResourceDiff(stack, address, ResourceDiffKind.Replaced, changed, "it is replace-only: any change replaces it");
+        if (forcing.Count > 0)
+            return new ResourceDiff(stack, address, ResourceDiffKind.Replaced, changed, $"{string.Join(", ", forcing)} changed, which forces replacement");
+        return new ResourceDiff(stack, address, ResourceDiffKind.ChangedInPlace, changed, null);
+    }
+
+    private static JsonElement Get(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) ? value : default;
+
+    /// <summary>Resources and data sources by address; a file that is not Terraform JSON is bad input.</summary>
+    private static Dictionary<string, JsonElement> Resources(string terraform, string where)
+    {
+        var found = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        JsonElement root;
+        try
+        {
+            root = JsonDocument.Parse(terraform).RootElement;
+        }
+        catch (JsonException exception)
+        {
+            throw new Review.InputException($"{where}/main.tf.json: not valid JSON ({exception.Message})");
+        }
+        foreach (var (block, prefix) in new[] { ("resource", ""), ("data", "data.") })
+        {
+            if (!root.TryGetProperty(block, out var types) || types.ValueKind != JsonValueKind.Object)
+                continue;
+            foreach (var type in types.EnumerateObject())
+                foreach (var resource in type.Value.EnumerateObject())
+                    found[$"{prefix}{type.Name}.{resource.Name}"] = resource.Value;
+        }
+        return found;
+    }
+
+    private static HashSet<string> ReplaceOnly(string? manifest)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        if (manifest is null)
+            return set;
+        using var document = JsonDocument.Parse(manifest);
+        if (document.RootElement.TryGetProperty("resources", out var resources))
+            foreach (var resource in resources.EnumerateArray())
+                if (resource.TryGetProperty("update", out var update) && update.GetString() == "replace-only")
+                    set.Add(resource.GetProperty("address").GetString()!);
+        return set;
+    }
+
+    /// <summary>Images whose content hash changed (a rebuild), from the manifests' "images" sections when present.</summary>
+    private static IEnumerable<ImageDiff> ImageChanges(string stack, string? before, string? after)
+    {
+        var was = Images(before);
+        var now = Images(after);
+        foreach (var name in was.Keys.Union(now.Keys).Order(StringComparer.Ordinal))
+        {
+            var (old, @new) = (was.GetValueOrDefault(name), now.GetValueOrDefault(name));
+            if (old != @new)
+                yield return new ImageDiff(stack, name, old, @new);
+        }
+    }
+
+    private static Dictionary<string, string> Images(string? manifest)
+    {
+        var images = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (manifest is null)
+            return images;
+        using var document = JsonDocument.Parse(manifest);
+        if (document.RootElement.TryGetProperty("images", out var list) && list.ValueKind == JsonValueKind.Array)
+            foreach (var image in list.EnumerateArray())
+                if (image.TryGetProperty("name", out var name) && image.TryGetProperty("hash", out var hash))
+                    images[name.GetString()!] = hash.GetString()!;
+        return images;
+    }
+}
+
+/// <summary>JSON equality by meaning: object key order and number spelling do not matter.</summary>
+internal static class JsonMeaning
+{
+    public static bool Equal(JsonElement a, JsonElement b)
+    {
+        if (a.ValueKind != b.ValueKind)
+            return false;
+        switch (a.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var left = a.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+                var right = b.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+                return left.Count == right.Count && left.All(p => right.TryGetValue(p.Key, out var other) && Equal(p.Value, other));
+            case JsonValueKind.Array:
+                return a.GetArrayLength() == b.GetArrayLength() && a.EnumerateArray().Zip(b.EnumerateArray()).All(pair => Equal(pair.First, pair.Second));
+            case JsonValueKind.String:
+                return a.GetString() == b.GetString();
+            case JsonValueKind.Number:
+                return a.TryGetDecimal(out var x) && b.TryGetDecimal(out var y) ? x == y : a.GetRawText() == b.GetRawText();
+            default:
+                return true;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text;
+using DslInfra.Cli.Plans;
+using DslInfra.Cli.Review;
+
+namespace DslInfra.Cli.Output;
+
+/// <summary>The review as a pull-request comment.</summary>
+internal static class ReviewMarkdown
+{
+    public static string Write(ReviewResult review)
+    {
+        var text = new StringBuilder();
+        var violations = review.Findings.Count(f => f.Verdict == Verdict.Violation);
+        text.Append(review.Passed ? "### ✅ dslinfra review passed\n\n" : $"### ❌ dslinfra review failed: {violations} violation(s)\n\n");
+        text.Append($"Terraform {Cell(review.Plan.TerraformVersion ?? "unknown")}, plan format {review.Plan.FormatVersion}. {ReviewText.Summary(review)}.\n\n");
+        foreach (var problem in review.PlanProblems)
+            text.Append($"> **Plan:** {Cell(problem)}\n\n");
+
+        var changes = ReviewText.Ordered(review.Findings).Where(ReviewText.Shown).ToList();
+        if (changes.Count > 0)
+        {
+            text.Append("| | Resource | Change | Why | Declared at |\n|---|---|---|---|---|\n");
+            foreach (var finding in changes)
+            {
+                var mark = finding.Verdict switch { Verdict.Violation => "❌", Verdict.Allowed => "⚠️ allowed", _ => "" };
+                var change = ReviewText.Describe(finding.Change);
+                text.Append($"| {mark} | `{Cell(finding.Change.Address)}` | {Cell(change)} | {Cell(finding.Why ?? "")} | {Cell(ReviewText.Declared(finding.Declared) ?? "")} |\n");
+            }
+            text.Append('\n');
+        }
+        if (review.Drift.Count > 0)
+        {
+            text.Append("<details><summary>Drift: changed outside Terraform (reported, never fails the gate)</summary>\n\n");
+            foreach (var drift in review.Drift)
+                text.Append($"- `{Cell(drift.Address)}`: {ChangeKinds.Describe(drift.Kind)}\n");
+            text.Append("\n</details>\n");
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Text safe inside a table cell: pipes, newlines and backticks cannot break the table.</summary>
+    private static string Cell(string text) =>
+        text.Replace("\\", "\\\\").Replace("|", "\\|").Replace("`", "'").Replace("\r", " ").Replace("\n", " ");
+}

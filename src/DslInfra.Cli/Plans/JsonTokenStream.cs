@@ -1,0 +1,121 @@
+using System.Text;
+using System.Text.Json;
+
+namespace DslInfra.Cli.Plans;
+
+/// <summary>
+/// Pull-based JSON tokens over a stream of any size, in a bounded buffer: Utf8JsonReader over chunks,
+/// carrying its state across refills. Plans run to hundreds of megabytes; this never holds a DOM.
+/// </summary>
+internal sealed class JsonTokenStream(Stream stream) : IDisposable
+{
+    private byte[] buffer = new byte[64 * 1024];
+    private int start;
+    private int end;
+    private bool finalBlock;
+    private JsonReaderState state;
+    private byte[] value = new byte[256];
+    private int valueLength;
+    private bool valueIsEscaped;
+
+    public JsonTokenType TokenType { get; private set; }
+
+    public int Depth { get; private set; }
+
+    /// <summary>Moves to the next token; false at the end of the document.</summary>
+    public bool Read()
+    {
+        while (true)
+        {
+            var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), finalBlock, state);
+            if (reader.Read())
+            {
+                Capture(ref reader);
+                return true;
+            }
+            if (finalBlock)
+                return false;
+            Refill();
+        }
+    }
+
+    /// <summary>Skips the value the current token starts (an object or array with everything in it; a scalar is already whole).</summary>
+    public void Skip()
+    {
+        if (TokenType == JsonTokenType.PropertyName)
+            Read();
+        if (TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+            return;
+        var targetDepth = Depth;
+        while (true)
+        {
+            // One reader per buffered chunk: skipping a large value costs no per-token setup.
+            var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), finalBlock, state);
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray && reader.CurrentDepth == targetDepth)
+                {
+                    Capture(ref reader);
+                    return;
+                }
+            }
+            state = reader.CurrentState;
+            start += (int)reader.BytesConsumed;
+            if (finalBlock)
+                throw new JsonException("The file ends inside an object or array: it is truncated.");
+            Refill();
+        }
+    }
+
+    public string GetString()
+    {
+        if (!valueIsEscaped)
+            return Encoding.UTF8.GetString(value, 0, valueLength);
+        // Let the reader unescape: wrap the raw bytes in quotes and read them as one string token.
+        var quoted = new byte[valueLength + 2];
+        quoted[0] = (byte)'"';
+        Array.Copy(value, 0, quoted, 1, valueLength);
+        quoted[^1] = (byte)'"';
+        var reader = new Utf8JsonReader(quoted);
+        reader.Read();
+        return reader.GetString()!;
+    }
+
+    public bool ValueEquals(ReadOnlySpan<byte> utf8) => !valueIsEscaped && value.AsSpan(0, valueLength).SequenceEqual(utf8);
+
+    private void Capture(ref Utf8JsonReader reader)
+    {
+        TokenType = reader.TokenType;
+        Depth = reader.CurrentDepth;
+        if (TokenType is JsonTokenType.String or JsonTokenType.PropertyName or JsonTokenType.Number)
+        {
+            var span = reader.ValueSpan;
+            if (span.Length > value.Length)
+                value = new byte[Math.Max(span.Length, value.Length * 2)];
+            span.CopyTo(value);
+            valueLength = span.Length;
+            valueIsEscaped = reader.ValueIsEscaped;
+        }
+        state = reader.CurrentState;
+        start += (int)reader.BytesConsumed;
+    }
+
+    private void Refill()
+    {
+        var remaining = end - start;
+        if (start > 0)
+        {
+            Array.Copy(buffer, start, buffer, 0, remaining);
+            start = 0;
+            end = remaining;
+        }
+        if (end == buffer.Length)
+            Array.Resize(ref buffer, buffer.Length * 2); // one token larger than the buffer
+        var read = stream.Read(buffer, end, buffer.Length - end);
+        if (read == 0)
+            finalBlock = true;
+        end += read;
+    }
+
+    public void Dispose() => stream.Dispose();
+}

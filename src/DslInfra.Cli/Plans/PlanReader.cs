@@ -1,0 +1,202 @@
+using System.Text.Json;
+
+namespace DslInfra.Cli.Plans;
+
+/// <summary>A plan file that cannot be reviewed: missing, not JSON, truncated, not a plan, or of an unknown format.</summary>
+internal sealed class PlanException(string message) : Exception(message);
+
+/// <summary>
+/// Reads Terraform's machine-readable plan (<c>terraform show -json plan.tfplan</c>), every format_version
+/// Terraform 0.12 and later wrote (0.x and 1.x), streaming: only resource_changes and resource_drift are kept.
+/// </summary>
+internal static class PlanReader
+{
+    public static Plan Read(string path)
+    {
+        if (!File.Exists(path))
+            throw new PlanException($"{path}: no such file.");
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            return Read(stream, path);
+        }
+        catch (IOException exception)
+        {
+            throw new PlanException($"{path}: cannot be read: {exception.Message}");
+        }
+    }
+
+    public static Plan Read(Stream stream, string name)
+    {
+        try
+        {
+            using var json = new JsonTokenStream(stream);
+            return ReadPlan(json, name);
+        }
+        catch (JsonException exception)
+        {
+            throw new PlanException($"{name}: not valid JSON ({exception.Message.TrimEnd('.')}). Give the output of `terraform show -json plan.tfplan`, whole.");
+        }
+    }
+
+    private static Plan ReadPlan(JsonTokenStream json, string name)
+    {
+        if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
+            throw new PlanException($"{name}: not a Terraform plan: the file is not a JSON object.");
+
+        string? formatVersion = null, terraformVersion = null;
+        var changes = new List<ResourceChange>();
+        var drift = new List<ResourceChange>();
+        bool errored = false, sawPlanPart = false, sawResourceChanges = false;
+        bool? complete = null;
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            var property = json.GetString();
+            switch (property)
+            {
+                case "format_version":
+                    formatVersion = ReadString(json, name, property);
+                    break;
+                case "terraform_version":
+                    terraformVersion = ReadString(json, name, property);
+                    break;
+                case "resource_changes":
+                    sawResourceChanges = true;
+                    ReadChanges(json, name, property, changes);
+                    break;
+                case "resource_drift":
+                    ReadChanges(json, name, property, drift);
+                    break;
+                case "errored":
+                    errored = ReadBool(json, name, property);
+                    break;
+                case "complete":
+                    complete = ReadBool(json, name, property);
+                    break;
+                case "planned_values" or "prior_state" or "configuration" or "output_changes":
+                    sawPlanPart = true;
+                    json.Skip();
+                    break;
+                default:
+                    json.Skip();
+                    break;
+            }
+        }
+        if (json.TokenType != JsonTokenType.EndObject)
+            throw new PlanException($"{name}: not a Terraform plan: unexpected content at the top level.");
+        if (json.Read())
+            throw new PlanException($"{name}: there is more after the plan's closing brace.");
+
+        if (formatVersion is null)
+            throw new PlanException($"{name}: not a Terraform plan: it has no format_version. Give the output of `terraform show -json plan.tfplan`.");
+        CheckFormatVersion(formatVersion, name);
+        if (!sawPlanPart && !sawResourceChanges)
+            throw new PlanException($"{name}: this is not a plan (no planned_values or resource_changes; is it `terraform show -json` of a state?).");
+        return new Plan(formatVersion, terraformVersion, changes, drift, errored, complete);
+    }
+
+    private static void CheckFormatVersion(string version, string name)
+    {
+        var major = version.Split('.')[0];
+        if (major is not ("0" or "1"))
+            throw new PlanException($"{name}: plan format_version {version} has a major version this dslinfra does not know (it reads 0.x and 1.x); upgrade dslinfra.");
+    }
+
+    private static void ReadChanges(JsonTokenStream json, string name, string property, List<ResourceChange> into)
+    {
+        if (!json.Read() || json.TokenType == JsonTokenType.Null)
+            return;
+        if (json.TokenType != JsonTokenType.StartArray)
+            throw new PlanException($"{name}: {property} is not an array.");
+        var index = 0;
+        while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+        {
+            if (json.TokenType != JsonTokenType.StartObject)
+                throw new PlanException($"{name}: {property}[{index}] is not an object.");
+            into.Add(ReadChange(json, name, $"{property}[{index}]"));
+            index++;
+        }
+    }
+
+    private static ResourceChange ReadChange(JsonTokenStream json, string name, string where)
+    {
+        string? address = null, previous = null, module = null, mode = null, type = null, resourceName = null, deposed = null, reason = null;
+        List<string>? actions = null;
+        var importing = false;
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            var property = json.GetString();
+            switch (property)
+            {
+                case "address": address = ReadString(json, name, where + ".address"); break;
+                case "previous_address": previous = ReadString(json, name, where + ".previous_address"); break;
+                case "module_address": module = ReadString(json, name, where + ".module_address"); break;
+                case "mode": mode = ReadString(json, name, where + ".mode"); break;
+                case "type": type = ReadString(json, name, where + ".type"); break;
+                case "name": resourceName = ReadString(json, name, where + ".name"); break;
+                case "deposed": deposed = ReadString(json, name, where + ".deposed"); break;
+                case "action_reason": reason = ReadString(json, name, where + ".action_reason"); break;
+                case "change":
+                    if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
+                        throw new PlanException($"{name}: {where}.change is not an object.");
+                    while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var changeProperty = json.GetString();
+                        if (changeProperty == "actions")
+                            actions = ReadStrings(json, name, where + ".change.actions");
+                        else if (changeProperty == "importing")
+                        {
+                            json.Read();
+                            importing = json.TokenType == JsonTokenType.StartObject;
+                            json.Skip();
+                        }
+                        else
+                            json.Skip();
+                    }
+                    break;
+                default:
+                    json.Skip();
+                    break;
+            }
+        }
+        if (address is null || actions is null)
+            throw new PlanException($"{name}: {where} has no {(address is null ? "address" : "change.actions")}; the plan is not in Terraform's JSON format.");
+        return new ResourceChange(address, previous, module, mode ?? "managed", type ?? "", resourceName ?? "", deposed, actions, reason, importing);
+    }
+
+    private static string? ReadString(JsonTokenStream json, string name, string where)
+    {
+        json.Read();
+        return json.TokenType switch
+        {
+            JsonTokenType.String => json.GetString(),
+            JsonTokenType.Null => null,
+            _ => throw new PlanException($"{name}: {where} is not a string."),
+        };
+    }
+
+    private static bool ReadBool(JsonTokenStream json, string name, string where)
+    {
+        json.Read();
+        return json.TokenType switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False => false,
+            _ => throw new PlanException($"{name}: {where} is not true or false."),
+        };
+    }
+
+    private static List<string> ReadStrings(JsonTokenStream json, string name, string where)
+    {
+        if (!json.Read() || json.TokenType != JsonTokenType.StartArray)
+            throw new PlanException($"{name}: {where} is not an array.");
+        var items = new List<string>();
+        while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+        {
+            if (json.TokenType != JsonTokenType.String)
+                throw new PlanException($"{name}: {where} holds something other than strings.");
+            items.Add(json.GetString());
+        }
+        return items;
+    }
+}

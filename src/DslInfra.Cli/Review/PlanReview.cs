@@ -1,0 +1,82 @@
+using DslInfra.Cli.Plans;
+
+namespace DslInfra.Cli.Review;
+
+/// <summary>What review says of one resource change.</summary>
+internal enum Verdict
+{
+    /// <summary>Fine as planned.</summary>
+    Pass,
+
+    /// <summary>Would break the gate, but an --allow records it as deliberate.</summary>
+    Allowed,
+
+    /// <summary>Fails the gate.</summary>
+    Violation,
+}
+
+internal sealed record Finding(ResourceChange Change, Verdict Verdict, string? Why, ManifestResource? Declared);
+
+/// <summary>The whole review: every change with its verdict, drift, and whether the gate passes.</summary>
+internal sealed record ReviewResult(Plan Plan, IReadOnlyList<Finding> Findings, IReadOnlyList<ResourceChange> Drift, IReadOnlyList<string> PlanProblems)
+{
+    public bool Passed => PlanProblems.Count == 0 && Findings.All(f => f.Verdict != Verdict.Violation);
+
+    public int Count(ChangeKind kind) => Findings.Count(f => f.Change.Kind == kind);
+}
+
+/// <summary>
+/// The gate: immutable infrastructure is replaced, never updated in place. Without a manifest every
+/// in-place update fails (the safe default); with one, only updates of replace-only resources do,
+/// plus destroy-before-create replacements of anything that serves traffic.
+/// </summary>
+internal static class PlanReview
+{
+    // Resource types whose replacement by destroy-then-create drops traffic.
+    private static readonly HashSet<string> ServesTraffic = new(StringComparer.Ordinal)
+    {
+        "aws_instance", "aws_autoscaling_group", "aws_launch_template", "aws_lb", "aws_alb", "aws_lb_listener", "aws_alb_listener",
+        "aws_lb_target_group", "aws_alb_target_group", "aws_lb_listener_rule", "aws_eip", "aws_route53_record", "aws_ecs_service",
+        "aws_cloudfront_distribution", "aws_api_gateway_deployment", "aws_security_group", "aws_nat_gateway",
+        "azurerm_linux_virtual_machine", "azurerm_windows_virtual_machine", "azurerm_linux_virtual_machine_scale_set", "azurerm_lb",
+        "google_compute_instance", "google_compute_instance_group_manager", "google_compute_forwarding_rule",
+        "kubernetes_deployment", "kubernetes_service",
+    };
+
+    public static ReviewResult Review(Plan plan, Manifest manifest, IReadOnlySet<string> allowed)
+    {
+        var findings = new List<Finding>();
+        foreach (var change in plan.ResourceChanges)
+        {
+            var declared = manifest.Find(change.Address);
+            var why = Problem(change, manifest, declared);
+            var verdict = why is null ? Verdict.Pass : allowed.Contains(change.Address) ? Verdict.Allowed : Verdict.Violation;
+            findings.Add(new Finding(change, verdict, why, declared));
+        }
+        var problems = new List<string>();
+        if (plan.Errored)
+            problems.Add("Terraform reported an error while planning: the plan is incomplete.");
+        if (plan.Complete == false)
+            problems.Add("The plan is not complete (some changes are deferred): review a complete plan.");
+        return new ReviewResult(plan, findings, plan.ResourceDrift, problems);
+    }
+
+    private static string? Problem(ResourceChange change, Manifest manifest, ManifestResource? declared)
+    {
+        switch (change.Kind)
+        {
+            case ChangeKind.Update when manifest.IsEmpty:
+                return "updated in place; immutable infrastructure is replaced, never patched (pass --manifest to allow in-place updates of resources that may change)";
+            case ChangeKind.Update when declared is null:
+                return "updated in place, and no manifest declares it, so it is treated as replace-only";
+            case ChangeKind.Update when declared.ReplaceOnly:
+                return "updated in place, but it is replace-only: a change must create a new one";
+            case ChangeKind.ReplaceDeleteBeforeCreate when ServesTraffic.Contains(change.Type):
+                return "destroyed before its replacement exists, and it serves traffic: set create_before_destroy";
+            case ChangeKind.Unknown:
+                return $"unknown action [{string.Join(", ", change.Actions)}]; this dslinfra cannot judge it";
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using Snapshooter.Xunit;
+
+namespace DslInfra.Cli.Tests;
+
+public class ReviewTests
+{
+    private static readonly string EveryAction = Cli.Plan("every-action.json");
+    private static readonly string Manifest = Cli.Plan("manifest.json");
+
+    [Fact]
+    public void Without_a_manifest_every_in_place_update_fails()
+    {
+        var (exit, output, _) = Cli.Run("review", EveryAction);
+        Assert.Equal(1, exit);
+        Assert.Contains("FAIL    aws_autoscaling_group.web: update in place", output);
+        Assert.Contains("FAIL    aws_instance.bastion: update in place", output);
+        Assert.Contains("FAIL    aws_lb.web: replace (destroy before create)", output);
+    }
+
+    [Fact]
+    public void With_a_manifest_only_replace_only_and_undeclared_updates_fail()
+    {
+        var (exit, output, _) = Cli.Run("review", EveryAction, "--manifest", Manifest);
+        Assert.Equal(1, exit);
+        Assert.Contains("ok      aws_autoscaling_group.web: update in place", output);
+        Assert.Contains("FAIL    aws_instance.bastion: update in place", output);
+        Assert.Contains("declared at Stacks/Web Stack.cs:40 (Bastion)", output);
+        Assert.Contains("FAIL    module.edge.aws_lb_listener.https[\"main\"]: update in place", output);
+    }
+
+    [Fact]
+    public void Allow_records_a_deliberate_exception_and_the_gate_passes()
+    {
+        var (exit, output, _) = Cli.Run("review", EveryAction, "--manifest", Manifest,
+            "--allow", "aws_instance.bastion", "--allow", "aws_lb.web", "--allow", "module.edge.aws_lb_listener.https[\"main\"]", "--allow", "aws_instance.triggered");
+        Assert.Equal(0, exit);
+        Assert.Contains("PASS: 0 violation(s), 4 allowed", output);
+        Assert.Contains("ALLOWED aws_instance.bastion", output);
+    }
+
+    [Fact]
+    public void Drift_is_reported_and_never_fails()
+    {
+        var (exit, output, _) = Cli.Run("review", Cli.Plan("format-1.0.json"), "--allow", "aws_vpc.main");
+        Assert.Equal(0, exit);
+        Assert.Contains("Drift (reported, never fails): aws_vpc.main", output);
+    }
+
+    [Fact]
+    public void A_plan_without_changes_passes() => Assert.Equal(0, Cli.Run("review", Cli.Plan("no-changes.json")).Exit);
+
+    [Fact]
+    public void Create_before_destroy_replacement_passes() => Assert.Equal(0, Cli.Run("review", Cli.Plan("format-0.2.json")).Exit);
+
+    [Theory]
+    [InlineData("errored.json", "Terraform reported an error")]
+    [InlineData("deferred.json", "not complete")]
+    [InlineData("unknown-action.json", "unknown action [teleport]")]
+    public void Incomplete_or_unknown_plans_never_pass(string file, string message)
+    {
+        var (exit, output, _) = Cli.Run("review", Cli.Plan(file));
+        Assert.Equal(1, exit);
+        Assert.Contains(message, output);
+    }
+
+    [Theory]
+    [InlineData("missing.json")]
+    [InlineData("empty.json")]
+    [InlineData("not-json.json")]
+    [InlineData("truncated.json")]
+    [InlineData("state.json")]
+    [InlineData("format-2.0.json")]
+    public void Bad_plan_files_exit_2_naming_the_file(string file)
+    {
+        var (exit, output, error) = Cli.Run("review", Cli.Plan(file));
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains(file, error);
+    }
+
+    [Fact]
+    public void A_bad_manifest_exits_2() => Assert.Equal(2, Cli.Run("review", EveryAction, "--manifest", Cli.Plan("not-json.json")).Exit);
+
+    [Theory]
+    [InlineData("review")]
+    [InlineData("review", "a.json", "--format", "yaml")]
+    [InlineData("frobnicate")]
+    [InlineData("diff", "onlyone")]
+    public void Usage_errors_exit_2(params string[] args) => Assert.Equal(2, Cli.Run(args).Exit);
+
+    [Fact]
+    public void Text_report() => Snapshot.Match(Normalize(Cli.Run("review", EveryAction, "--manifest", Manifest, "--allow", "aws_lb.web").Output));
+
+    [Fact]
+    public void Markdown_report() => Snapshot.Match(Normalize(Cli.Run("review", EveryAction, "--manifest", Manifest, "--allow", "aws_lb.web", "--format", "markdown").Output));
+
+    [Fact]
+    public void Json_report() => Snapshot.Match(Normalize(Cli.Run("review", EveryAction, "--manifest", Manifest, "--allow", "aws_lb.web", "--format", "json").Output));
+
+    [Fact]
+    public void Sarif_report() => Snapshot.Match(Normalize(Cli.Run("review", EveryAction, "--manifest", Manifest, "--allow", "aws_lb.web", "--format", "sarif", "--source-root", "samples/WebService").Output));
+
+    [Fact]
+    public void Report_goes_to_a_file_with_output()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"dslinfra-{Guid.NewGuid():N}.sarif");
+        try
+        {
+            var (exit, output, error) = Cli.Run("review", EveryAction, "--format", "sarif", "--output", file);
+            Assert.Equal(1, exit);
+            Assert.Equal("", output);
+            Assert.Contains("FAILED", error);
+            Assert.Contains("\"version\": \"2.1.0\"", File.ReadAllText(file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static string Normalize(string report) => report.Replace(AppContext.BaseDirectory, "<tests>/");
+}
