@@ -1,3 +1,4 @@
+using DslInfra.Benchmarks;
 using DslInfra.Cli.Plans;
 
 namespace DslInfra.Cli.Tests;

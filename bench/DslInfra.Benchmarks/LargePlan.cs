@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DslInfra.Cli.Tests;
+namespace DslInfra.Benchmarks;
 
 /// <summary>Writes a plan of a given size in Terraform's format: many changes with large before/after values, as big real plans have.</summary>
 public static class LargePlan
