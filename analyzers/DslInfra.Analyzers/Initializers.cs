@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DslInfra.Analyzers;
+
+/// <summary>Reading what a stack author wrote in object initializers: which property of which type is set, and the literal text of a value.</summary>
+internal static class Initializers
+{
+    /// <summary>The property an initializer assignment sets and the type being built, or null when the assignment is not in an initializer.</summary>
+    public static (IPropertySymbol Property, ITypeSymbol Owner)? Target(ISimpleAssignmentOperation assignment)
+    {
+        if (assignment.Parent is not IObjectOrCollectionInitializerOperation initializer || assignment.Target is not IPropertyReferenceOperation target)
+            return null;
+        return initializer.Type is { } owner ? (target.Property, owner) : null;
+    }
+
+    /// <summary>The map key of an index initializer entry (<c>["user_data"] = …</c>), or null.</summary>
+    public static string? IndexKey(ISimpleAssignmentOperation assignment) =>
+        assignment.Target is IPropertyReferenceOperation { Property.IsIndexer: true } indexer && indexer.Arguments.Length == 1
+            ? indexer.Arguments[0].Value.ConstantValue.Value as string
+            : null;
+
+    /// <summary>The literal text of a value: a constant, or the text parts of an interpolation or concatenation (holes left out).</summary>
+    public static string? LiteralText(IOperation value)
+    {
+        value = Unwrap(value);
+        if (value.ConstantValue.HasValue)
+            return value.ConstantValue.Value as string;
+        var text = new StringBuilder();
+        var found = false;
+        foreach (var part in value.DescendantsAndSelf())
+        {
+            if (part is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string piece })
+            {
+                text.Append(piece);
+                found = true;
+            }
+            else if (part is ILiteralOperation { ConstantValue.Value: string literal } && part.Parent is IBinaryOperation)
+            {
+                text.Append(literal);
+                found = true;
+            }
+        }
+        return found ? text.ToString() : null;
+    }
+
+    /// <summary>The elements of a collection value (a collection expression or an array initializer).</summary>
+    public static IEnumerable<IOperation> Elements(IOperation value)
+    {
+        value = Unwrap(value);
+        return value switch
+        {
+            ICollectionExpressionOperation collection => collection.Elements.Select(Unwrap),
+            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues.Select(Unwrap),
+            _ => Enumerable.Empty<IOperation>(),
+        };
+    }
+
+    public static IOperation Unwrap(IOperation operation) =>
+        operation is IConversionOperation conversion ? Unwrap(conversion.Operand) : operation;
+
+    public static bool HasAttribute(ITypeSymbol type, string metadataName)
+    {
+        foreach (var attribute in type.GetAttributes())
+            if (attribute.AttributeClass?.ToDisplayString() == metadataName)
+                return true;
+        return false;
+    }
+}

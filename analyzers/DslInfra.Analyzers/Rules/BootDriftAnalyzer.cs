@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DslInfra.Analyzers.Rules;
+
+/// <summary>DI2005: user data that installs or upgrades packages or pulls configuration at boot: bake it into the image.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BootDriftAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly (Regex Pattern, string What)[] Drifts =
+    [
+        (new Regex(@"\b(apt-get|apt|aptitude)\s+(-\S+\s+)*(install|upgrade|dist-upgrade|full-upgrade)\b", RegexOptions.IgnoreCase), "installs or upgrades packages (apt)"),
+        (new Regex(@"\b(yum|dnf|zypper|microdnf)\s+(-\S+\s+)*(install|update|upgrade)\b", RegexOptions.IgnoreCase), "installs or upgrades packages (yum/dnf)"),
+        (new Regex(@"\bapk\s+(-\S+\s+)*(add|upgrade)\b", RegexOptions.IgnoreCase), "installs packages (apk)"),
+        (new Regex(@"\b(pip3?|npm|gem)\s+install\b", RegexOptions.IgnoreCase), "installs packages"),
+        (new Regex(@"\b(curl|wget)\b[^|\n]*\|\s*(sudo\s+)?(ba|z)?sh\b", RegexOptions.IgnoreCase), "pipes a download into a shell"),
+        (new Regex(@"\b(chef-client|chef-solo|puppet\s+(agent|apply)|ansible-pull|salt-call)\b", RegexOptions.IgnoreCase), "pulls configuration"),
+        (new Regex(@"^\s*(packages:|package_update:\s*true|package_upgrade:\s*true)", RegexOptions.IgnoreCase | RegexOptions.Multiline), "installs or upgrades packages (cloud-init)"),
+    ];
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.BootDrift);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var records = DslRecords.From(start.Compilation);
+            if (records.IsAvailable)
+                start.RegisterOperationAction(c => Analyze(c, records), OperationKind.SimpleAssignment);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, DslRecords records)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        var isUserData = Initializers.Target(assignment) is { } target
+            && (target.Property.Name is "UserData" or "UserDataBase64" && records.IsDslType(target.Owner)
+                || Initializers.IndexKey(assignment) is "user_data" or "user_data_base64" or "custom_data" or "metadata_startup_script");
+        if (!isUserData || Initializers.LiteralText(assignment.Value) is not { } script)
+            return;
+        foreach (var (pattern, what) in Drifts)
+        {
+            if (pattern.IsMatch(script))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.BootDrift, assignment.Value.Syntax.GetLocation(), what));
+                return;
+            }
+        }
+    }
+}

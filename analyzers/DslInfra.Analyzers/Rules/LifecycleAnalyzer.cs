@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DslInfra.Analyzers.Rules;
+
+/// <summary>DI2006: lifecycle settings that defeat immutability: ignoring changes to what defines the machine, or destroying a replace-only resource before its replacement exists.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LifecycleAnalyzer : DiagnosticAnalyzer
+{
+    // Arguments that define what a machine is: ignoring their changes lets the running machine drift from its declaration.
+    private static readonly ImmutableHashSet<string> MachineDefining = ImmutableHashSet.Create(
+        "ami", "image_id", "user_data", "user_data_base64", "instance_type", "launch_template", "image", "source_image_id",
+        "machine_type", "custom_data", "source_image_reference", "boot_disk", "container_definitions");
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.LifecycleDefeatsImmutability);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var lifecycle = start.Compilation.GetTypeByMetadataName("DslInfra.Lifecycle");
+            if (lifecycle is not null)
+                start.RegisterOperationAction(c => Analyze(c, lifecycle), OperationKind.SimpleAssignment);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol lifecycle)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (Initializers.Target(assignment) is not { } target || !SymbolEqualityComparer.Default.Equals(target.Owner, lifecycle))
+            return;
+        if (target.Property.Name == "IgnoreChanges")
+        {
+            foreach (var element in Initializers.Elements(assignment.Value))
+            {
+                if (element.ConstantValue.Value is string name && MachineDefining.Contains(name))
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LifecycleDefeatsImmutability, element.Syntax.GetLocation(),
+                        $"ignore_changes on '{name}' lets the running machine differ from its declaration: let a change replace it"));
+            }
+        }
+        else if (target.Property.Name == "CreateBeforeDestroy" && Initializers.Unwrap(assignment.Value).ConstantValue.Value is false && ReplaceOnlyOwner(assignment) is { } resource)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LifecycleDefeatsImmutability, assignment.Value.Syntax.GetLocation(),
+                $"create_before_destroy = false on replace-only {resource.Name}: every change destroys it before its replacement exists; leave the default"));
+        }
+    }
+
+    /// <summary>The replace-only resource type whose Lifecycle this initializer builds, if any.</summary>
+    private static ITypeSymbol? ReplaceOnlyOwner(ISimpleAssignmentOperation assignment)
+    {
+        // lifecycle initializer → its `new Lifecycle { … }` → the `Lifecycle = …` assignment in the resource's initializer.
+        IOperation? node = assignment.Parent?.Parent;
+        while (node is IConversionOperation)
+            node = node.Parent;
+        if (node?.Parent is ISimpleAssignmentOperation outer && Initializers.Target(outer) is { } resource
+            && Initializers.HasAttribute(resource.Owner, "DslInfra.Schema.ReplaceOnlyAttribute"))
+            return resource.Owner;
+        return null;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DslInfra.Analyzers.Rules;
+
+/// <summary>DI3001: a secret written as a literal into a resource attribute or a variable default.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PlaintextSecretAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly Regex AccessKeyId = new(@"\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\b");
+    private static readonly Regex PrivateKey = new(@"-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----");
+    private static readonly Regex SecretName = new(@"(password|passwd|passphrase|secret|token|private_?key|access_?key(_?id)?|secret_?key|api_?key)$", RegexOptions.IgnoreCase);
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.PlaintextSecret);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var records = DslRecords.From(start.Compilation);
+            if (records.IsAvailable)
+                start.RegisterOperationAction(c => Analyze(c, records), OperationKind.SimpleAssignment);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, DslRecords records)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (Initializers.Target(assignment) is not { } target || !records.IsInfrastructure(target.Owner, context.Compilation) && !IsMap(target.Owner))
+            return;
+        if (Initializers.LiteralText(assignment.Value) is not { Length: > 0 } text)
+            return;
+
+        string? what = null;
+        if (AccessKeyId.IsMatch(text))
+            what = "An AWS access key ID";
+        else if (PrivateKey.IsMatch(text))
+            what = "A private key";
+        else if (Initializers.Unwrap(assignment.Value).ConstantValue.HasValue && SecretName.IsMatch(NameOf(assignment, target.Property, target.Owner)))
+            what = $"'{NameOf(assignment, target.Property, target.Owner)}'";
+        if (what is not null)
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PlaintextSecret, assignment.Value.Syntax.GetLocation(), what));
+    }
+
+    private static bool IsMap(ITypeSymbol type) => type.OriginalDefinition.ToDisplayString() == "DslInfra.Map<T>";
+
+    /// <summary>The name the value is stored under: the map key, the variable's name for its Default, or the property.</summary>
+    private static string NameOf(ISimpleAssignmentOperation assignment, IPropertySymbol property, ITypeSymbol owner)
+    {
+        if (Initializers.IndexKey(assignment) is { } key)
+            return key;
+        if (property.Name == "Default" && owner.OriginalDefinition.ToDisplayString() == "DslInfra.Variable<T>"
+            && assignment.Parent?.Parent is IObjectCreationOperation { Arguments.Length: > 0 } creation
+            && creation.Arguments[0].Value.ConstantValue.Value is string variable)
+            return variable;
+        return property.Name;
+    }
+}
