@@ -55,10 +55,10 @@ public sealed class LifecycleAnalyzer : DiagnosticAnalyzer
     private static ITypeSymbol? ReplaceOnlyOwner(ISimpleAssignmentOperation assignment)
     {
         // lifecycle initializer → its `new Lifecycle { … }` → the `Lifecycle = …` assignment in the resource's initializer.
-        IOperation? node = assignment.Parent?.Parent;
+        IOperation? node = assignment.Parent?.Parent?.Parent;
         while (node is IConversionOperation)
             node = node.Parent;
-        if (node?.Parent is ISimpleAssignmentOperation outer && Initializers.Target(outer) is { } resource
+        if (node is ISimpleAssignmentOperation outer && Initializers.Target(outer) is { } resource
             && Initializers.HasAttribute(resource.Owner, "DslInfra.Schema.ReplaceOnlyAttribute"))
             return resource.Owner;
         return null;
