@@ -42,7 +42,8 @@ public sealed class MutableRecordCodeFix : CodeFixProvider
             if (title is null)
                 continue;
             context.RegisterCodeFix(
-                CodeAction.Create(title, token => Apply(context.Document, root, diagnostic, fix!, token), equivalenceKey: "DI2001:" + fix),
+                // One equivalence key for all three: Fix All (and `dotnet format`) then applies every kind in one pass.
+                CodeAction.Create(title, token => Apply(context.Document, root, diagnostic, fix!, token), equivalenceKey: "DI2001"),
                 diagnostic);
         }
     }
@@ -77,11 +78,30 @@ public sealed class MutableRecordCodeFix : CodeFixProvider
                     if (type.Parent is NullableTypeSyntax nullable && replacement.StartsWith("ImmutableArray<", System.StringComparison.Ordinal))
                         type = nullable;
                     var immutable = SyntaxFactory.ParseTypeName(replacement).WithTriviaFrom(type);
-                    updated = AddUsing(root.ReplaceNode(type, immutable));
+                    var declaration = type.Parent;
+                    var withType = declaration!.ReplaceNode(type, immutable);
+                    updated = AddUsing(root.ReplaceNode(declaration!, EmptyInitializer(withType, replacement)));
                 }
                 break;
         }
         return Task.FromResult(document.WithSyntaxRoot(updated));
+    }
+
+    /// <summary>`= new()` of the old collection becomes the empty immutable one (a default ImmutableArray is not empty, it is unusable).</summary>
+    private static SyntaxNode EmptyInitializer(SyntaxNode declaration, string replacement)
+    {
+        var initializer = declaration switch
+        {
+            PropertyDeclarationSyntax property => property.Initializer,
+            VariableDeclarationSyntax variable => variable.Variables.FirstOrDefault()?.Initializer,
+            _ => null,
+        };
+        if (initializer?.Value is not BaseObjectCreationExpressionSyntax { Initializer: null } creation || creation.ArgumentList?.Arguments.Count > 0)
+            return declaration;
+        ExpressionSyntax empty = replacement.StartsWith("ImmutableDictionary<", System.StringComparison.Ordinal)
+            ? SyntaxFactory.ParseExpression(replacement + ".Empty")
+            : SyntaxFactory.CollectionExpression();
+        return declaration.ReplaceNode(creation, empty.WithTriviaFrom(creation));
     }
 
     private static SyntaxNode AddUsing(SyntaxNode root)

@@ -59,6 +59,8 @@ public class MutableRecordTests
             public {|DI2001:List<string>|}? Paths { get; init; }
             public {|DI2001:HashSet<int>|}? Ports { get; init; }
             public {|DI2001:IDictionary<string, int>|}? Sizes { get; init; }
+            public {|DI2001:List<int>|} Sizes2 { get; init; } = new();
+            public {|DI2001:Dictionary<string, string>|} Labels { get; init; } = new Dictionary<string, string>();
         }
         """, """
         public sealed record Disk(string Name) : Resource(Name)
@@ -67,6 +69,8 @@ public class MutableRecordTests
             public ImmutableArray<string> Paths { get; init; }
             public ImmutableHashSet<int>? Ports { get; init; }
             public ImmutableDictionary<string, int>? Sizes { get; init; }
+            public ImmutableArray<int> Sizes2 { get; init; } = [];
+            public ImmutableDictionary<string, string> Labels { get; init; } = ImmutableDictionary<string, string>.Empty;
         }
         """);
 }

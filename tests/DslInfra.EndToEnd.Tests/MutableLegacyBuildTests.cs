@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 namespace DslInfra.EndToEnd.Tests;
 
 /// <summary>`dotnet build` of samples/MutableLegacy shows every immutability warning with its ID, file and line.</summary>
+[Collection(SampleBuildCollection.Name)]
 public sealed partial class MutableLegacyBuildTests
 {
     private static readonly Lazy<string> BuildOutput = new(Build);
