@@ -13,9 +13,11 @@ namespace DslInfra.Analyzers;
 /// </summary>
 internal sealed class ApiList
 {
+    // Entries are resolved to symbols once per compilation; an entry whose SDK the project does not reference drops out,
+    // so a project without cloud SDKs pays nothing per call.
     private readonly Dictionary<ISymbol, string> exact = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<(string Type, string Member), string> byName = new();
-    private readonly Dictionary<string, string> types = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(INamedTypeSymbol Type, string Message)>> byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<ISymbol, string> types = new(SymbolEqualityComparer.Default);
 
     public bool IsEmpty => exact.Count == 0 && byName.Count == 0 && types.Count == 0;
 
@@ -56,12 +58,18 @@ internal sealed class ApiList
         switch (id[0])
         {
             case 'T':
-                types[name] = message;
+                if (compilation.GetTypeByMetadataName(name) is { } type)
+                    types[type] = message;
                 break;
             case 'M' or 'P' when name.IndexOf('(') < 0:
                 var dot = name.LastIndexOf('.');
-                if (dot > 0)
-                    byName[(name.Substring(0, dot), name.Substring(dot + 1))] = message;
+                if (dot > 0 && compilation.GetTypeByMetadataName(name.Substring(0, dot)) is { } owner)
+                {
+                    var member = name.Substring(dot + 1);
+                    if (!byName.TryGetValue(member, out var owners))
+                        byName[member] = owners = new List<(INamedTypeSymbol, string)>();
+                    owners.Add((owner, message));
+                }
                 break;
             default:
                 foreach (var symbol in DocumentationCommentId.GetSymbolsForDeclarationId(id, compilation))
@@ -81,11 +89,13 @@ internal sealed class ApiList
         var type = definition.ContainingType;
         if (type is null)
             return null;
-        if (byName.Count > 0)
+        // The member's name rejects almost every call before any type is looked at.
+        if (byName.TryGetValue(definition.Name, out var owners))
         {
             foreach (var candidate in SelfBasesAndInterfaces(type))
-                if (byName.TryGetValue((candidate.OriginalDefinition.ToDisplayString(), definition.Name), out message))
-                    return message;
+                foreach (var (owner, ownerMessage) in owners)
+                    if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, owner))
+                        return ownerMessage;
         }
         return MatchType(type);
     }
@@ -96,7 +106,7 @@ internal sealed class ApiList
         if (types.Count == 0)
             return null;
         for (var current = type; current is not null; current = current.BaseType)
-            if (types.TryGetValue(current.OriginalDefinition.ToDisplayString(), out var message))
+            if (types.TryGetValue(current.OriginalDefinition, out var message))
                 return message;
         return null;
     }

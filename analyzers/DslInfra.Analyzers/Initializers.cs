@@ -29,6 +29,8 @@ internal static class Initializers
         value = Unwrap(value);
         if (value.ConstantValue.HasValue)
             return value.ConstantValue.Value as string;
+        if (value is not (IInterpolatedStringOperation or IBinaryOperation))
+            return null; // only strings built from literals have literal text; don't walk anything else
         var text = new StringBuilder();
         var found = false;
         foreach (var part in value.DescendantsAndSelf())

@@ -3,9 +3,15 @@ using DslInfra.Benchmarks;
 
 // dotnet run -c Release --project bench/DslInfra.Benchmarks -- --filter '*'
 // dotnet run -c Release --project bench/DslInfra.Benchmarks -- plan <file> <megabytes>   (writes a large plan for a peak-memory run of dslinfra)
+// dotnet run -c Release --project bench/DslInfra.Benchmarks -- analyzers                  (each analyzer's share of a 500-file compile)
 if (args is ["plan", var file, var megabytes])
 {
     Console.WriteLine($"{LargePlan.Write(file, long.Parse(megabytes) * 1024 * 1024)} resource changes written to {file}");
+    return;
+}
+if (args is ["analyzers"])
+{
+    AnalyzerTelemetry.Print();
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(LargePlan).Assembly).Run(args);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
@@ -10,15 +11,16 @@ namespace DslInfra.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BootDriftAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly (Regex Pattern, string What)[] Drifts =
+    // Each pattern with the words it cannot match without: a script that has none of them skips the regular expression.
+    private static readonly (string[] Needs, Lazy<Regex> Pattern, string What)[] Drifts =
     [
-        (new Regex(@"\b(apt-get|apt|aptitude)\s+(-\S+\s+)*(install|upgrade|dist-upgrade|full-upgrade)\b", RegexOptions.IgnoreCase), "installs or upgrades packages (apt)"),
-        (new Regex(@"\b(yum|dnf|zypper|microdnf)\s+(-\S+\s+)*(install|update|upgrade)\b", RegexOptions.IgnoreCase), "installs or upgrades packages (yum/dnf)"),
-        (new Regex(@"\bapk\s+(-\S+\s+)*(add|upgrade)\b", RegexOptions.IgnoreCase), "installs packages (apk)"),
-        (new Regex(@"\b(pip3?|npm|gem)\s+install\b", RegexOptions.IgnoreCase), "installs packages"),
-        (new Regex(@"\b(curl|wget)\b[^|\n]*\|\s*(sudo\s+)?(ba|z)?sh\b", RegexOptions.IgnoreCase), "pipes a download into a shell"),
-        (new Regex(@"\b(chef-client|chef-solo|puppet\s+(agent|apply)|ansible-pull|salt-call)\b", RegexOptions.IgnoreCase), "pulls configuration"),
-        (new Regex(@"^\s*(packages:|package_update:\s*true|package_upgrade:\s*true)", RegexOptions.IgnoreCase | RegexOptions.Multiline), "installs or upgrades packages (cloud-init)"),
+        (["apt"], new Lazy<Regex>(() => new Regex(@"\b(apt-get|apt|aptitude)\s+(-\S+\s+)*(install|upgrade|dist-upgrade|full-upgrade)\b", RegexOptions.IgnoreCase)), "installs or upgrades packages (apt)"),
+        (["yum", "dnf", "zypper"], new Lazy<Regex>(() => new Regex(@"\b(yum|dnf|zypper|microdnf)\s+(-\S+\s+)*(install|update|upgrade)\b", RegexOptions.IgnoreCase)), "installs or upgrades packages (yum/dnf)"),
+        (["apk"], new Lazy<Regex>(() => new Regex(@"\bapk\s+(-\S+\s+)*(add|upgrade)\b", RegexOptions.IgnoreCase)), "installs packages (apk)"),
+        (["pip", "npm", "gem"], new Lazy<Regex>(() => new Regex(@"\b(pip3?|npm|gem)\s+install\b", RegexOptions.IgnoreCase)), "installs packages"),
+        (["|"], new Lazy<Regex>(() => new Regex(@"\b(curl|wget)\b[^|\n]*\|\s*(sudo\s+)?(ba|z)?sh\b", RegexOptions.IgnoreCase)), "pipes a download into a shell"),
+        (["chef", "puppet", "ansible", "salt"], new Lazy<Regex>(() => new Regex(@"\b(chef-client|chef-solo|puppet\s+(agent|apply)|ansible-pull|salt-call)\b", RegexOptions.IgnoreCase)), "pulls configuration"),
+        (["package"], new Lazy<Regex>(() => new Regex(@"^\s*(packages:|package_update:\s*true|package_upgrade:\s*true)", RegexOptions.IgnoreCase | RegexOptions.Multiline)), "installs or upgrades packages (cloud-init)"),
     ];
 
     /// <inheritdoc/>
@@ -45,9 +47,9 @@ public sealed class BootDriftAnalyzer : DiagnosticAnalyzer
                 || Initializers.IndexKey(assignment) is "user_data" or "user_data_base64" or "custom_data" or "metadata_startup_script");
         if (!isUserData || Initializers.LiteralText(assignment.Value) is not { } script)
             return;
-        foreach (var (pattern, what) in Drifts)
+        foreach (var (needs, pattern, what) in Drifts)
         {
-            if (pattern.IsMatch(script))
+            if (System.Array.Exists(needs, word => script.IndexOf(word, System.StringComparison.OrdinalIgnoreCase) >= 0) && pattern.Value.IsMatch(script))
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.BootDrift, assignment.Value.Syntax.GetLocation(), what));
                 return;

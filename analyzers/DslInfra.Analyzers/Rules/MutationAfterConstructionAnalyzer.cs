@@ -63,7 +63,8 @@ public sealed class MutationAfterConstructionAnalyzer : DiagnosticAnalyzer
         }
 
         // typeof(R).GetProperty("X").SetValue(resource, …): a write through reflection.
-        if (method.Name == "SetValue" && method.ContainingType.ToDisplayString() is "System.Reflection.PropertyInfo" or "System.Reflection.FieldInfo"
+        if (method.Name == "SetValue" && method.ContainingType.ContainingNamespace?.ToDisplayString() == "System.Reflection"
+            && method.ContainingType.Name is "PropertyInfo" or "FieldInfo"
             && invocation.Arguments.Length > 0 && Unwrap(invocation.Arguments[0].Value).Type is { } written && records.IsInfrastructure(written, context.Compilation))
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MutationAfterConstruction, invocation.Syntax.GetLocation(),

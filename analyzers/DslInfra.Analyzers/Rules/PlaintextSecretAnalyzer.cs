@@ -12,7 +12,8 @@ public sealed class PlaintextSecretAnalyzer : DiagnosticAnalyzer
 {
     private static readonly Regex AccessKeyId = new(@"\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\b");
     private static readonly Regex PrivateKey = new(@"-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----");
-    private static readonly Regex SecretName = new(@"(password|passwd|passphrase|secret|token|private_?key|access_?key(_?id)?|secret_?key|api_?key)$", RegexOptions.IgnoreCase);
+    private static readonly string[] SecretSuffixes =
+        ["password", "passwd", "passphrase", "secret", "token", "privatekey", "private_key", "accesskey", "access_key", "accesskeyid", "access_key_id", "secretkey", "secret_key", "apikey", "api_key"];
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.PlaintextSecret);
@@ -33,23 +34,30 @@ public sealed class PlaintextSecretAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context, DslRecords records)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (Initializers.Target(assignment) is not { } target || !records.IsInfrastructure(target.Owner, context.Compilation) && !IsMap(target.Owner))
+        if (Initializers.Target(assignment) is not { } target)
             return;
         if (Initializers.LiteralText(assignment.Value) is not { Length: > 0 } text)
+            return; // cheap first: most assignments have no literal text
+        if (!records.IsInfrastructure(target.Owner, context.Compilation) && !IsMap(target.Owner))
             return;
 
+        // Cheap substring checks before any regular expression: nearly every literal has none of these.
         string? what = null;
-        if (AccessKeyId.IsMatch(text))
+        if (text.Length >= 20 && (text.Contains("AKIA") || text.Contains("ASIA") || text.Contains("AGPA") || text.Contains("AIDA") || text.Contains("AROA") || text.Contains("ANPA"))
+            && AccessKeyId.IsMatch(text))
             what = "An AWS access key ID";
-        else if (PrivateKey.IsMatch(text))
+        else if (text.Contains("PRIVATE KEY-----") && PrivateKey.IsMatch(text))
             what = "A private key";
-        else if (Initializers.Unwrap(assignment.Value).ConstantValue.HasValue && SecretName.IsMatch(NameOf(assignment, target.Property, target.Owner)))
+        else if (Initializers.Unwrap(assignment.Value).ConstantValue.HasValue && IsSecretName(NameOf(assignment, target.Property, target.Owner)))
             what = $"'{NameOf(assignment, target.Property, target.Owner)}'";
         if (what is not null)
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PlaintextSecret, assignment.Value.Syntax.GetLocation(), what));
     }
 
-    private static bool IsMap(ITypeSymbol type) => type.OriginalDefinition.ToDisplayString() == "DslInfra.Map<T>";
+    private static bool IsSecretName(string name) =>
+        System.Array.Exists(SecretSuffixes, suffix => name.EndsWith(suffix, System.StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsMap(ITypeSymbol type) => type.Name == "Map" && type.ContainingNamespace?.ToDisplayString() == "DslInfra";
 
     /// <summary>The name the value is stored under: the map key, the variable's name for its Default, or the property.</summary>
     private static string NameOf(ISimpleAssignmentOperation assignment, IPropertySymbol property, ITypeSymbol owner)

@@ -35,14 +35,19 @@ public sealed class RemoteProvisioningAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var apis = ApiList.Load("RemoteProvisioningApis.txt", UserFile, start.Compilation, start.Options.AdditionalFiles, start.CancellationToken);
-            var customBlock = start.Compilation.GetTypeByMetadataName("DslInfra.CustomBlock");
-            start.RegisterOperationAction(c => Creation(c, apis, customBlock), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(c => Invocation(c, apis), OperationKind.Invocation);
-            start.RegisterOperationAction(FileNameAssignment, OperationKind.SimpleAssignment);
+            var known = new KnownTypes(
+                start.Compilation.GetTypeByMetadataName("DslInfra.CustomBlock"),
+                start.Compilation.GetTypeByMetadataName("System.Diagnostics.Process"),
+                start.Compilation.GetTypeByMetadataName("System.Diagnostics.ProcessStartInfo"));
+            start.RegisterOperationAction(c => Creation(c, apis, known), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => Invocation(c, apis, known), OperationKind.Invocation);
+            start.RegisterOperationAction(c => FileNameAssignment(c, known), OperationKind.SimpleAssignment);
         });
     }
 
-    private static void Creation(OperationAnalysisContext context, ApiList apis, INamedTypeSymbol? customBlock)
+    private sealed record KnownTypes(INamedTypeSymbol? CustomBlock, INamedTypeSymbol? Process, INamedTypeSymbol? ProcessStartInfo);
+
+    private static void Creation(OperationAnalysisContext context, ApiList apis, KnownTypes known)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (apis.MatchType(creation.Type) is { } what)
@@ -50,30 +55,29 @@ public sealed class RemoteProvisioningAnalyzer : DiagnosticAnalyzer
             Report(context, what);
             return;
         }
-        var typeName = creation.Type?.ToDisplayString();
-        if (typeName == "System.Diagnostics.ProcessStartInfo" && creation.Arguments.Length > 0 && RemoteCommand(creation.Arguments[0].Value) is { } command)
+        if (SymbolEqualityComparer.Default.Equals(creation.Type, known.ProcessStartInfo) && creation.Arguments.Length > 0 && RemoteCommand(creation.Arguments[0].Value) is { } command)
             Report(context, $"Starting '{command}'");
-        else if (customBlock is not null && SymbolEqualityComparer.Default.Equals(creation.Type, customBlock)
+        else if (known.CustomBlock is not null && SymbolEqualityComparer.Default.Equals(creation.Type, known.CustomBlock)
             && creation.Arguments.Length > 0 && creation.Arguments[0].Value.ConstantValue.Value is string block && RemoteBlocks.Contains(block))
             Report(context, $"A '{block}' block");
     }
 
-    private static void Invocation(OperationAnalysisContext context, ApiList apis)
+    private static void Invocation(OperationAnalysisContext context, ApiList apis, KnownTypes known)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         if (apis.Match(method) is { } what && apis.MatchType(method.ContainingType) is null)
             Report(context, what);
-        else if (method.Name == "Start" && method.ContainingType.ToDisplayString() == "System.Diagnostics.Process"
+        else if (method.Name == "Start" && SymbolEqualityComparer.Default.Equals(method.ContainingType, known.Process)
             && invocation.Arguments.Length > 0 && RemoteCommand(invocation.Arguments[0].Value) is { } command)
             Report(context, $"Starting '{command}'");
     }
 
-    private static void FileNameAssignment(OperationAnalysisContext context)
+    private static void FileNameAssignment(OperationAnalysisContext context, KnownTypes known)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is IPropertyReferenceOperation { Property.Name: "FileName" } property
-            && property.Property.ContainingType.ToDisplayString() == "System.Diagnostics.ProcessStartInfo"
+            && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, known.ProcessStartInfo)
             && RemoteCommand(assignment.Value) is { } command)
             Report(context, $"Starting '{command}'");
     }
