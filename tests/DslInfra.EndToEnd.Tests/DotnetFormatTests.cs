@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace DslInfra.EndToEnd.Tests;
 
 /// <summary>The DI2001 code fix through a real client: `dotnet format analyzers` rewrites a project's files.</summary>
@@ -13,9 +11,7 @@ public sealed class DotnetFormatTests : IDisposable
     [Fact]
     public void Dotnet_format_applies_the_fixes_to_every_violation()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "DslInfra.sln")))
-            root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar))!;
+        var root = Repo.Root;
         File.WriteAllText(Path.Combine(work, "Infra.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -42,7 +38,7 @@ public sealed class DotnetFormatTests : IDisposable
             }
             """);
 
-        var (exit, output) = Run($"format analyzers \"{Path.Combine(work, "Infra.csproj")}\" --diagnostics DI2001 --severity warn -v:q", work);
+        var (exit, output) = Repo.Run("dotnet", $"format analyzers \"{Path.Combine(work, "Infra.csproj")}\" --diagnostics DI2001 --severity warn -v:q", work);
 
         Assert.True(exit == 0, output);
         var fixedText = File.ReadAllText(Path.Combine(work, "Disk.cs"));
@@ -52,18 +48,4 @@ public sealed class DotnetFormatTests : IDisposable
         Assert.Contains("using System.Collections.Immutable;", fixedText);
     }
 
-    private static (int, string) Run(string arguments, string directory)
-    {
-        var start = new ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, "timed out");
-        }
-        return (process.ExitCode, output.Result + error);
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace DslInfra.EndToEnd.Tests;
@@ -46,22 +45,10 @@ public sealed partial class MutableLegacyBuildTests
 
     private static string Build()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "DslInfra.sln")))
-            root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar))!;
-        var start = new ProcessStartInfo("dotnet", $"build \"{Path.Combine(root, "samples", "MutableLegacy", "MutableLegacy.csproj")}\" --no-incremental -p:BuildProjectReferences=false -nologo -clp:NoSummary")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = root,
-        };
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, output.Result + error);
-        return output.Result;
+        var project = Path.Combine(Repo.Root, "samples", "MutableLegacy", "MutableLegacy.csproj");
+        var (exit, output) = Repo.Run("dotnet", $"build \"{project}\" --no-incremental -p:BuildProjectReferences=false -nologo -clp:NoSummary", Repo.Root);
+        Assert.True(exit == 0, output);
+        return output;
     }
 
     [GeneratedRegex(@"(?<file>[^\s(]+\.cs)\((?<line>\d+),\d+\): warning (?<id>DI\d{4}):")]

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace DslInfra.EndToEnd.Tests;
 
 /// <summary>Packs dslinfra, installs it into a temporary tool path as a user would, and runs it on the sample's artifacts.</summary>
@@ -8,7 +6,7 @@ public sealed class PackedTool : IDisposable
     public PackedTool()
     {
         Work = Directory.CreateTempSubdirectory("dslinfra-tool-").FullName;
-        var root = FindRoot();
+        var root = Repo.Root;
         var feed = Path.Combine(Work, "feed");
         Pack = Process("dotnet", $"pack \"{Path.Combine(root, "src", "DslInfra.Cli", "DslInfra.Cli.csproj")}\" -c Debug -o \"{feed}\" -p:Version=0.1.0-e2e -nologo", root);
         Install = Process("dotnet", $"tool install DslInfra.Cli --version 0.1.0-e2e --tool-path \"{Path.Combine(Work, "tools")}\" --add-source \"{feed}\"", Work);
@@ -24,28 +22,7 @@ public sealed class PackedTool : IDisposable
 
     public void Dispose() => Directory.Delete(Work, recursive: true);
 
-    private static (int, string) Process(string program, string arguments, string directory)
-    {
-        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, "timed out");
-        }
-        return (process.ExitCode, output.Result + error.Result);
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "DslInfra.sln")))
-                return directory.FullName;
-        throw new InvalidOperationException("DslInfra.sln not found");
-    }
+    private static (int, string) Process(string program, string arguments, string directory) => Repo.Run(program, arguments, directory);
 }
 
 [Collection(SampleBuildCollection.Name)]

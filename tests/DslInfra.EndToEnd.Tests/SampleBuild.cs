@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace DslInfra.EndToEnd.Tests;
 
 /// <summary>
@@ -10,7 +8,7 @@ public sealed class SampleBuild : IDisposable
 {
     public SampleBuild()
     {
-        Root = FindRoot();
+        Root = Repo.Root;
         Work = Directory.CreateTempSubdirectory("dslinfra-e2e-").FullName;
         OutputDirectory = Path.Combine(Work, "infra") + Path.DirectorySeparatorChar;
         var project = Path.Combine(Root, "samples", "WebService", "WebService.csproj");
@@ -54,33 +52,7 @@ public sealed class SampleBuild : IDisposable
             ? Directory.GetFiles(OutputDirectory, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc)
             : [];
 
-    private (int, string) Run(string arguments)
-    {
-        var start = new ProcessStartInfo("dotnet", arguments + " -nologo")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Root,
-        };
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, "timed out: dotnet " + arguments);
-        }
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "DslInfra.sln")))
-                return directory.FullName;
-        throw new InvalidOperationException("DslInfra.sln not found");
-    }
+    private (int, string) Run(string arguments) => Repo.Run("dotnet", arguments + " -nologo", Root);
 }
 
 [CollectionDefinition(Name)]
