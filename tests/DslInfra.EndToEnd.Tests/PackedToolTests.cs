@@ -102,4 +102,18 @@ public sealed class PackedToolTests(SampleBuild sample, PackedTool tool) : IClas
         Assert.True(exit == 0, output);
         Assert.Contains("aws_subnet.public_0 replaced (changed: cidr_block; cidr_block changed, which forces replacement)", output);
     }
+
+    [Fact]
+    public void Synth_builds_the_sample_and_summarizes_its_stack()
+    {
+        var project = Path.Combine(Repo.Root, "samples", "WebService", "WebService.csproj");
+        var (exit, output) = tool.Run($"synth \"{project}\"");
+        Assert.True(exit == 0, output);
+        Assert.Contains("Artifacts: ", output);
+        Assert.Contains("web: 13 resources that may update in place, 0 replace-only, 1 data sources, 3 variables, 2 outputs", output);
+    }
+
+    [Fact]
+    public void Synth_of_a_missing_project_exits_2() =>
+        Assert.Equal(2, tool.Run($"synth \"{Path.Combine(tool.Work, "nope.csproj")}\"").ExitCode);
 }
