@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using DslInfra.Generators.Diagnostics;
 using DslInfra.Generators.Evaluation;
+using DslInfra.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -65,6 +66,30 @@ public sealed class StackAnalyzer : DiagnosticAnalyzer
         var result = StackReader.ReadCached(type, attribute, compilation, Model, context.CancellationToken);
         foreach (var diagnostic in result.Diagnostics)
             context.ReportDiagnostic(diagnostic.ToDiagnostic(trees));
+        CheckImages(context, result.Model, trees);
+    }
+
+    /// <summary>DI1010 and DI3003: an image's uploaded files must be AdditionalFiles, and something must use the image.</summary>
+    private static void CheckImages(SymbolAnalysisContext context, Model.StackModel stack, IReadOnlyDictionary<string, SyntaxTree> trees)
+    {
+        if (stack.Images.Count == 0)
+            return;
+        context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.projectdir", out var projectDirectory);
+        var files = context.Options.AdditionalFiles
+            .Select(f => new Emit.FileDigest(f.Path, "", "")).ToEquatableArray();
+        var used = new HashSet<string>(stack.Resources.SelectMany(r => r.Dependencies));
+        foreach (var output in stack.Outputs)
+            if (output.Body.Get("Value") is Model.ReferenceValue reference)
+                used.Add(reference.Target);
+        foreach (var image in stack.Images)
+        {
+            var location = image.Span?.Locate(trees) ?? Location.None;
+            foreach (var file in image.Files)
+                if (!Emit.ImageHashes.IsAmong(files, file, projectDirectory ?? ""))
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UploadedFileMissing, location, image.Name, file));
+            if (!used.Contains("data.aws_ami." + Model.ImageSpec.DataSourceName(image.Name)))
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnusedImage, location, image.Name, stack.Name));
+        }
     }
 
     // Stacks are analyzed one at a time; only at the end is every name known.

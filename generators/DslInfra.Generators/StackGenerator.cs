@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using DslInfra.Generators.Emit;
 using DslInfra.Generators.Evaluation;
@@ -25,6 +26,9 @@ public sealed class StackGenerator : IIncrementalGenerator
         /// <summary>The project directory, for relative source paths.</summary>
         public const string ProjectDirectory = nameof(ProjectDirectory);
 
+        /// <summary>Digests of the project's AdditionalFiles.</summary>
+        public const string Files = nameof(Files);
+
         /// <summary>Each stack's rendered files.</summary>
         public const string Artifacts = nameof(Artifacts);
     }
@@ -44,9 +48,20 @@ public sealed class StackGenerator : IIncrementalGenerator
                 options.GlobalOptions.TryGetValue("build_property.projectdir", out var directory) ? directory : "")
             .WithTrackingName(Steps.ProjectDirectory);
 
+        // Files a bake uploads are part of its image's hash; only their digests enter the pipeline.
+        var files = context.AdditionalTextsProvider
+            .Select(static (file, cancellation) =>
+            {
+                var text = file.GetText(cancellation)?.ToString() ?? "";
+                return new FileDigest(file.Path, ImageHashes.Digest(text), text);
+            })
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(Steps.Files);
+
         var artifacts = models
-            .Combine(projectDirectory)
-            .Select(static (pair, _) => StackArtifacts.From(pair.Left, pair.Right))
+            .Combine(projectDirectory.Combine(files))
+            .Select(static (pair, _) => StackArtifacts.From(pair.Left, pair.Right.Left, pair.Right.Right))
             .WithTrackingName(Steps.Artifacts);
 
         context.RegisterImplementationSourceOutput(artifacts, static (output, stack) =>

@@ -1,5 +1,6 @@
 using DslInfra;
 using DslInfra.Aws;
+using DslInfra.Images;
 
 namespace WebService;
 
@@ -35,11 +36,6 @@ public static class WebStack
 
     private const int Capacity = 2;
 
-    public static readonly Variable<string> AmiName = new("ami_name")
-    {
-        Description = "Exact name of the baked web image, e.g. web-3f9c2a1b.",
-    };
-
     public static readonly ImmutableArray<string> Zones = ["eu-west-1a", "eu-west-1b", "eu-west-1c"];
 
     public static readonly AwsVpc Vpc = new("main")
@@ -60,11 +56,22 @@ public static class WebStack
         Tags = new() { ["Name"] = $"web-{Env}-public-{Zones[i]}" },
     });
 
-    // The image is baked elsewhere and found by its exact, content-addressed name: never "most recent".
-    public static readonly AwsAmi WebImage = new("web")
+    // Baked once by Packer from a pinned base. Its name ends with a hash of this template and of nginx.conf:
+    // change either and it is a new image, and the launch template rolls new instances onto it.
+    public static readonly AmazonEbsImage WebImage = new("web")
     {
-        Owners = ["self"],
-        Filter = [new() { Name = "name", Values = [$"{AmiName}"] }],
+        SourceAmi = "ami-0e8d228ad90af673b",
+        InstanceType = "t3.small",
+        Region = Region,
+        SshUsername = "ubuntu",
+        Volumes = [new() { DeviceName = "/dev/sda1", VolumeSize = 20, VolumeType = "gp3", DeleteOnTermination = true }],
+        Tags = new() { ["role"] = "web" },
+        Provisioners =
+        [
+            new Shell { Inline = ["sudo apt-get update", "sudo apt-get install -y nginx"] },
+            new FileUpload { Source = "files/nginx.conf", Destination = "/tmp/nginx.conf" },
+            new Shell { Inline = ["sudo mv /tmp/nginx.conf /etc/nginx/nginx.conf", $"echo {AppPort} | sudo tee /etc/app-port"] },
+        ],
     };
 
     public static readonly AwsSecurityGroup LbSg = new("lb")
@@ -104,7 +111,7 @@ public static class WebStack
     public static readonly AwsLaunchTemplate WebLt = new("web")
     {
         NamePrefix = "web-",
-        ImageId = WebImage.Id,
+        ImageId = WebImage.AmiId,
         InstanceType = "t3.small",
         VpcSecurityGroupIds = [AppSg.Id],
         UpdateDefaultVersion = true,

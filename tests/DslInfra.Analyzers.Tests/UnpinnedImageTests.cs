@@ -19,6 +19,22 @@ public class UnpinnedImageTests
         """);
 
     [Fact]
+    public Task A_bake_from_the_newest_wildcard_match() => Verify<UnpinnedImageAnalyzer>.Diagnostics("""
+        using DslInfra.Images;
+
+        public static class S
+        {
+            public static readonly AmazonEbsImage Web = new("web")
+            {
+                SourceAmiFilter = new() { Name = "ubuntu/images/*noble*", Owners = ["099720109477"], {|DI3002:MostRecent = true|} },
+                InstanceType = "t3.small",
+                SshUsername = "ubuntu",
+            };
+            public static readonly AmazonEbsImage Pinned = new("pinned") { SourceAmi = "ami-0123", InstanceType = "t3.small", SshUsername = "ubuntu" };
+        }
+        """);
+
+    [Fact]
     public Task An_exact_name_is_pinned() => Verify<UnpinnedImageAnalyzer>.Diagnostics("""
         public static class S
         {

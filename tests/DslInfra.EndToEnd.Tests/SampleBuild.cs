@@ -17,6 +17,8 @@ public sealed class SampleBuild : IDisposable
         FirstBuild = Run($"build \"{project}\" {properties}");
         TerraformJson = ReadIfExists("web/main.tf.json");
         ManifestJson = ReadIfExists("web/manifest.json");
+        PackerTemplate = ReadIfExists("web/images/web.pkr.json");
+        UploadedConfig = ReadIfExists("web/images/files/nginx.conf");
         FirstWriteTimes = WriteTimes();
 
         SecondBuild = Run($"build \"{project}\" {properties} --no-restore");
@@ -35,6 +37,8 @@ public sealed class SampleBuild : IDisposable
     public (int ExitCode, string Output) Clean { get; }
     public string? TerraformJson { get; }
     public string? ManifestJson { get; }
+    public string? PackerTemplate { get; }
+    public string? UploadedConfig { get; }
     public Dictionary<string, DateTime> FirstWriteTimes { get; }
     public Dictionary<string, DateTime> SecondWriteTimes { get; }
     public string[] FilesAfterClean { get; }

@@ -190,7 +190,7 @@ public class EvaluatorSnapshotTests
     public void Manifest_of_the_sample()
     {
         var source = File.ReadAllText(Path.Combine(RepoPaths.Root, "samples", "WebService", "WebStack.cs"));
-        var artifacts = Harness.Artifacts(Harness.Compile("global using System.Collections.Immutable;\n" + source));
+        var artifacts = Harness.Artifacts(Harness.Compile("global using System.Collections.Immutable;\n" + source), SampleSnapshotTests.SampleFiles);
         Snapshot.Match(artifacts["web/manifest.json"]);
     }
 }

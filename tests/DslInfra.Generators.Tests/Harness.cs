@@ -28,19 +28,21 @@ internal static class Harness
         using System.Collections.Immutable;
         using DslInfra;
         using DslInfra.Aws;
+        using DslInfra.Images;
 
         """;
 
-    public static GeneratorDriver Driver(bool trackSteps = false) => CSharpGeneratorDriver.Create(
+    public static GeneratorDriver Driver(bool trackSteps = false, params (string Path, string Text)[] files) => CSharpGeneratorDriver.Create(
         [new StackGenerator().AsSourceGenerator()],
+        additionalTexts: files.Select(f => (AdditionalText)new ProjectFile(ProjectDirectory + f.Path, f.Text)),
         parseOptions: ParseOptions,
         optionsProvider: new ProjectOptions(ProjectDirectory),
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
-    /// <summary>Runs the generator and returns every artifact by "stack/path".</summary>
-    public static Dictionary<string, string> Artifacts(Compilation compilation)
+    /// <summary>Runs the generator and returns every artifact by "stack/path"; <paramref name="files"/> are AdditionalFiles relative to the project.</summary>
+    public static Dictionary<string, string> Artifacts(Compilation compilation, params (string Path, string Text)[] files)
     {
-        var result = Driver().RunGenerators(compilation).GetRunResult();
+        var result = Driver(false, files).RunGenerators(compilation).GetRunResult();
         Assert.Empty(result.Diagnostics);
         return ArtifactsOf(result);
     }
@@ -63,13 +65,25 @@ internal static class Harness
         Artifacts(Compile(Usings + stackSource))[stack + "/main.tf.json"];
 
     /// <summary>The analyzer's diagnostics plus the compiler's errors, so a test sees everything a build would.</summary>
-    public static ImmutableArray<Diagnostic> Diagnostics(params string[] sources)
+    public static ImmutableArray<Diagnostic> Diagnostics(params string[] sources) => Diagnostics(sources, []);
+
+    public static ImmutableArray<Diagnostic> Diagnostics(string[] sources, (string Path, string Text)[] files)
     {
         var compilation = Compile(sources.Select(s => Usings + s).ToArray());
-        var analyzed = compilation.WithAnalyzers([new StackAnalyzer()]);
+        var options = new AnalyzerOptions([.. files.Select(f => (AdditionalText)new ProjectFile(ProjectDirectory + f.Path, f.Text))], new ProjectOptions(ProjectDirectory));
+        var analyzed = compilation.WithAnalyzers([new StackAnalyzer()], options);
         var analyzer = analyzed.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error);
         return [.. errors, .. analyzer];
+    }
+
+    /// <summary>An AdditionalFile held in memory.</summary>
+    public sealed class ProjectFile(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) =>
+            Microsoft.CodeAnalysis.Text.SourceText.From(text);
     }
 
     private sealed class ProjectOptions(string projectDirectory) : AnalyzerConfigOptionsProvider

@@ -21,12 +21,13 @@ public sealed class UnpinnedImageAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var ami = start.Compilation.GetTypeByMetadataName("DslInfra.Aws.AwsAmi");
+            var bakeSource = start.Compilation.GetTypeByMetadataName("DslInfra.Images.SourceAmiFilter");
             if (ami is not null)
-                start.RegisterOperationAction(c => Analyze(c, ami), OperationKind.ObjectCreation, OperationKind.With);
+                start.RegisterOperationAction(c => Analyze(c, ami, bakeSource), OperationKind.ObjectCreation, OperationKind.With);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol ami)
+    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol ami, INamedTypeSymbol? bakeSource)
     {
         var (type, initializer) = context.Operation switch
         {
@@ -34,7 +35,14 @@ public sealed class UnpinnedImageAnalyzer : DiagnosticAnalyzer
             IWithOperation with => (with.Type, with.Initializer),
             _ => (null, null),
         };
-        if (!SymbolEqualityComparer.Default.Equals(type, ami) || initializer is null)
+        if (initializer is null)
+            return;
+        if (SymbolEqualityComparer.Default.Equals(type, bakeSource))
+        {
+            BakeSource(context, initializer);
+            return;
+        }
+        if (!SymbolEqualityComparer.Default.Equals(type, ami))
             return;
         var assignments = initializer.Initializers.OfType<ISimpleAssignmentOperation>()
             .Where(a => a.Target is IPropertyReferenceOperation).ToDictionary(a => ((IPropertyReferenceOperation)a.Target).Property.Name);
@@ -46,5 +54,17 @@ public sealed class UnpinnedImageAnalyzer : DiagnosticAnalyzer
         if (byRegex || byWildcard)
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnpinnedImage, mostRecent.Syntax.GetLocation(),
                 $"MostRecent = true over a {(byRegex ? "name regex" : "wildcard")}"));
+    }
+
+    // A bake from "the newest match" bakes a different image from the same template: its content-addressed name would lie.
+    private static void BakeSource(OperationAnalysisContext context, IObjectOrCollectionInitializerOperation initializer)
+    {
+        var assignments = initializer.Initializers.OfType<ISimpleAssignmentOperation>()
+            .Where(a => a.Target is IPropertyReferenceOperation).ToDictionary(a => ((IPropertyReferenceOperation)a.Target).Property.Name);
+        if (assignments.TryGetValue("MostRecent", out var mostRecent) && Initializers.Unwrap(mostRecent.Value).ConstantValue.Value is true
+            && assignments.TryGetValue("Name", out var name) && Initializers.Unwrap(name.Value).ConstantValue.Value is string pattern
+            && (pattern.Contains("*") || pattern.Contains("?")))
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnpinnedImage, mostRecent.Syntax.GetLocation(),
+                "The bake starts from the newest AMI matching a wildcard, so the same template bakes different images (pin SourceAmi)"));
     }
 }

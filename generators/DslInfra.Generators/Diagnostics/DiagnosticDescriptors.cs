@@ -62,9 +62,21 @@ internal static class DiagnosticDescriptors
         helpLinkUri: RuleIdentifiers.HelpLink(RuleIdentifiers.DuplicateStack),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor UploadedFileMissing = Rule(
+        RuleIdentifiers.UploadedFileMissing,
+        "Uploaded file not found",
+        "Image '{0}' uploads '{1}', which is not among the project's AdditionalFiles: add <AdditionalFiles Include=\"{1}\" /> (its contents are part of the image's hash)");
+
+    public static readonly DiagnosticDescriptor UnusedImage = new(
+        RuleIdentifiers.UnusedImage,
+        "Image nothing uses",
+        "Image '{0}' is baked but nothing in stack '{1}' uses it: use its AmiId, or remove it",
+        "DslInfra.Hygiene", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        helpLinkUri: RuleIdentifiers.HelpLink(RuleIdentifiers.UnusedImage));
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         InternalError, NotEvaluable, DuplicateName, InvalidIdentifier, OutsideStack,
-        ReferenceCycle, RequiredMissing, WrongValueType, MutableMember, DuplicateStack);
+        ReferenceCycle, RequiredMissing, WrongValueType, MutableMember, DuplicateStack, UploadedFileMissing, UnusedImage);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = BuildMap();
 

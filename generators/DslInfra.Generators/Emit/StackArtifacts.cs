@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using DslInfra.Generators.Model;
 using Microsoft.CodeAnalysis.CSharp;
@@ -13,15 +15,27 @@ internal sealed record StackArtifacts(string Stack, string ClassName, EquatableA
     public const string TerraformFile = "main.tf.json";
     public const string ManifestFile = "manifest.json";
 
-    public static StackArtifacts? From(StackModel stack, string projectDirectory)
+    public static StackArtifacts? From(StackModel stack, string projectDirectory, EquatableArray<FileDigest> files)
     {
         if (stack.HasErrors)
             return null; // a stack with errors writes nothing rather than something half-right
-        return new StackArtifacts(stack.Name, stack.ClassName, new[]
+        var (names, hashes, _) = ImageHashes.Compute(stack, projectDirectory, files);
+        if (names is null)
+            return null; // an uploaded file is missing (DI1010): no hash, so no image name to write
+        var artifacts = new List<Artifact>
         {
-            new Artifact(TerraformFile, TerraformEmitter.Write(stack)),
-            new Artifact(ManifestFile, ManifestEmitter.Write(stack, projectDirectory)),
-        }.ToEquatableArray());
+            new(TerraformFile, TerraformEmitter.Write(stack, names)),
+            new(ManifestFile, ManifestEmitter.Write(stack, projectDirectory, names, hashes)),
+        };
+        foreach (var image in stack.Images)
+        {
+            artifacts.Add(new Artifact($"images/{image.Name}.pkr.json", JsonText.Write(PackerEmitter.Template(image, names[image.Name]))));
+            // The files a bake uploads travel beside its template, so the folder is all `packer build` needs.
+            foreach (var file in image.Files)
+                if (ImageHashes.File(files, file, projectDirectory) is { } upload && artifacts.All(a => a.Path != "images/" + file))
+                    artifacts.Add(new Artifact("images/" + file.Replace('\\', '/'), upload.Content.Replace("\r\n", "\n")));
+        }
+        return new StackArtifacts(stack.Name, stack.ClassName, artifacts.ToEquatableArray());
     }
 
     public string HintName => $"DslInfra.Stack.{ClassName}.{Stack}.g.cs";

@@ -5,9 +5,17 @@ using DslInfra.Generators.Model;
 namespace DslInfra.Generators.Emit;
 
 /// <summary>Writes a stack as Terraform's JSON configuration syntax (main.tf.json).</summary>
-internal static class TerraformEmitter
+internal sealed class TerraformEmitter
 {
-    public static string Write(StackModel stack)
+    // The published names of the stack's images, known only once their files are hashed.
+    private readonly IReadOnlyDictionary<string, string> names;
+
+    private TerraformEmitter(IReadOnlyDictionary<string, string> names) => this.names = names;
+
+    public static string Write(StackModel stack, IReadOnlyDictionary<string, string> imageNames) =>
+        new TerraformEmitter(imageNames).Write(stack);
+
+    private string Write(StackModel stack)
     {
         // Top-level blocks in the order a reader expects; everything inside is sorted.
         var root = new JsonObject(sorted: false);
@@ -22,7 +30,7 @@ internal static class TerraformEmitter
     }
 
     // The terraform block is read before anything is evaluated: its strings are literal, never templates.
-    private static JsonObject Settings(StackModel stack)
+    private JsonObject Settings(StackModel stack)
     {
         var settings = new JsonObject();
         if (stack.Backend is { } backend)
@@ -42,7 +50,7 @@ internal static class TerraformEmitter
         return settings;
     }
 
-    private static JsonObject Providers(StackModel stack)
+    private JsonObject Providers(StackModel stack)
     {
         var providers = new JsonObject();
         foreach (var group in stack.Providers.GroupBy(p => p.LocalName))
@@ -59,7 +67,7 @@ internal static class TerraformEmitter
         return providers;
     }
 
-    private static JsonObject Variables(StackModel stack)
+    private JsonObject Variables(StackModel stack)
     {
         var variables = new JsonObject();
         foreach (var variable in stack.Variables)
@@ -89,7 +97,7 @@ internal static class TerraformEmitter
         return variables;
     }
 
-    private static JsonObject Resources(StackModel stack, bool data)
+    private JsonObject Resources(StackModel stack, bool data)
     {
         var types = new JsonObject();
         foreach (var group in stack.Resources.Where(r => r.IsData == data).GroupBy(r => r.Type))
@@ -102,7 +110,7 @@ internal static class TerraformEmitter
         return types;
     }
 
-    private static JsonObject ResourceBody(ResourceSpec resource)
+    private JsonObject ResourceBody(ResourceSpec resource)
     {
         var body = Arguments(resource.Body, template: true);
         var obj = resource.Body;
@@ -121,7 +129,7 @@ internal static class TerraformEmitter
         return body;
     }
 
-    private static JsonObject Lifecycle(ObjectValue? lifecycle, bool replaceOnly)
+    private JsonObject Lifecycle(ObjectValue? lifecycle, bool replaceOnly)
     {
         var body = new JsonObject();
         if (replaceOnly)
@@ -140,10 +148,10 @@ internal static class TerraformEmitter
     }
 
     // depends_on and replace_triggered_by are references written bare, not as ${…} templates.
-    private static JsonArray Addresses(ListValue resources) =>
+    private JsonArray Addresses(ListValue resources) =>
         Array(resources.Items.OfType<ObjectValue>().Select(r => r.Address).Where(a => a is not null).Select(a => Json.String(a!)));
 
-    private static void AddCustomBlocks(JsonObject body, ListValue blocks)
+    private void AddCustomBlocks(JsonObject body, ListValue blocks)
     {
         // Terraform's JSON syntax accepts an array of objects for any nested block type, one element or many.
         foreach (var group in blocks.Items.OfType<ObjectValue>().GroupBy(b => b.GetString("Type") ?? ""))
@@ -163,7 +171,7 @@ internal static class TerraformEmitter
         }
     }
 
-    private static JsonObject Outputs(StackModel stack)
+    private JsonObject Outputs(StackModel stack)
     {
         var outputs = new JsonObject();
         foreach (var output in stack.Outputs)
@@ -181,7 +189,7 @@ internal static class TerraformEmitter
     }
 
     /// <summary>The object's arguments and nested blocks by their Terraform names; meta-arguments are written by the caller.</summary>
-    private static JsonObject Arguments(ObjectValue obj, bool template)
+    private JsonObject Arguments(ObjectValue obj, bool template)
     {
         var body = new JsonObject();
         if (obj.Type.AttributesAsBlocks)
@@ -196,19 +204,20 @@ internal static class TerraformEmitter
         return body;
     }
 
-    private static Json Value(Value value, bool template) => value switch
+    private Json Value(Value value, bool template) => value switch
     {
         StringValue text => Json.String(template ? Hcl.EscapeTemplate(text.Text) : text.Text),
         NumberValue number => Json.Raw(number.Text),
         BoolValue flag => Json.Bool(flag.Flag),
         NullValue or ErrorValue => Json.Null,
+        ImageNameValue image => Json.String(names.TryGetValue(image.Image, out var published) ? published : image.Image),
         ListValue list => Array(list.Items.Select(i => Value(i, template))),
         MapValue map => Map(map, template),
         ObjectValue obj => Arguments(obj, template),
         _ => Json.String(Hcl.Template(value)),
     };
 
-    private static JsonObject Map(MapValue map, bool template)
+    private JsonObject Map(MapValue map, bool template)
     {
         var obj = new JsonObject();
         // Where Terraform reads templates, it reads object keys as templates too.
@@ -217,7 +226,7 @@ internal static class TerraformEmitter
         return obj;
     }
 
-    private static JsonArray Array(IEnumerable<Json> items)
+    private JsonArray Array(IEnumerable<Json> items)
     {
         var array = new JsonArray();
         foreach (var item in items)

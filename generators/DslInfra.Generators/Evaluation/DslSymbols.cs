@@ -25,6 +25,7 @@ internal sealed class DslSymbols
         CustomDataSource = find("DslInfra.CustomDataSource");
         CustomBlock = find("DslInfra.CustomBlock");
         Stack = find(StackAttributeName);
+        Image = find("DslInfra.Images.Image");
     }
 
     public INamedTypeSymbol? Resource { get; }
@@ -42,6 +43,7 @@ internal sealed class DslSymbols
     public INamedTypeSymbol? CustomDataSource { get; }
     public INamedTypeSymbol? CustomBlock { get; }
     public INamedTypeSymbol? Stack { get; }
+    public INamedTypeSymbol? Image { get; }
 
     public static DslSymbols From(Compilation compilation) => new(compilation.GetTypeByMetadataName);
 

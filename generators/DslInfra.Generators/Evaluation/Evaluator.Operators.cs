@@ -11,6 +11,8 @@ internal sealed partial class Evaluator
 {
     private Value Interpolation(IInterpolatedStringOperation interpolated)
     {
+        // A value interpolated into a bake's shell command is quoted, so it stays one argument whatever it holds.
+        var quote = IsShellCommand(interpolated);
         var parts = new List<Value>();
         foreach (var part in interpolated.Parts)
         {
@@ -25,13 +27,36 @@ internal sealed partial class Evaluator
                     var alignment = hole.Alignment is null ? null : Evaluate(hole.Alignment) as NumberValue;
                     if (value is ExpressionValue && (format is not null || alignment is not null))
                         return Fail(hole, "a value known only at apply time cannot be formatted or aligned at compile time");
-                    parts.Add(Align(FormatPart(value, format), alignment));
+                    var part2 = Align(FormatPart(value, format), alignment);
+                    if (quote && part2 is StringValue text2)
+                        part2 = new StringValue(ShellQuoting.Quote(text2.Text));
+                    else if (quote && part2 is ExpressionValue)
+                        return Fail(hole, "a bake's shell command can only use values known at compile time");
+                    parts.Add(part2);
                     break;
                 default:
                     return Fail(part, "this part of the interpolated string is not supported");
             }
         }
         return Concatenate(parts);
+    }
+
+    /// <summary>Whether this string is one of the commands of a bake's Shell provisioner (Shell.Inline).</summary>
+    private static bool IsShellCommand(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IConversionOperation or ICollectionExpressionOperation or IArrayInitializerOperation or IArrayCreationOperation:
+                    continue;
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target }:
+                    return target.Property.Name == "Inline" && target.Property.ContainingType?.ToDisplayString() == "DslInfra.Images.Shell";
+                default:
+                    return false;
+            }
+        }
+        return false;
     }
 
     private static Value FormatPart(Value value, string? format) => value switch

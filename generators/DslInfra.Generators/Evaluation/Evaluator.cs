@@ -160,6 +160,9 @@ internal sealed partial class Evaluator
 
         if (operation is IFieldReferenceOperation { Field.ContainingType.TypeKind: TypeKind.Enum } enumMember)
             return new StringValue(TerraformEnumName(enumMember.Field));
+        // C# folds `$"…{Const}…"` into a constant; a bake's command still needs its holes quoted.
+        if (operation is IInterpolatedStringOperation shellCommand && IsShellCommand(shellCommand))
+            return Interpolation(shellCommand);
         if (operation.ConstantValue.HasValue)
             return Constant(operation, operation.ConstantValue.Value);
 

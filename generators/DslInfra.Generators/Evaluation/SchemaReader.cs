@@ -32,7 +32,7 @@ internal sealed class SchemaReader(DslSymbols dsl)
     // Properties the DSL base types declare: meta-arguments, written by the emitter itself, never as attributes.
     private static readonly HashSet<string> MetaDeclaringTypes = new()
     {
-        "Resource", "DataSource", "ProviderConfig", "CustomResource", "CustomDataSource", "CustomBlock",
+        "Resource", "DataSource", "ProviderConfig", "CustomResource", "CustomDataSource", "CustomBlock", "Image",
     };
 
     private readonly Dictionary<ITypeSymbol, RecordSchema?> cache = new(SymbolEqualityComparer.Default);
@@ -120,6 +120,7 @@ internal sealed class SchemaReader(DslSymbols dsl)
         if (DslSymbols.Is(type, dsl.Output)) return DslKind.Output;
         if (DslSymbols.Is(type, dsl.Lifecycle)) return DslKind.Lifecycle;
         if (DslSymbols.Is(type, dsl.Validation)) return DslKind.Validation;
+        if (DslSymbols.DerivesFrom(type, dsl.Image)) return DslKind.Image;
         return DslKind.Block;
     }
 

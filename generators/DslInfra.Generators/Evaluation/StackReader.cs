@@ -67,7 +67,7 @@ internal static class StackReader
             var diagnostics = evaluator.Diagnostics.ToList();
             diagnostics.Add(new DiagnosticInfo(RuleIdentifiers.InternalError, attributeSpan,
                 new[] { name, exception.GetType().Name + ": " + exception.Message }.ToEquatableArray()));
-            var empty = new StackModel(name, stack.Name, version, default, null, default, default, default, HasErrors: true);
+            var empty = new StackModel(name, stack.Name, version, default, null, default, default, default, default, HasErrors: true);
             return new StackResult(empty, diagnostics.ToEquatableArray());
         }
     }
@@ -82,6 +82,7 @@ internal static class StackReader
         private readonly List<ProviderSpec> providers = new();
         private readonly List<VariableSpec> variables = new();
         private readonly List<OutputSpec> outputs = new();
+        private readonly List<ImageSpec> images = new();
         private readonly Dictionary<string, string> declaredBy = new(StringComparer.Ordinal);
         private BackendSpec? backend;
 
@@ -138,6 +139,9 @@ internal static class StackReader
                 case DslKind.Variable:
                     AddVariable(member, obj, where);
                     break;
+                case DslKind.Image:
+                    AddImage(member, memberSpan, obj, where);
+                    break;
                 case DslKind.Output:
                     var output = Name(obj, where, "an output");
                     if (output is not null && Claim("output", "output." + output, member, where))
@@ -166,6 +170,52 @@ internal static class StackReader
             var replaceOnly = obj.Type.ReplaceOnly || obj.Get("ReplaceOnly") is BoolValue { Flag: true };
             resources.Add(new ResourceSpec(address, isData, type, name, member, memberSpan, replaceOnly, obj, Dependencies(obj)));
         }
+
+        /// <summary>An image to bake, and the data source through which the stack finds it by its exact published name.</summary>
+        private void AddImage(string member, SourceSpan? memberSpan, ObjectValue obj, SourceSpan? where)
+        {
+            var name = Name(obj, where, "an image");
+            if (name is null || !Claim("Image", "image." + name, member, where))
+                return;
+            var files = new SortedSet<string>(StringComparer.Ordinal);
+            if (obj.Get("Provisioners") is ListValue provisioners)
+            {
+                foreach (var step in provisioners.Items.OfType<ObjectValue>())
+                {
+                    if (step.GetString("Script") is { } script)
+                        files.Add(script);
+                    if (step.Type.Name == "FileUpload" && step.GetString("Source") is { } source)
+                        files.Add(source);
+                }
+            }
+            CheckKnown(obj, where, "an image is baked before anything exists; write its settings as literals");
+            images.Add(new ImageSpec(name, member, memberSpan, obj, files.ToEquatableArray()));
+
+            var dataName = ImageSpec.DataSourceName(name);
+            var address = "data.aws_ami." + dataName;
+            if (!Claim("Data source", address, member, where))
+                return;
+            var lookup = new ObjectValue(BakedImageLookup, new[]
+            {
+                new Field("Name", "name", false, true, new StringValue(dataName)),
+                new Field("Owners", "owners", false, false, new ListValue(new Value[] { new StringValue("self") }.ToEquatableArray())),
+                new Field("Filter", "filter", true, false, new ListValue(new Value[]
+                {
+                    new ObjectValue(LookupFilter, new[]
+                    {
+                        new Field("Name", "name", false, false, new StringValue("name")),
+                        new Field("Values", "values", false, false, new ListValue(new Value[] { new ImageNameValue(name) }.ToEquatableArray())),
+                    }.ToEquatableArray(), where),
+                }.ToEquatableArray())),
+            }.ToEquatableArray(), where);
+            resources.Add(new ResourceSpec(address, true, "aws_ami", dataName, member, memberSpan, false, lookup, EquatableArray<string>.Empty));
+        }
+
+        private static readonly DslType BakedImageLookup = new("AwsAmi", DslKind.DataSource, "aws_ami", false, false,
+            EquatableArray<string>.Empty, EquatableArray<RequiredArgument>.Empty, null, null, null);
+
+        private static readonly DslType LookupFilter = new("AmiFilter", DslKind.Block, null, false, false,
+            EquatableArray<string>.Empty, EquatableArray<RequiredArgument>.Empty, null, null, null);
 
         private void AddVariable(string member, ObjectValue obj, SourceSpan? where)
         {
@@ -322,9 +372,10 @@ internal static class StackReader
             providers.Sort((a, b) => ByOrdinal(a.LocalName + "." + a.Alias, b.LocalName + "." + b.Alias));
             variables.Sort((a, b) => ByOrdinal(a.Name, b.Name));
             outputs.Sort((a, b) => ByOrdinal(a.Name, b.Name));
+            images.Sort((a, b) => ByOrdinal(a.Name, b.Name));
             var hasErrors = evaluator.Diagnostics.Count > 0;
             return new StackModel(stackName, className, terraformVersion, providers.ToEquatableArray(), backend,
-                variables.ToEquatableArray(), resources.ToEquatableArray(), outputs.ToEquatableArray(), hasErrors);
+                variables.ToEquatableArray(), resources.ToEquatableArray(), outputs.ToEquatableArray(), images.ToEquatableArray(), hasErrors);
         }
     }
 }

@@ -9,16 +9,6 @@ namespace DslInfra.Generators.Model;
 internal sealed record DiagnosticInfo(string Id, SourceSpan? Span, EquatableArray<string> Arguments)
 {
     /// <summary>The diagnostic, located in the compilation's own syntax tree so the IDE can underline it.</summary>
-    public Diagnostic ToDiagnostic(IReadOnlyDictionary<string, SyntaxTree>? trees = null)
-    {
-        var descriptor = Diagnostics.DiagnosticDescriptors.ById(Id);
-        var location = Location.None;
-        if (Span is { } span)
-        {
-            location = trees is not null && trees.TryGetValue(span.FilePath, out var tree)
-                ? Location.Create(tree, new TextSpan(span.Start, span.Length))
-                : span.ToLocation();
-        }
-        return Diagnostic.Create(descriptor, location, Arguments.Cast<object>().ToArray());
-    }
+    public Diagnostic ToDiagnostic(IReadOnlyDictionary<string, SyntaxTree>? trees = null) =>
+        Diagnostic.Create(Diagnostics.DiagnosticDescriptors.ById(Id), Span?.Locate(trees) ?? Location.None, Arguments.Cast<object>().ToArray());
 }

@@ -12,6 +12,7 @@ internal enum DslKind
     Output,
     Lifecycle,
     Validation,
+    Image,
 }
 
 /// <summary>The schema of a DSL record type as read from its attributes: plain data, no symbol.</summary>

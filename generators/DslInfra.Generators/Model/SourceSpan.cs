@@ -22,6 +22,10 @@ internal sealed record SourceSpan(string FilePath, int Start, int Length, int St
             lines.EndLinePosition.Line, lines.EndLinePosition.Character);
     }
 
+    /// <summary>The location in the compilation's own syntax tree when there is one, so the IDE can underline it.</summary>
+    public Location Locate(System.Collections.Generic.IReadOnlyDictionary<string, SyntaxTree>? trees) =>
+        trees is not null && trees.TryGetValue(FilePath, out var tree) ? Location.Create(tree, new TextSpan(Start, Length)) : ToLocation();
+
     public Location ToLocation() => Location.Create(
         FilePath,
         new TextSpan(Start, Length),

@@ -10,6 +10,7 @@ internal sealed record StackModel(
     EquatableArray<VariableSpec> Variables,
     EquatableArray<ResourceSpec> Resources,
     EquatableArray<OutputSpec> Outputs,
+    EquatableArray<ImageSpec> Images,
     bool HasErrors);
 
 /// <summary>A managed resource or a data source, with the member that declared it.</summary>
@@ -31,6 +32,13 @@ internal sealed record BackendSpec(string Type, ObjectValue Body);
 internal sealed record VariableSpec(string Name, string TypeConstraint, ObjectValue Body);
 
 internal sealed record OutputSpec(string Name, ObjectValue Body);
+
+/// <summary>An image to bake: its declaration and the project files it uploads (their contents are part of its hash).</summary>
+internal sealed record ImageSpec(string Name, string Member, SourceSpan? Span, ObjectValue Body, EquatableArray<string> Files)
+{
+    /// <summary>The data source through which Terraform finds the baked image by its exact name.</summary>
+    public static string DataSourceName(string image) => image + "_image";
+}
 
 /// <summary>What evaluating a stack gives: the model for the emitters and the diagnostics for the analyzer, kept apart.</summary>
 internal sealed record StackResult(StackModel Model, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -14,6 +14,9 @@ internal sealed record NullValue : Value
 
 internal sealed record StringValue(string Text) : Value;
 
+/// <summary>An image's published, content-addressed name: known only once its files are hashed, so the emitters fill it in.</summary>
+internal sealed record ImageNameValue(string Image) : Value;
+
 /// <summary>Stands where evaluation failed and a diagnostic was reported, so that nothing downstream reports again.</summary>
 internal sealed record ErrorValue : Value
 {
@@ -47,9 +50,11 @@ internal sealed record ObjectValue(DslType Type, EquatableArray<Field> Fields, S
 
     /// <summary>The Terraform address when this is a resource or data source with a literal name.</summary>
     public string? Address =>
-        (Type.TerraformType ?? GetString("Type")) is { } type && GetString("Name") is { } name
-            ? (Type.Kind == DslKind.DataSource ? "data." : "") + type + "." + name
-            : null;
+        Type.Kind == DslKind.Image
+            ? (GetString("Name") is { } image ? "data.aws_ami." + ImageSpec.DataSourceName(image) : null)
+            : (Type.TerraformType ?? GetString("Type")) is { } type && GetString("Name") is { } name
+                ? (Type.Kind == DslKind.DataSource ? "data." : "") + type + "." + name
+                : null;
 }
 
 /// <summary>One assigned property of a DSL object, with its Terraform name.</summary>
