@@ -81,13 +81,15 @@ public sealed class StackAnalyzer : DiagnosticAnalyzer
         foreach (var output in stack.Outputs)
             if (output.Body.Get("Value") is Model.ReferenceValue reference)
                 used.Add(reference.Target);
+            else if (output.Body.Get("Value") is Model.ImageNameValue image)
+                used.Add("image." + image.Image);
         foreach (var image in stack.Images)
         {
             var location = image.Span?.Locate(trees) ?? Location.None;
             foreach (var file in image.Files)
                 if (!Emit.ImageHashes.IsAmong(files, file, projectDirectory ?? ""))
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UploadedFileMissing, location, image.Name, file));
-            if (!used.Contains("data.aws_ami." + Model.ImageSpec.DataSourceName(image.Name)))
+            if (!used.Contains(image.Dependency))
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnusedImage, location, image.Name, stack.Name));
         }
     }

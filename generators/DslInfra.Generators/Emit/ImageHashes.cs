@@ -26,7 +26,7 @@ internal static class ImageHashes
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var image in stack.Images)
         {
-            var content = new StringBuilder(JsonText.Write(PackerEmitter.Template(image, publishedName: null)));
+            var content = new StringBuilder(image.IsContainer ? DockerfileEmitter.Write(image, stack.Name) : JsonText.Write(PackerEmitter.Template(image, publishedName: null)));
             foreach (var file in image.Files)
             {
                 var digest = Find(files, file, projectDirectory);
@@ -37,6 +37,8 @@ internal static class ImageHashes
             var hash = Hex(Sha256(content.ToString())).Substring(0, Length);
             hashes[image.Name] = hash;
             names[image.Name] = image.Name + "-" + hash;
+            if (image.IsContainer)
+                names[image.Name + ".uri"] = image.Body.GetString("Repository") + ":" + names[image.Name];
         }
         return (names, hashes, null);
     }

@@ -30,25 +30,24 @@ internal static class ManifestEmitter
                 .Add("member", Json.String(resource.Member))
                 .Add("source", Source(resource.Span, projectDirectory))
                 .Add("update", Json.String(resource.IsData ? "read" : resource.ReplaceOnly ? "replace-only" : "in-place"))
-                .Add("depends_on", Strings(resource.Dependencies.Where(d => d != resource.Address)))
-                .Add("images", Strings(stack.Images.Where(i => resource.Dependencies.Contains("data.aws_ami." + ImageSpec.DataSourceName(i.Name))).Select(i => i.Name)));
+                .Add("depends_on", Strings(resource.Dependencies.Where(d => d != resource.Address && !d.StartsWith("image.", StringComparison.Ordinal))))
+                .Add("images", Strings(stack.Images.Where(i => resource.Dependencies.Contains(i.Dependency)).Select(i => i.Name)));
             resources.Add(entry);
         }
         root.Add("resources", resources);
         var images = new JsonArray();
         foreach (var image in stack.Images)
         {
-            var lookup = "data.aws_ami." + ImageSpec.DataSourceName(image.Name);
             images.Add(new JsonObject(sorted: false)
                 .Add("name", Json.String(image.Name))
-                .Add("kind", Json.String("amazon-ebs"))
+                .Add("kind", Json.String(image.IsContainer ? "container" : "amazon-ebs"))
                 .Add("hash", Json.String(imageHashes[image.Name]))
-                .Add("published_name", Json.String(imageNames[image.Name]))
-                .Add("template", Json.String($"images/{image.Name}.pkr.json"))
+                .Add("published_name", Json.String(imageNames[image.IsContainer ? image.Name + ".uri" : image.Name]))
+                .Add("template", Json.String(image.IsContainer ? $"images/{image.Name}/Dockerfile" : $"images/{image.Name}.pkr.json"))
                 .Add("member", Json.String(image.Member))
                 .Add("source", Source(image.Span, projectDirectory))
                 .Add("files", Strings(image.Files))
-                .Add("dependents", Strings(stack.Resources.Where(r => r.Dependencies.Contains(lookup)).Select(r => r.Address))));
+                .Add("dependents", Strings(stack.Resources.Where(r => r.Dependencies.Contains(image.Dependency)).Select(r => r.Address))));
         }
         root.Add("images", images);
         root.Add("variables", Strings(stack.Variables.Select(v => v.Name)));

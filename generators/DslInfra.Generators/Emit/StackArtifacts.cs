@@ -29,11 +29,15 @@ internal sealed record StackArtifacts(string Stack, string ClassName, EquatableA
         };
         foreach (var image in stack.Images)
         {
-            artifacts.Add(new Artifact($"images/{image.Name}.pkr.json", JsonText.Write(PackerEmitter.Template(image, names[image.Name]))));
-            // The files a bake uploads travel beside its template, so the folder is all `packer build` needs.
+            // A container image's folder is its build context; an AMI's templates share images/.
+            var folder = image.IsContainer ? $"images/{image.Name}/" : "images/";
+            artifacts.Add(image.IsContainer
+                ? new Artifact(folder + "Dockerfile", DockerfileEmitter.Write(image, stack.Name))
+                : new Artifact($"images/{image.Name}.pkr.json", JsonText.Write(PackerEmitter.Template(image, names[image.Name]))));
+            // The files an image takes in travel beside its template, so the folder is all `packer build` or `docker build` needs.
             foreach (var file in image.Files)
-                if (ImageHashes.File(files, file, projectDirectory) is { } upload && artifacts.All(a => a.Path != "images/" + file))
-                    artifacts.Add(new Artifact("images/" + file.Replace('\\', '/'), upload.Content.Replace("\r\n", "\n")));
+                if (ImageHashes.File(files, file, projectDirectory) is { } upload && artifacts.All(a => a.Path != folder + file))
+                    artifacts.Add(new Artifact(folder + file.Replace('\\', '/'), upload.Content.Replace("\r\n", "\n")));
         }
         return new StackArtifacts(stack.Name, stack.ClassName, artifacts.ToEquatableArray());
     }

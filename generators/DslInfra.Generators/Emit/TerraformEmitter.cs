@@ -210,7 +210,7 @@ internal sealed class TerraformEmitter
         NumberValue number => Json.Raw(number.Text),
         BoolValue flag => Json.Bool(flag.Flag),
         NullValue or ErrorValue => Json.Null,
-        ImageNameValue image => Json.String(names.TryGetValue(image.Image, out var published) ? published : image.Image),
+        ImageNameValue image => Json.String(names.TryGetValue(image.Key, out var published) ? published : image.Key),
         ListValue list => Array(list.Items.Select(i => Value(i, template))),
         MapValue map => Map(map, template),
         ObjectValue obj => Arguments(obj, template),

@@ -313,6 +313,8 @@ internal sealed partial class Evaluator
                 ? Index(instance, Evaluate(reference.Arguments[0].Value), reference)
                 : Fail(reference, "indexers with several arguments are not supported");
 
+        if (DslSymbols.Is(property.Type, dsl.Reference) && instance is ObjectValue { Type.IsContainerImage: true } container)
+            return container.GetString("Name") is { } image ? new ImageNameValue(image, Uri: true) : ErrorValue.Instance;
         if (DslSymbols.Is(property.Type, dsl.Reference))
         {
             return instance is ObjectValue { Address: { } address }

@@ -178,6 +178,10 @@ internal static class StackReader
             if (name is null || !Claim("Image", "image." + name, member, where))
                 return;
             var files = new SortedSet<string>(StringComparer.Ordinal);
+            if (obj.Get("Files") is ListValue copies)
+                foreach (var copy in copies.Items.OfType<ObjectValue>())
+                    if (copy.GetString("Source") is { } source)
+                        files.Add(source);
             if (obj.Get("Provisioners") is ListValue provisioners)
             {
                 foreach (var step in provisioners.Items.OfType<ObjectValue>())
@@ -189,7 +193,13 @@ internal static class StackReader
                 }
             }
             CheckKnown(obj, where, "an image is baked before anything exists; write its settings as literals");
-            images.Add(new ImageSpec(name, member, memberSpan, obj, files.ToEquatableArray()));
+            var spec = new ImageSpec(name, member, memberSpan, obj, files.ToEquatableArray());
+            images.Add(spec);
+            if (spec.IsContainer)
+            {
+                CheckDockerfileValues(obj, where);
+                return;
+            }
 
             var dataName = ImageSpec.DataSourceName(name);
             var address = "data.aws_ami." + dataName;
@@ -209,6 +219,19 @@ internal static class StackReader
                 }.ToEquatableArray())),
             }.ToEquatableArray(), where);
             resources.Add(new ResourceSpec(address, true, "aws_ami", dataName, member, memberSpan, false, lookup, EquatableArray<string>.Empty));
+        }
+
+        /// <summary>Values that a Dockerfile line cannot quote: they must not break the line.</summary>
+        private void CheckDockerfileValues(ObjectValue image, SourceSpan? where)
+        {
+            foreach (var property in new[] { "User", "WorkDir", "BaseImage" })
+                if (image.GetString(property) is { } value && (value.Length == 0 || value.Any(char.IsWhiteSpace)))
+                    evaluator.Report(RuleIdentifiers.WrongValueType, where, image.Type.Name + "." + property, "it goes on a Dockerfile line of its own and cannot hold spaces or line breaks");
+            if (image.Get("Environment") is MapValue environment)
+                foreach (var entry in environment.Entries)
+                    if (entry.Value is StringValue text && (text.Text.IndexOf('\n') >= 0 || text.Text.IndexOf('\r') >= 0) || !TerraformNames.IsIdentifier(entry.Key) || entry.Key.Contains("-"))
+                        evaluator.Report(RuleIdentifiers.WrongValueType, where, "Environment[\"" + entry.Key + "\"]",
+                            "an environment variable needs a name of letters, digits and underscores, and a value without line breaks");
         }
 
         private static readonly DslType BakedImageLookup = new("AwsAmi", DslKind.DataSource, "aws_ami", false, false,
@@ -328,6 +351,9 @@ internal static class StackReader
                     break;
                 case ObjectValue { Type.Kind: DslKind.Resource or DslKind.DataSource, Address: { } address }:
                     found.Add(address); // depends_on and replace_triggered_by name whole resources
+                    break;
+                case ImageNameValue image:
+                    found.Add("image." + image.Image);
                     break;
                 case ObjectValue obj:
                     foreach (var field in obj.Fields)

@@ -26,7 +26,10 @@ internal sealed record DslType(
     EquatableArray<RequiredArgument> Required,
     string? ProviderName,
     string? ProviderSource,
-    string? VariableType);
+    string? VariableType)
+{
+    public bool IsContainerImage => Kind == DslKind.Image && Name == "ContainerImage";
+}
 
 /// <summary>An argument Terraform requires: its C# property and its Terraform name.</summary>
 internal sealed record RequiredArgument(string Property, string TerraformName);

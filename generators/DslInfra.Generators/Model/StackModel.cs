@@ -36,6 +36,11 @@ internal sealed record OutputSpec(string Name, ObjectValue Body);
 /// <summary>An image to bake: its declaration and the project files it uploads (their contents are part of its hash).</summary>
 internal sealed record ImageSpec(string Name, string Member, SourceSpan? Span, ObjectValue Body, EquatableArray<string> Files)
 {
+    public bool IsContainer => Body.Type.IsContainerImage;
+
+    /// <summary>What stands in a resource's dependencies when it uses this image.</summary>
+    public string Dependency => IsContainer ? "image." + Name : "data.aws_ami." + DataSourceName(Name);
+
     /// <summary>The data source through which Terraform finds the baked image by its exact name.</summary>
     public static string DataSourceName(string image) => image + "_image";
 }

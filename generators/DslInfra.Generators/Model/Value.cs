@@ -15,7 +15,11 @@ internal sealed record NullValue : Value
 internal sealed record StringValue(string Text) : Value;
 
 /// <summary>An image's published, content-addressed name: known only once its files are hashed, so the emitters fill it in.</summary>
-internal sealed record ImageNameValue(string Image) : Value;
+internal sealed record ImageNameValue(string Image, bool Uri = false) : Value
+{
+    /// <summary>The key of this value among an emission's image references.</summary>
+    public string Key => Uri ? Image + ".uri" : Image;
+}
 
 /// <summary>Stands where evaluation failed and a diagnostic was reported, so that nothing downstream reports again.</summary>
 internal sealed record ErrorValue : Value
@@ -51,7 +55,7 @@ internal sealed record ObjectValue(DslType Type, EquatableArray<Field> Fields, S
     /// <summary>The Terraform address when this is a resource or data source with a literal name.</summary>
     public string? Address =>
         Type.Kind == DslKind.Image
-            ? (GetString("Name") is { } image ? "data.aws_ami." + ImageSpec.DataSourceName(image) : null)
+            ? (GetString("Name") is { } image && !Type.IsContainerImage ? "data.aws_ami." + ImageSpec.DataSourceName(image) : null)
             : (Type.TerraformType ?? GetString("Type")) is { } type && GetString("Name") is { } name
                 ? (Type.Kind == DslKind.DataSource ? "data." : "") + type + "." + name
                 : null;

@@ -113,3 +113,66 @@ public sealed record FileUpload : Provisioner
     /// <summary>Where it goes on the image.</summary>
     [Required] public string? Destination { get; init; }
 }
+
+/// <summary>A container image, built from a generated Dockerfile and published under a content-addressed tag.</summary>
+public sealed record ContainerImage(string Name) : Image(Name)
+{
+    /// <summary>The image it starts from: by digest (name@sha256:…) to pin it; a tag is only as fixed as its publisher keeps it.</summary>
+    [Required] public string? BaseImage { get; init; }
+
+    /// <summary>Where the image is pushed, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com/web.</summary>
+    [Required] public string? Repository { get; init; }
+
+    /// <summary>How <see cref="Packages"/> are installed.</summary>
+    public PackageManager PackageManager { get; init; }
+
+    /// <summary>Packages installed while building.</summary>
+    public ImmutableArray<string> Packages { get; init; }
+
+    /// <summary>Project files (AdditionalFiles) copied into the image.</summary>
+    public ImmutableArray<ContainerFile> Files { get; init; }
+
+    /// <summary>Environment variables.</summary>
+    public Map<string>? Environment { get; init; }
+
+    /// <summary>The user the container runs as.</summary>
+    public string? User { get; init; }
+
+    /// <summary>The working directory.</summary>
+    public string? WorkDir { get; init; }
+
+    /// <summary>Ports the container listens on.</summary>
+    public ImmutableArray<int> Ports { get; init; }
+
+    /// <summary>The entrypoint, exec form.</summary>
+    public ImmutableArray<string> Entrypoint { get; init; }
+
+    /// <summary>The command, exec form.</summary>
+    public ImmutableArray<string> Command { get; init; }
+
+    /// <summary>The published image: repository and content-addressed tag, e.g. …/web:web-3f9c2a1b0c4d.</summary>
+    public Reference<string> Uri => new(Name + ".uri");
+}
+
+/// <summary>A project file copied into a container image.</summary>
+public sealed record ContainerFile
+{
+    /// <summary>The file, relative to the project (an AdditionalFile).</summary>
+    [Required] public string? Source { get; init; }
+
+    /// <summary>Where it goes in the image.</summary>
+    [Required] public string? Destination { get; init; }
+}
+
+/// <summary>The package manager of a container image's base.</summary>
+public enum PackageManager
+{
+    /// <summary>Debian and Ubuntu.</summary>
+    Apt,
+
+    /// <summary>Alpine.</summary>
+    Apk,
+
+    /// <summary>Fedora, RHEL, Amazon Linux.</summary>
+    Dnf,
+}

@@ -19,6 +19,9 @@ public abstract record Expr
 
     /// <summary>A boolean literal.</summary>
     public static implicit operator Expr(bool value) => new Literal<bool>(value);
+
+    /// <summary>A map of strings, for map-typed arguments of custom resources (labels, tags…).</summary>
+    public static implicit operator Expr(Map<string> value) => new Literal<Map<string>>(value);
 }
 
 /// <summary>A Terraform value of type <typeparamref name="T"/>: a literal or a typed reference.</summary>
