@@ -67,6 +67,7 @@ public sealed class StackAnalyzer : DiagnosticAnalyzer
         foreach (var diagnostic in result.Diagnostics)
             context.ReportDiagnostic(diagnostic.ToDiagnostic(trees));
         CheckImages(context, result.Model, trees);
+        CheckTemplates(context, result.Model);
     }
 
     /// <summary>DI1010 and DI3003: an image's uploaded files must be AdditionalFiles, and something must use the image.</summary>
@@ -91,6 +92,21 @@ public sealed class StackAnalyzer : DiagnosticAnalyzer
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UploadedFileMissing, location, image.Name, file));
             if (!used.Contains(image.Dependency))
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnusedImage, location, image.Name, stack.Name));
+        }
+    }
+
+    /// <summary>DI1011: the user's templates must parse and render for this stack, with the template's file and line when not.</summary>
+    private static void CheckTemplates(SymbolAnalysisContext context, Model.StackModel stack)
+    {
+        if (stack.HasErrors)
+            return;
+        foreach (var file in context.Options.AdditionalFiles.Where(f => Emit.UserTemplates.IsTemplate(f.Path)))
+        {
+            var template = new Emit.FileDigest(file.Path, "", file.GetText(context.CancellationToken)?.ToString() ?? "");
+            var names = stack.Images.ToDictionary(i => i.IsContainer ? i.Name + ".uri" : i.Name, i => i.Name);
+            foreach (var problem in Emit.UserTemplates.Render(template, stack, names).Problems)
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TemplateError, Emit.UserTemplates.Locate(problem),
+                    System.IO.Path.GetFileName(problem.Path), stack.Name, problem.Message));
         }
     }
 

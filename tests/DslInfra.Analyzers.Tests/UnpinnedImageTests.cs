@@ -35,6 +35,19 @@ public class UnpinnedImageTests
         """);
 
     [Fact]
+    public Task A_container_base_image_by_latest_or_no_tag() => Verify<UnpinnedImageAnalyzer>.Diagnostics("""
+        using DslInfra.Images;
+
+        public static class S
+        {
+            public static readonly ContainerImage A = new("a") { BaseImage = {|DI3002:"nginx:latest"|}, Repository = "r/a" };
+            public static readonly ContainerImage B = new("b") { BaseImage = {|DI3002:"registry.example.com:5000/team/nginx"|}, Repository = "r/b" };
+            public static readonly ContainerImage C = new("c") { BaseImage = "nginx:1.27.3", Repository = "r/c" };
+            public static readonly ContainerImage D = new("d") { BaseImage = "nginx@sha256:4c0fdaa8b6341bfdeca5f18f7837462c80cff90527ee35ef185571e1c327beac", Repository = "r/d" };
+        }
+        """);
+
+    [Fact]
     public Task An_exact_name_is_pinned() => Verify<UnpinnedImageAnalyzer>.Diagnostics("""
         public static class S
         {

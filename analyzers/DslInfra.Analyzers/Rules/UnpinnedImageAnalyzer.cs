@@ -22,12 +22,13 @@ public sealed class UnpinnedImageAnalyzer : DiagnosticAnalyzer
         {
             var ami = start.Compilation.GetTypeByMetadataName("DslInfra.Aws.AwsAmi");
             var bakeSource = start.Compilation.GetTypeByMetadataName("DslInfra.Images.SourceAmiFilter");
+            var container = start.Compilation.GetTypeByMetadataName("DslInfra.Images.ContainerImage");
             if (ami is not null)
-                start.RegisterOperationAction(c => Analyze(c, ami, bakeSource), OperationKind.ObjectCreation, OperationKind.With);
+                start.RegisterOperationAction(c => Analyze(c, ami, bakeSource, container), OperationKind.ObjectCreation, OperationKind.With);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol ami, INamedTypeSymbol? bakeSource)
+    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol ami, INamedTypeSymbol? bakeSource, INamedTypeSymbol? container)
     {
         var (type, initializer) = context.Operation switch
         {
@@ -42,6 +43,11 @@ public sealed class UnpinnedImageAnalyzer : DiagnosticAnalyzer
             BakeSource(context, initializer);
             return;
         }
+        if (SymbolEqualityComparer.Default.Equals(type, container))
+        {
+            ContainerBase(context, initializer);
+            return;
+        }
         if (!SymbolEqualityComparer.Default.Equals(type, ami))
             return;
         var assignments = initializer.Initializers.OfType<ISimpleAssignmentOperation>()
@@ -54,6 +60,21 @@ public sealed class UnpinnedImageAnalyzer : DiagnosticAnalyzer
         if (byRegex || byWildcard)
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnpinnedImage, mostRecent.Syntax.GetLocation(),
                 $"MostRecent = true over a {(byRegex ? "name regex" : "wildcard")}"));
+    }
+
+    // A base image by a moving tag: the same Dockerfile builds on different bases, so its content-addressed tag would lie.
+    private static void ContainerBase(OperationAnalysisContext context, IObjectOrCollectionInitializerOperation initializer)
+    {
+        var baseImage = initializer.Initializers.OfType<ISimpleAssignmentOperation>()
+            .FirstOrDefault(a => a.Target is IPropertyReferenceOperation { Property.Name: "BaseImage" });
+        if (baseImage is null || Initializers.Unwrap(baseImage.Value).ConstantValue.Value is not string reference || reference.Contains("@sha256:"))
+            return;
+        var lastSlash = reference.LastIndexOf('/');
+        var colon = reference.IndexOf(':', lastSlash + 1);
+        var tag = colon < 0 ? null : reference.Substring(colon + 1);
+        if (tag is null or "latest")
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnpinnedImage, baseImage.Value.Syntax.GetLocation(),
+                $"Base image '{reference}' is {(tag is null ? "untagged (latest)" : "tagged latest")} (pin it by digest, name@sha256:…)"));
     }
 
     // A bake from "the newest match" bakes a different image from the same template: its content-addressed name would lie.

@@ -67,6 +67,11 @@ internal static class DiagnosticDescriptors
         "Uploaded file not found",
         "Image '{0}' uploads '{1}', which is not among the project's AdditionalFiles: add <AdditionalFiles Include=\"{1}\" /> (its contents are part of the image's hash)");
 
+    public static readonly DiagnosticDescriptor TemplateError = Rule(
+        RuleIdentifiers.TemplateError,
+        "Template error",
+        "Template '{0}' cannot be rendered for stack '{1}': {2}");
+
     public static readonly DiagnosticDescriptor UnusedImage = new(
         RuleIdentifiers.UnusedImage,
         "Image nothing uses",
@@ -76,7 +81,7 @@ internal static class DiagnosticDescriptors
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         InternalError, NotEvaluable, DuplicateName, InvalidIdentifier, OutsideStack,
-        ReferenceCycle, RequiredMissing, WrongValueType, MutableMember, DuplicateStack, UploadedFileMissing, UnusedImage);
+        ReferenceCycle, RequiredMissing, WrongValueType, MutableMember, DuplicateStack, UploadedFileMissing, TemplateError, UnusedImage);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = BuildMap();
 

@@ -14,6 +14,7 @@ internal static class RuleIdentifiers
     public const string MutableMember = "DI1008";
     public const string DuplicateStack = "DI1009";
     public const string UploadedFileMissing = "DI1010";
+    public const string TemplateError = "DI1011";
     public const string UnusedImage = "DI3003";
 
     public static string HelpLink(string id) => $"https://github.com/dslinfra/dslinfra/blob/main/docs/rules/{id}.md";

@@ -39,6 +39,14 @@ internal sealed record StackArtifacts(string Stack, string ClassName, EquatableA
                 if (ImageHashes.File(files, file, projectDirectory) is { } upload && artifacts.All(a => a.Path != folder + file))
                     artifacts.Add(new Artifact(folder + file.Replace('\\', '/'), upload.Content.Replace("\r\n", "\n")));
         }
+        foreach (var template in files.Where(f => UserTemplates.IsTemplate(f.Path)))
+        {
+            var (name, text, problems) = UserTemplates.Render(template, stack, names);
+            if (problems.Count > 0)
+                return null; // DI1011, reported by the analyzer with the template's file and line
+            if (artifacts.All(a => a.Path != name))
+                artifacts.Add(new Artifact(name!, text!));
+        }
         return new StackArtifacts(stack.Name, stack.ClassName, artifacts.ToEquatableArray());
     }
 

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+
+namespace DslInfra.Generators.Tests;
+
+/// <summary>The user's own Scriban templates: rendered per stack with the documented model; errors carry the template's file and line.</summary>
+public class UserTemplateTests
+{
+    private const string Stack = """
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16" };
+            public static readonly AwsInstance Box = new("box") { Ami = "ami-1", InstanceType = "t3.micro" };
+            public static readonly Variable<string> Env = new("env");
+        }
+        """;
+
+    [Fact]
+    public void A_template_renders_into_the_stack_folder()
+    {
+        const string template = """
+            # {{ stack }}: {{ resources | array.size }} resources
+            {{~ for r in resources ~}}
+            {{ r.address }} {{ r.replace_only ? "replace-only" : "in-place" }}
+            {{~ end ~}}
+            variables: {{ variables | array.join ", " }}
+            """;
+        var artifacts = Harness.Artifacts(Harness.Compile(Harness.Usings + Stack), ("templates/inventory.txt.sbn", template));
+        Assert.Equal("# s: 2 resources\naws_instance.box replace-only\naws_vpc.main in-place\nvariables: env", artifacts["s/inventory.txt"]);
+    }
+
+    [Theory]
+    [InlineData("line one\n{{ for r in resources }}\n{{ r.address }}\n", 3, "for")]
+    [InlineData("ok\nok\n{{ no_such_thing.name }}", 3, "no_such_thing")]
+    public void A_template_error_is_reported_at_the_templates_file_and_line(string template, int line, string mentions)
+    {
+        var diagnostics = Harness.Diagnostics([Stack], [("templates/broken.yaml.sbn", template)]);
+        var error = Assert.Single(diagnostics, d => d.Id == "DI1011");
+        Assert.Equal(Harness.ProjectDirectory + "templates/broken.yaml.sbn", error.Location.GetLineSpan().Path);
+        Assert.Equal(line, error.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Contains(mentions, error.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(Harness.Artifacts(Harness.Compile(Harness.Usings + Stack), ("templates/broken.yaml.sbn", template)), a => a.Key.StartsWith("s/", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("{{ while true }}x{{ end }}")]
+    [InlineData("{{ func f; f; end; f }}")]
+    public void A_template_that_never_ends_is_stopped_and_reported(string template)
+    {
+        var watch = Stopwatch.StartNew();
+        var diagnostics = Harness.Diagnostics([Stack], [("templates/forever.txt.sbn", template)]);
+        Assert.Contains(diagnostics, d => d.Id == "DI1011");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+    }
+}
