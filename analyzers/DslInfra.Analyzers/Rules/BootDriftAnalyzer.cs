@@ -9,7 +9,7 @@ namespace DslInfra.Analyzers.Rules;
 
 /// <summary>DI2005: user data that installs or upgrades packages or pulls configuration at boot: bake it into the image.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BootDriftAnalyzer : DiagnosticAnalyzer
+public sealed class BootDriftAnalyzer : InfrastructureAnalyzer
 {
     // Each pattern with the words it cannot match without: a script that has none of them skips the regular expression.
     private static readonly (string[] Needs, Lazy<Regex> Pattern, string What)[] Drifts =
@@ -27,17 +27,8 @@ public sealed class BootDriftAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.BootDrift);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var records = DslRecords.From(start.Compilation);
-            if (records.IsAvailable)
-                start.RegisterOperationAction(c => Analyze(c, records), OperationKind.SimpleAssignment);
-        });
-    }
+    private protected override void Start(CompilationStartAnalysisContext start, DslRecords records) =>
+        start.RegisterOperationAction(c => Analyze(c, records), OperationKind.SimpleAssignment);
 
     private static void Analyze(OperationAnalysisContext context, DslRecords records)
     {

@@ -8,7 +8,7 @@ namespace DslInfra.Analyzers.Rules;
 
 /// <summary>DI2001: an infrastructure record with a setter, a reassignable field, or a mutable collection.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MutableRecordAnalyzer : DiagnosticAnalyzer
+public sealed class MutableRecordAnalyzer : InfrastructureAnalyzer
 {
     /// <summary>Diagnostic property: what the code fix does ("init" or "type").</summary>
     public const string FixKey = "fix";
@@ -20,18 +20,8 @@ public sealed class MutableRecordAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.MutableRecord);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var records = DslRecords.From(start.Compilation);
-            if (!records.IsAvailable)
-                return;
-            start.RegisterSymbolAction(symbol => Analyze(symbol, records), SymbolKind.NamedType);
-        });
-    }
+    private protected override void Start(CompilationStartAnalysisContext start, DslRecords records) =>
+        start.RegisterSymbolAction(symbol => Analyze(symbol, records), SymbolKind.NamedType);
 
     private static void Analyze(SymbolAnalysisContext context, DslRecords records)
     {

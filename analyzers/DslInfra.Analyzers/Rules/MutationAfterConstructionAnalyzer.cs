@@ -7,7 +7,7 @@ namespace DslInfra.Analyzers.Rules;
 
 /// <summary>DI2002: a resource changed after it was built: an assignment outside its initializer, a mutated collection it holds, a reflection write.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MutationAfterConstructionAnalyzer : DiagnosticAnalyzer
+public sealed class MutationAfterConstructionAnalyzer : InfrastructureAnalyzer
 {
     private static readonly ImmutableHashSet<string> Mutators = ImmutableHashSet.Create(
         "Add", "AddRange", "Insert", "InsertRange", "Remove", "RemoveAt", "RemoveAll", "RemoveRange", "Clear", "Push", "Pop", "Enqueue", "Dequeue", "TryAdd", "Sort", "Reverse");
@@ -16,19 +16,11 @@ public sealed class MutationAfterConstructionAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.MutationAfterConstruction);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext start, DslRecords records)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var records = DslRecords.From(start.Compilation);
-            if (!records.IsAvailable)
-                return;
-            start.RegisterOperationAction(c => Assignment(c, records),
-                OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.CoalesceAssignment, OperationKind.Increment, OperationKind.Decrement);
-            start.RegisterOperationAction(c => Invocation(c, records), OperationKind.Invocation);
-        });
+        start.RegisterOperationAction(c => Assignment(c, records),
+            OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.CoalesceAssignment, OperationKind.Increment, OperationKind.Decrement);
+        start.RegisterOperationAction(c => Invocation(c, records), OperationKind.Invocation);
     }
 
     private static void Assignment(OperationAnalysisContext context, DslRecords records)

@@ -8,7 +8,7 @@ namespace DslInfra.Analyzers.Rules;
 
 /// <summary>DI3001: a secret written as a literal into a resource attribute or a variable default.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PlaintextSecretAnalyzer : DiagnosticAnalyzer
+public sealed class PlaintextSecretAnalyzer : InfrastructureAnalyzer
 {
     private static readonly Regex AccessKeyId = new(@"\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\b");
     private static readonly Regex PrivateKey = new(@"-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY-----");
@@ -19,17 +19,8 @@ public sealed class PlaintextSecretAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.PlaintextSecret);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var records = DslRecords.From(start.Compilation);
-            if (records.IsAvailable)
-                start.RegisterOperationAction(c => Analyze(c, records), OperationKind.SimpleAssignment);
-        });
-    }
+    private protected override void Start(CompilationStartAnalysisContext start, DslRecords records) =>
+        start.RegisterOperationAction(c => Analyze(c, records), OperationKind.SimpleAssignment);
 
     private static void Analyze(OperationAnalysisContext context, DslRecords records)
     {

@@ -1,0 +1,23 @@
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DslInfra.Analyzers;
+
+/// <summary>A rule about infrastructure records: it starts only in compilations that reference DslInfra.</summary>
+public abstract class InfrastructureAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public sealed override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var records = DslRecords.From(start.Compilation);
+            if (records.IsAvailable)
+                Start(start, records);
+        });
+    }
+
+    /// <summary>Registers the rule's actions for one compilation that uses DslInfra.</summary>
+    private protected abstract void Start(CompilationStartAnalysisContext start, DslRecords records);
+}
