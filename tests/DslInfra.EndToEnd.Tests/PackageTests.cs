@@ -1,0 +1,136 @@
+using System.IO.Compression;
+
+namespace DslInfra.EndToEnd.Tests;
+
+/// <summary>
+/// The packed path a user outside this repository takes: pack everything into a local feed, `dotnet new dslinfra`
+/// from the installed template pack, restore from that feed only, build, see the artifacts and a warning, run the tool.
+/// </summary>
+public sealed class PackedFeed : IDisposable
+{
+    public const string Version = "0.1.0-e2e";
+
+    public PackedFeed()
+    {
+        Work = Directory.CreateTempSubdirectory("dslinfra-package-").FullName;
+        Feed = Path.Combine(Work, "feed");
+        foreach (var project in new[] { "src/DslInfra/DslInfra.csproj", "src/DslInfra.Templates/DslInfra.Templates.csproj", "src/DslInfra.Cli/DslInfra.Cli.csproj" })
+            Packs.Add(Repo.Run("dotnet", $"pack \"{Path.Combine(Repo.Root, project)}\" -c Debug -o \"{Feed}\" -p:Version={Version} -nologo", Repo.Root));
+
+        var hive = Path.Combine(Work, "hive");
+        TemplateInstall = Repo.Run("dotnet", $"new install \"{Path.Combine(Feed, $"DslInfra.Templates.{Version}.nupkg")}\" --debug:custom-hive \"{hive}\"", Work);
+        App = Path.Combine(Work, "app");
+        New = Repo.Run("dotnet", $"new dslinfra -n Acme.Stacks -o \"{App}\" --Framework net10.0 --debug:custom-hive \"{hive}\"", Work);
+        Restore = Repo.Run("dotnet", $"restore --source \"{Feed}\" --packages \"{Path.Combine(Work, "packages")}\"", App);
+        Build = Repo.Run("dotnet", "build --no-restore -nologo", App);
+        NoOpBuild = Repo.Run("dotnet", "build --no-restore -nologo -clp:PerformanceSummary", App);
+
+        File.WriteAllText(Path.Combine(App, "Unpinned.cs"), """
+            using DslInfra;
+            using DslInfra.Aws;
+
+            namespace Acme.Stacks;
+
+            [Stack("images")]
+            public static class Images
+            {
+                public static readonly AwsAmi Ubuntu = new("ubuntu")
+                {
+                    Owners = ["099720109477"],
+                    MostRecent = true,
+                    Filter = [new() { Name = "name", Values = ["ubuntu/images/*noble*"] }],
+                };
+            }
+            """);
+        BuildWithViolation = Repo.Run("dotnet", "build --no-restore -nologo", App);
+        ToolInstall = Repo.Run("dotnet", $"tool install DslInfra.Cli --version {Version} --tool-path \"{Path.Combine(Work, "tools")}\" --add-source \"{Feed}\"", Work);
+    }
+
+    public string Work { get; }
+    public string Feed { get; }
+    public string App { get; }
+    public List<(int ExitCode, string Output)> Packs { get; } = [];
+    public (int ExitCode, string Output) TemplateInstall { get; }
+    public (int ExitCode, string Output) New { get; }
+    public (int ExitCode, string Output) Restore { get; }
+    public (int ExitCode, string Output) Build { get; }
+    public (int ExitCode, string Output) NoOpBuild { get; }
+    public (int ExitCode, string Output) BuildWithViolation { get; }
+    public (int ExitCode, string Output) ToolInstall { get; }
+
+    public void Dispose() => Directory.Delete(Work, recursive: true);
+}
+
+[Collection(SampleBuildCollection.Name)]
+public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
+{
+    [Fact]
+    public void Everything_packs()
+    {
+        Assert.All(feed.Packs, pack => Assert.True(pack.ExitCode == 0, pack.Output));
+        Assert.True(File.Exists(Path.Combine(feed.Feed, $"DslInfra.{PackedFeed.Version}.nupkg")));
+    }
+
+    [Fact]
+    public void The_package_puts_every_assembly_where_nuget_and_the_compiler_expect_it()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(feed.Feed, $"DslInfra.{PackedFeed.Version}.nupkg"));
+        var entries = package.Entries.Select(e => e.FullName).ToHashSet();
+        string[] expected =
+        [
+            "lib/net8.0/DslInfra.dll",
+            "analyzers/dotnet/cs/DslInfra.Generators.dll",
+            "analyzers/dotnet/cs/Scriban.Signed.dll",
+            "analyzers/dotnet/cs/DslInfra.Analyzers.dll",
+            "analyzers/dotnet/cs/DslInfra.Analyzers.CodeFixes.dll",
+            "tasks/net8.0/DslInfra.Build.dll",
+            "build/DslInfra.props", "build/DslInfra.targets",
+            "buildTransitive/DslInfra.props", "buildTransitive/DslInfra.targets",
+            "README.md",
+        ];
+        Assert.All(expected, path => Assert.Contains(path, entries));
+        Assert.DoesNotContain(entries, e => e.Contains("Tests", StringComparison.Ordinal) || e.Contains("Sample", StringComparison.Ordinal)
+            || e.Contains("WebService", StringComparison.Ordinal) || e.Contains("xunit", StringComparison.OrdinalIgnoreCase));
+        var nuspec = new StreamReader(package.Entries.Single(e => e.FullName == "DslInfra.nuspec").Open()).ReadToEnd();
+        Assert.Contains("<license type=\"expression\">MIT</license>", nuspec);
+        Assert.DoesNotContain("<dependency ", nuspec); // generator, analyzers and task travel inside, not as dependencies
+    }
+
+    [Fact]
+    public void Dotnet_new_creates_a_project_that_builds_from_the_feed_alone_and_writes_artifacts()
+    {
+        Assert.True(feed.TemplateInstall.ExitCode == 0, feed.TemplateInstall.Output);
+        Assert.True(feed.New.ExitCode == 0, feed.New.Output);
+        Assert.True(File.Exists(Path.Combine(feed.App, ".editorconfig")));
+        Assert.True(feed.Restore.ExitCode == 0, feed.Restore.Output);
+        Assert.True(feed.Build.ExitCode == 0, feed.Build.Output);
+        Assert.True(File.Exists(Path.Combine(feed.App, "bin", "Debug", "net10.0", "infra", "infra", "main.tf.json")));
+        Assert.Contains("DslInfra: 1 stack(s)", feed.Build.Output);
+    }
+
+    [Fact]
+    public void A_build_with_nothing_changed_writes_nothing()
+    {
+        Assert.True(feed.NoOpBuild.ExitCode == 0, feed.NoOpBuild.Output);
+        Assert.Contains("(0 written, 2 unchanged, 0 removed)", feed.NoOpBuild.Output);
+    }
+
+    [Fact]
+    public void A_violation_shows_its_warning_in_the_build()
+    {
+        Assert.True(feed.BuildWithViolation.ExitCode == 0, feed.BuildWithViolation.Output);
+        Assert.Matches(@"Unpinned\.cs\(12,\d+\): warning DI3002", feed.BuildWithViolation.Output);
+    }
+
+    [Fact]
+    public void The_tool_installs_from_the_feed_and_reviews_a_plan()
+    {
+        Assert.True(feed.ToolInstall.ExitCode == 0, feed.ToolInstall.Output);
+        var plan = Path.Combine(feed.Work, "plan.json");
+        File.WriteAllText(plan, """{"format_version":"1.2","planned_values":{},"resource_changes":[{"address":"aws_vpc.main","mode":"managed","type":"aws_vpc","name":"main","change":{"actions":["update"],"before":{},"after":{}}}]}""");
+        var manifest = Path.Combine(feed.App, "bin", "Debug", "net10.0", "infra");
+        var (exit, output) = Repo.Run(Path.Combine(feed.Work, "tools", "dslinfra"), $"review \"{plan}\" --manifest \"{manifest}\"", feed.Work);
+        Assert.True(exit == 0, output);
+        Assert.Contains("declared at InfraStack.cs:", output);
+    }
+}
