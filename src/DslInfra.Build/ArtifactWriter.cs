@@ -27,7 +27,7 @@ public static class ArtifactWriter
                 throw new ArtifactException($"Two stacks named '{artifact.Stack}' both write '{artifact.Path}': give each [Stack] its own name.");
             var bytes = Utf8.GetBytes(artifact.Content);
             files.Add(target);
-            if (File.Exists(target) && File.ReadAllBytes(target).AsSpan().SequenceEqual(bytes))
+            if (File.Exists(target) && File.ReadAllBytes(target).SequenceEqual(bytes))
             {
                 unchanged.Add(target);
                 continue;
@@ -35,7 +35,7 @@ public static class ArtifactWriter
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             var temporary = target + ".tmp";
             File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, target, overwrite: true); // never leave a half-written file behind
+            Replace(temporary, target); // never leave a half-written file behind
             written.Add(target);
         }
 
@@ -56,6 +56,18 @@ public static class ArtifactWriter
         return previousFiles.Where(f => Delete(f, root)).ToList();
     }
 
+    private static void Replace(string temporary, string target)
+    {
+#if NET
+        File.Move(temporary, target, overwrite: true);
+#else
+        if (File.Exists(target))
+            File.Replace(temporary, target, null);
+        else
+            File.Move(temporary, target);
+#endif
+    }
+
     private static string Resolve(string root, StackArtifact artifact)
     {
         if (!IsSafeSegment(artifact.Stack) || artifact.Path.Split('/').Any(s => !IsSafeSegment(s)))
@@ -64,7 +76,9 @@ public static class ArtifactWriter
     }
 
     private static bool IsSafeSegment(string segment) =>
-        segment.Length > 0 && segment != "." && segment != ".." && segment.IndexOfAny(['\\', ':', '\0']) < 0;
+        segment.Length > 0 && segment != "." && segment != ".." && segment.IndexOfAny(UnsafeCharacters) < 0;
+
+    private static readonly char[] UnsafeCharacters = ['\\', ':', '\0'];
 
     private static bool Delete(string file, string root)
     {

@@ -84,6 +84,7 @@ public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
             "analyzers/dotnet/cs/DslInfra.Analyzers.dll",
             "analyzers/dotnet/cs/DslInfra.Analyzers.CodeFixes.dll",
             "tasks/net8.0/DslInfra.Build.dll",
+            "tasks/netstandard2.0/DslInfra.Build.dll",
             "build/DslInfra.props", "build/DslInfra.targets",
             "buildTransitive/DslInfra.props", "buildTransitive/DslInfra.targets",
             "README.md",
