@@ -1,11 +1,7 @@
 namespace DslInfra.Generators.Model;
 
 /// <summary>A compile-time value of the stack: a literal, a collection, a DSL object, or a Terraform expression known only at apply time.</summary>
-internal abstract record Value
-{
-    /// <summary>Whether the value is fully known now (no reference anywhere inside).</summary>
-    public virtual bool IsKnown => true;
-}
+internal abstract record Value;
 
 internal sealed record NullValue : Value
 {
@@ -65,10 +61,7 @@ internal sealed record ObjectValue(DslType Type, EquatableArray<Field> Fields, S
 internal sealed record Field(string Property, string TerraformName, bool IsBlock, bool IsMeta, Value Value);
 
 /// <summary>A Terraform expression: a reference such as <c>aws_vpc.main.id</c> or <c>var.env</c>, or an operation over such.</summary>
-internal abstract record ExpressionValue : Value
-{
-    public override bool IsKnown => false;
-}
+internal abstract record ExpressionValue : Value;
 
 /// <summary>A reference; <see cref="Target"/> is the referenced resource's address (or <c>var.x</c>), used for dependencies.</summary>
 internal sealed record ReferenceValue(string Target, string? Attribute) : ExpressionValue
