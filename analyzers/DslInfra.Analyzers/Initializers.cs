@@ -61,6 +61,19 @@ internal static class Initializers
         };
     }
 
+    /// <summary>The assignments of an initializer by property name.</summary>
+    public static Dictionary<string, ISimpleAssignmentOperation> Assignments(IObjectOrCollectionInitializerOperation initializer)
+    {
+        var assignments = new Dictionary<string, ISimpleAssignmentOperation>();
+        foreach (var assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())
+            if (assignment.Target is IPropertyReferenceOperation { Property.IsIndexer: false } target)
+                assignments[target.Property.Name] = assignment;
+        return assignments;
+    }
+
+    /// <summary>The compile-time constant a value is, through conversions.</summary>
+    public static object? Constant(IOperation value) => Unwrap(value).ConstantValue.Value;
+
     public static IOperation Unwrap(IOperation operation) =>
         operation is IConversionOperation conversion ? Unwrap(conversion.Operand) : operation;
 

@@ -7,7 +7,7 @@ namespace DslInfra.Analyzers.Rules;
 
 /// <summary>DI2006: lifecycle settings that defeat immutability: ignoring changes to what defines the machine, or destroying a replace-only resource before its replacement exists.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class LifecycleAnalyzer : DiagnosticAnalyzer
+public sealed class LifecycleAnalyzer : RuleAnalyzer
 {
     // Arguments that define what a machine is: ignoring their changes lets the running machine drift from its declaration.
     private static readonly ImmutableHashSet<string> MachineDefining = ImmutableHashSet.Create(
@@ -18,16 +18,11 @@ public sealed class LifecycleAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.LifecycleDefeatsImmutability);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext start)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var lifecycle = start.Compilation.GetTypeByMetadataName("DslInfra.Lifecycle");
-            if (lifecycle is not null)
-                start.RegisterOperationAction(c => Analyze(c, lifecycle), OperationKind.SimpleAssignment);
-        });
+        var lifecycle = start.Compilation.GetTypeByMetadataName("DslInfra.Lifecycle");
+        if (lifecycle is not null)
+            start.RegisterOperationAction(c => Analyze(c, lifecycle), OperationKind.SimpleAssignment);
     }
 
     private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol lifecycle)
@@ -44,7 +39,7 @@ public sealed class LifecycleAnalyzer : DiagnosticAnalyzer
                         $"ignore_changes on '{name}' lets the running machine differ from its declaration: let a change replace it"));
             }
         }
-        else if (target.Property.Name == "CreateBeforeDestroy" && Initializers.Unwrap(assignment.Value).ConstantValue.Value is false && ReplaceOnlyOwner(assignment) is { } resource)
+        else if (target.Property.Name == "CreateBeforeDestroy" && Initializers.Constant(assignment.Value) is false && ReplaceOnlyOwner(assignment) is { } resource)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LifecycleDefeatsImmutability, assignment.Value.Syntax.GetLocation(),
                 $"create_before_destroy = false on replace-only {resource.Name}: every change destroys it before its replacement exists; leave the default"));

@@ -13,7 +13,7 @@ namespace DslInfra.Analyzers.Rules;
 /// PowerShell remoting, cloud run-command APIs, and remote-exec/file provisioners or connection blocks in a stack.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RemoteProvisioningAnalyzer : DiagnosticAnalyzer
+public sealed class RemoteProvisioningAnalyzer : RuleAnalyzer
 {
     /// <summary>The AdditionalFile that extends or silences the built-in list.</summary>
     public const string UserFile = "DslInfra.RemoteApis.txt";
@@ -28,21 +28,16 @@ public sealed class RemoteProvisioningAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.RemoteProvisioning);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext start)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var apis = ApiList.Load("RemoteProvisioningApis.txt", UserFile, start.Compilation, start.Options.AdditionalFiles, start.CancellationToken);
-            var known = new KnownTypes(
-                start.Compilation.GetTypeByMetadataName("DslInfra.CustomBlock"),
-                start.Compilation.GetTypeByMetadataName("System.Diagnostics.Process"),
-                start.Compilation.GetTypeByMetadataName("System.Diagnostics.ProcessStartInfo"));
-            start.RegisterOperationAction(c => Creation(c, apis, known), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(c => Invocation(c, apis, known), OperationKind.Invocation);
-            start.RegisterOperationAction(c => FileNameAssignment(c, known), OperationKind.SimpleAssignment);
-        });
+        var apis = ApiList.Load("RemoteProvisioningApis.txt", UserFile, start.Compilation, start.Options.AdditionalFiles, start.CancellationToken);
+        var known = new KnownTypes(
+            start.Compilation.GetTypeByMetadataName("DslInfra.CustomBlock"),
+            start.Compilation.GetTypeByMetadataName("System.Diagnostics.Process"),
+            start.Compilation.GetTypeByMetadataName("System.Diagnostics.ProcessStartInfo"));
+        start.RegisterOperationAction(c => Creation(c, apis, known), OperationKind.ObjectCreation);
+        start.RegisterOperationAction(c => Invocation(c, apis, known), OperationKind.Invocation);
+        start.RegisterOperationAction(c => FileNameAssignment(c, known), OperationKind.SimpleAssignment);
     }
 
     private sealed record KnownTypes(INamedTypeSymbol? CustomBlock, INamedTypeSymbol? Process, INamedTypeSymbol? ProcessStartInfo);

@@ -8,24 +8,19 @@ namespace DslInfra.Analyzers.Rules;
 
 /// <summary>DI3002: an AMI lookup that takes the most recent of a wildcard or regex match: the image changes under the stack.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnpinnedImageAnalyzer : DiagnosticAnalyzer
+public sealed class UnpinnedImageAnalyzer : RuleAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.UnpinnedImage);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext start)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var ami = start.Compilation.GetTypeByMetadataName("DslInfra.Aws.AwsAmi");
-            var bakeSource = start.Compilation.GetTypeByMetadataName("DslInfra.Images.SourceAmiFilter");
-            var container = start.Compilation.GetTypeByMetadataName("DslInfra.Images.ContainerImage");
-            if (ami is not null)
-                start.RegisterOperationAction(c => Analyze(c, ami, bakeSource, container), OperationKind.ObjectCreation, OperationKind.With);
-        });
+        var ami = start.Compilation.GetTypeByMetadataName("DslInfra.Aws.AwsAmi");
+        var bakeSource = start.Compilation.GetTypeByMetadataName("DslInfra.Images.SourceAmiFilter");
+        var container = start.Compilation.GetTypeByMetadataName("DslInfra.Images.ContainerImage");
+        if (ami is not null)
+            start.RegisterOperationAction(c => Analyze(c, ami, bakeSource, container), OperationKind.ObjectCreation, OperationKind.With);
     }
 
     private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol ami, INamedTypeSymbol? bakeSource, INamedTypeSymbol? container)
@@ -50,9 +45,8 @@ public sealed class UnpinnedImageAnalyzer : DiagnosticAnalyzer
         }
         if (!SymbolEqualityComparer.Default.Equals(type, ami))
             return;
-        var assignments = initializer.Initializers.OfType<ISimpleAssignmentOperation>()
-            .Where(a => a.Target is IPropertyReferenceOperation).ToDictionary(a => ((IPropertyReferenceOperation)a.Target).Property.Name);
-        if (!assignments.TryGetValue("MostRecent", out var mostRecent) || Initializers.Unwrap(mostRecent.Value).ConstantValue.Value is not true)
+        var assignments = Initializers.Assignments(initializer);
+        if (!assignments.TryGetValue("MostRecent", out var mostRecent) || Initializers.Constant(mostRecent.Value) is not true)
             return;
         var byRegex = assignments.ContainsKey("NameRegex");
         var byWildcard = assignments.TryGetValue("Filter", out var filter) && filter.Value.Descendants()
@@ -65,9 +59,8 @@ public sealed class UnpinnedImageAnalyzer : DiagnosticAnalyzer
     // A base image by a moving tag: the same Dockerfile builds on different bases, so its content-addressed tag would lie.
     private static void ContainerBase(OperationAnalysisContext context, IObjectOrCollectionInitializerOperation initializer)
     {
-        var baseImage = initializer.Initializers.OfType<ISimpleAssignmentOperation>()
-            .FirstOrDefault(a => a.Target is IPropertyReferenceOperation { Property.Name: "BaseImage" });
-        if (baseImage is null || Initializers.Unwrap(baseImage.Value).ConstantValue.Value is not string reference || reference.Contains("@sha256:"))
+        if (!Initializers.Assignments(initializer).TryGetValue("BaseImage", out var baseImage)
+            || Initializers.Constant(baseImage.Value) is not string reference || reference.Contains("@sha256:"))
             return;
         var lastSlash = reference.LastIndexOf('/');
         var colon = reference.IndexOf(':', lastSlash + 1);
@@ -80,10 +73,9 @@ public sealed class UnpinnedImageAnalyzer : DiagnosticAnalyzer
     // A bake from "the newest match" bakes a different image from the same template: its content-addressed name would lie.
     private static void BakeSource(OperationAnalysisContext context, IObjectOrCollectionInitializerOperation initializer)
     {
-        var assignments = initializer.Initializers.OfType<ISimpleAssignmentOperation>()
-            .Where(a => a.Target is IPropertyReferenceOperation).ToDictionary(a => ((IPropertyReferenceOperation)a.Target).Property.Name);
-        if (assignments.TryGetValue("MostRecent", out var mostRecent) && Initializers.Unwrap(mostRecent.Value).ConstantValue.Value is true
-            && assignments.TryGetValue("Name", out var name) && Initializers.Unwrap(name.Value).ConstantValue.Value is string pattern
+        var assignments = Initializers.Assignments(initializer);
+        if (assignments.TryGetValue("MostRecent", out var mostRecent) && Initializers.Constant(mostRecent.Value) is true
+            && assignments.TryGetValue("Name", out var name) && Initializers.Constant(name.Value) is string pattern
             && (pattern.Contains("*") || pattern.Contains("?")))
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnpinnedImage, mostRecent.Syntax.GetLocation(),
                 "The bake starts from the newest AMI matching a wildcard, so the same template bakes different images (pin SourceAmi)"));
