@@ -18,20 +18,23 @@ internal static class ImageHashes
 {
     public const int Length = 12;
 
-    /// <summary>Published names by image, or null (with the missing file) when an uploaded file is not among the AdditionalFiles.</summary>
-    public static (Dictionary<string, string>? Names, Dictionary<string, string> Hashes, string? MissingFile) Compute(
-        StackModel stack, string projectDirectory, EquatableArray<FileDigest> files)
+    /// <summary>
+    /// Published names by image (and "name.uri" for containers), or null when an uploaded file is not among the
+    /// AdditionalFiles; <paramref name="canonical"/> gives each image's template text as it is written.
+    /// </summary>
+    public static (Dictionary<string, string>? Names, Dictionary<string, string> Hashes) Compute(
+        StackModel stack, string projectDirectory, EquatableArray<FileDigest> files, Func<ImageSpec, string> canonical)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var image in stack.Images)
         {
-            var content = new StringBuilder(image.IsContainer ? DockerfileEmitter.Write(image, stack.Name) : JsonText.Write(PackerEmitter.Template(image, publishedName: null)));
+            var content = new StringBuilder(canonical(image));
             foreach (var file in image.Files)
             {
                 var digest = Find(files, file, projectDirectory);
                 if (digest is null)
-                    return (null, hashes, file);
+                    return (null, hashes);
                 content.Append(file).Append(':').Append(digest).Append('\n');
             }
             var hash = Hex(Sha256(content.ToString())).Substring(0, Length);
@@ -40,7 +43,7 @@ internal static class ImageHashes
             if (image.IsContainer)
                 names[image.Name + ".uri"] = image.Body.GetString("Repository") + ":" + names[image.Name];
         }
-        return (names, hashes, null);
+        return (names, hashes);
     }
 
     /// <summary>A text's digest with line ends normalized, so a checkout with CRLF bakes the same image as one with LF.</summary>

@@ -19,7 +19,10 @@ internal sealed record StackArtifacts(string Stack, string ClassName, EquatableA
     {
         if (stack.HasErrors)
             return null; // a stack with errors writes nothing rather than something half-right
-        var (names, hashes, _) = ImageHashes.Compute(stack, projectDirectory, files);
+        // A Dockerfile is the same text hashed and written; a Packer template is hashed without its (hashed) name.
+        var dockerfiles = stack.Images.Where(i => i.IsContainer).ToDictionary(i => i.Name, i => DockerfileEmitter.Write(i, stack.Name));
+        var (names, hashes) = ImageHashes.Compute(stack, projectDirectory, files,
+            image => image.IsContainer ? dockerfiles[image.Name] : JsonText.Write(PackerEmitter.Template(image, publishedName: null)));
         if (names is null)
             return null; // an uploaded file is missing (DI1010): no hash, so no image name to write
         var artifacts = new List<Artifact>
@@ -32,7 +35,7 @@ internal sealed record StackArtifacts(string Stack, string ClassName, EquatableA
             // A container image's folder is its build context; an AMI's templates share images/.
             var folder = image.IsContainer ? $"images/{image.Name}/" : "images/";
             artifacts.Add(image.IsContainer
-                ? new Artifact(folder + "Dockerfile", DockerfileEmitter.Write(image, stack.Name))
+                ? new Artifact(folder + "Dockerfile", dockerfiles[image.Name])
                 : new Artifact($"images/{image.Name}.pkr.json", JsonText.Write(PackerEmitter.Template(image, names[image.Name]))));
             // The files an image takes in travel beside its template, so the folder is all `packer build` or `docker build` needs.
             foreach (var file in image.Files)

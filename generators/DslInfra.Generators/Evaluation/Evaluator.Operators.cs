@@ -9,10 +9,9 @@ namespace DslInfra.Generators.Evaluation;
 // an operand known only at apply time turns the whole operation into a Terraform expression.
 internal sealed partial class Evaluator
 {
-    private Value Interpolation(IInterpolatedStringOperation interpolated)
+    /// <summary>Evaluates an interpolated string; with <paramref name="quote"/> (a bake's shell command) each hole becomes one shell argument.</summary>
+    private Value Interpolation(IInterpolatedStringOperation interpolated, bool quote)
     {
-        // A value interpolated into a bake's shell command is quoted, so it stays one argument whatever it holds.
-        var quote = IsShellCommand(interpolated);
         var parts = new List<Value>();
         foreach (var part in interpolated.Parts)
         {

@@ -162,7 +162,7 @@ internal sealed partial class Evaluator
             return new StringValue(TerraformEnumName(enumMember.Field));
         // C# folds `$"…{Const}…"` into a constant; a bake's command still needs its holes quoted.
         if (operation is IInterpolatedStringOperation shellCommand && IsShellCommand(shellCommand))
-            return Interpolation(shellCommand);
+            return Interpolation(shellCommand, quote: true);
         if (operation.ConstantValue.HasValue)
             return Constant(operation, operation.ConstantValue.Value);
 
@@ -170,7 +170,7 @@ internal sealed partial class Evaluator
         {
             IInvalidOperation => ErrorValue.Instance, // the compiler reports it
             IConversionOperation conversion => Conversion(conversion),
-            IInterpolatedStringOperation interpolated => Interpolation(interpolated),
+            IInterpolatedStringOperation interpolated => Interpolation(interpolated, quote: false),
             IBinaryOperation binary => Binary(binary),
             IUnaryOperation unary => Unary(unary),
             IConditionalOperation conditional => Conditional(conditional),
