@@ -8,8 +8,8 @@ public sealed class PackedTool : IDisposable
         Work = Directory.CreateTempSubdirectory("dslinfra-tool-").FullName;
         var root = Repo.Root;
         var feed = Path.Combine(Work, "feed");
-        Pack = Process("dotnet", $"pack \"{Path.Combine(root, "src", "DslInfra.Cli", "DslInfra.Cli.csproj")}\" -c Debug -o \"{feed}\" -p:Version=0.1.0-e2e -nologo", root);
-        Install = Process("dotnet", $"tool install DslInfra.Cli --version 0.1.0-e2e --tool-path \"{Path.Combine(Work, "tools")}\" --add-source \"{feed}\"", Work);
+        Pack = Repo.Run("dotnet", $"pack \"{Path.Combine(root, "src", "DslInfra.Cli", "DslInfra.Cli.csproj")}\" -c Debug -o \"{feed}\" -p:Version=0.1.0-e2e -nologo", root);
+        Install = Repo.Run("dotnet", $"tool install DslInfra.Cli --version 0.1.0-e2e --tool-path \"{Path.Combine(Work, "tools")}\" --add-source \"{feed}\"", Work);
         Executable = Path.Combine(Work, "tools", OperatingSystem.IsWindows() ? "dslinfra.exe" : "dslinfra");
     }
 
@@ -18,11 +18,10 @@ public sealed class PackedTool : IDisposable
     public (int ExitCode, string Output) Install { get; }
     public string Executable { get; }
 
-    public (int ExitCode, string Output) Run(string arguments) => Process(Executable, arguments, Work);
+    public (int ExitCode, string Output) Run(string arguments) => Repo.Run(Executable, arguments, Work);
 
     public void Dispose() => Directory.Delete(Work, recursive: true);
 
-    private static (int, string) Process(string program, string arguments, string directory) => Repo.Run(program, arguments, directory);
 }
 
 [Collection(SampleBuildCollection.Name)]

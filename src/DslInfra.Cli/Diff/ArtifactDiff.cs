@@ -33,7 +33,9 @@ internal static class ArtifactDiff
             var @new = after.Stacks.GetValueOrDefault(stack);
             var oldResources = old is null ? [] : Resources(old.Terraform, $"{before.Label}/{stack}");
             var newResources = @new is null ? [] : Resources(@new.Terraform, $"{after.Label}/{stack}");
-            var replaceOnly = ReplaceOnly(@new?.Manifest);
+            var oldManifest = Review.Manifest.Parse(old?.Manifest, $"{before.Label}/{stack}/manifest.json");
+            var newManifest = Review.Manifest.Parse(@new?.Manifest, $"{after.Label}/{stack}/manifest.json");
+            var replaceOnly = newManifest.Resources.Where(r => r.ReplaceOnly).Select(r => r.Address).ToHashSet(StringComparer.Ordinal);
             foreach (var address in oldResources.Keys.Union(newResources.Keys).Order(StringComparer.Ordinal))
             {
                 var was = oldResources.GetValueOrDefault(address);
@@ -45,7 +47,7 @@ internal static class ArtifactDiff
                 else if (!JsonMeaning.Equal(was, now))
                     resources.Add(Changed(stack, address, was, now, replaceOnly.Contains(address)));
             }
-            images.AddRange(ImageChanges(stack, old?.Manifest, @new?.Manifest));
+            images.AddRange(ImageChanges(stack, oldManifest.ImageHashes, newManifest.ImageHashes));
         }
         return new DiffResult(
             before.Label,
@@ -98,43 +100,15 @@ internal static class ArtifactDiff
         return found;
     }
 
-    private static HashSet<string> ReplaceOnly(string? manifest)
-    {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        if (manifest is null)
-            return set;
-        using var document = JsonDocument.Parse(manifest);
-        if (document.RootElement.TryGetProperty("resources", out var resources))
-            foreach (var resource in resources.EnumerateArray())
-                if (resource.TryGetProperty("update", out var update) && update.GetString() == "replace-only")
-                    set.Add(resource.GetProperty("address").GetString()!);
-        return set;
-    }
-
     /// <summary>Images whose content hash changed (a rebuild), from the manifests' "images" sections when present.</summary>
-    private static IEnumerable<ImageDiff> ImageChanges(string stack, string? before, string? after)
+    private static IEnumerable<ImageDiff> ImageChanges(string stack, IReadOnlyDictionary<string, string> was, IReadOnlyDictionary<string, string> now)
     {
-        var was = Images(before);
-        var now = Images(after);
         foreach (var name in was.Keys.Union(now.Keys).Order(StringComparer.Ordinal))
         {
             var (old, @new) = (was.GetValueOrDefault(name), now.GetValueOrDefault(name));
             if (old != @new)
                 yield return new ImageDiff(stack, name, old, @new);
         }
-    }
-
-    private static Dictionary<string, string> Images(string? manifest)
-    {
-        var images = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (manifest is null)
-            return images;
-        using var document = JsonDocument.Parse(manifest);
-        if (document.RootElement.TryGetProperty("images", out var list) && list.ValueKind == JsonValueKind.Array)
-            foreach (var image in list.EnumerateArray())
-                if (image.TryGetProperty("name", out var name) && image.TryGetProperty("hash", out var hash))
-                    images[name.GetString()!] = hash.GetString()!;
-        return images;
     }
 }
 

@@ -12,6 +12,7 @@ internal sealed record ManifestResource(string Address, string Type, string Upda
 internal sealed class Manifest
 {
     private readonly Dictionary<string, ManifestResource> resources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> imageHashes = new(StringComparer.Ordinal);
 
     public static Manifest Empty { get; } = new();
 
@@ -20,6 +21,18 @@ internal sealed class Manifest
     public ManifestResource? Find(string address) => resources.GetValueOrDefault(address);
 
     public IEnumerable<ManifestResource> Resources => resources.Values;
+
+    /// <summary>Each image's content hash, by image name.</summary>
+    public IReadOnlyDictionary<string, string> ImageHashes => imageHashes;
+
+    /// <summary>A manifest from its text (e.g. read from a git revision); null text is an empty manifest.</summary>
+    public static Manifest Parse(string? json, string where)
+    {
+        var manifest = new Manifest();
+        if (json is not null)
+            manifest.AddText(json, where);
+        return manifest;
+    }
 
     /// <summary>Reads manifests; a folder means every manifest.json below it.</summary>
     public static Manifest Load(IEnumerable<string> paths)
@@ -42,9 +55,14 @@ internal sealed class Manifest
     {
         if (!File.Exists(file))
             throw new InputException($"{file}: no such manifest.");
+        AddText(File.ReadAllText(file), file);
+    }
+
+    private void AddText(string json, string file)
+    {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(file));
+            using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("resources", out var list) || list.ValueKind != JsonValueKind.Array)
                 throw new InputException($"{file}: not a DslInfra manifest (no resources array).");
@@ -64,6 +82,10 @@ internal sealed class Manifest
                     source.ValueKind == JsonValueKind.Object ? source.GetProperty("line").GetInt32() : null,
                     images);
             }
+            if (root.TryGetProperty("images", out var bakes) && bakes.ValueKind == JsonValueKind.Array)
+                foreach (var image in bakes.EnumerateArray())
+                    if (image.TryGetProperty("name", out var name) && image.TryGetProperty("hash", out var hash))
+                        imageHashes[name.GetString()!] = hash.GetString()!;
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
         {
