@@ -12,7 +12,9 @@ namespace DslInfra.Generators;
 
 /// <summary>
 /// Turns every [Stack] class into Terraform JSON and a manifest at compile time, without running user code.
-/// Diagnostics come from <see cref="StackAnalyzer"/>, which shares the evaluator: this pipeline only produces source.
+/// The diagnostics a user sees while typing come from <see cref="StackAnalyzer"/>, which shares the evaluator.
+/// This pipeline reports one thing only, DI1012, for a stack it could not synthesize: what a build writes must not
+/// depend on analyzers running, so a stack with errors fails the build even with RunAnalyzers=false.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class StackGenerator : IIncrementalGenerator
@@ -64,18 +66,16 @@ public sealed class StackGenerator : IIncrementalGenerator
             .Select(static (pair, _) => StackArtifacts.From(pair.Left, pair.Right.Left, pair.Right.Right))
             .WithTrackingName(Steps.Artifacts);
 
-        context.RegisterImplementationSourceOutput(artifacts, static (output, stack) =>
-        {
-            if (stack is not null)
-                output.AddSource(stack.HintName, SourceText.From(stack.ToSource(), System.Text.Encoding.UTF8));
-        });
+        // One output over all stacks: it alone can see two stacks sharing a name or a class declared twice, and it
+        // stamps the marker that tells the build task the generator ran to the end.
+        context.RegisterImplementationSourceOutput(artifacts.Collect(), static (output, stacks) => SynthesisOutput.Add(output, stacks));
     }
 
-    private static StackModel Evaluate(GeneratorAttributeSyntaxContext syntax, CancellationToken cancellation)
+    private static EvaluatedStack Evaluate(GeneratorAttributeSyntaxContext syntax, CancellationToken cancellation)
     {
         var stack = (INamedTypeSymbol)syntax.TargetSymbol;
         var result = StackReader.ReadCached(stack, syntax.Attributes[0], syntax.SemanticModel.Compilation, SemanticModels(syntax.SemanticModel), cancellation);
-        return result.Model;
+        return new EvaluatedStack(result.Model, SynthesisFailure.FromDiagnostics(result.Diagnostics));
     }
 
     internal static System.Func<SyntaxTree, SemanticModel> SemanticModels(SemanticModel first)

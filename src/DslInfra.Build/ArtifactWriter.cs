@@ -20,11 +20,17 @@ public static class ArtifactWriter
         var written = new List<string>();
         var unchanged = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Every target is checked before the first byte is written: a refused artifact leaves the disk as it was.
+        var targets = new List<(string Target, StackArtifact Artifact)>();
         foreach (var artifact in artifacts)
         {
             var target = Resolve(root, artifact);
             if (!seen.Add(target))
                 throw new ArtifactException($"Two stacks named '{artifact.Stack}' both write '{artifact.Path}': give each [Stack] its own name.");
+            targets.Add((target, artifact));
+        }
+        foreach (var (target, artifact) in targets)
+        {
             var bytes = Utf8.GetBytes(artifact.Content);
             files.Add(target);
             if (File.Exists(target) && File.ReadAllBytes(target).SequenceEqual(bytes))

@@ -23,8 +23,24 @@ public sealed class WriteStackArtifacts : Microsoft.Build.Utilities.Task
     {
         try
         {
-            var artifacts = ArtifactReader.Read(AssemblyPath);
+            var assembly = ArtifactReader.ReadAssembly(AssemblyPath);
             var previous = StateFiles.Read(StateFile);
+            if (assembly.SynthesisMarker is null)
+            {
+                if (!assembly.UsesDslInfra)
+                    return true; // nothing of DslInfra's here: nothing to write, nothing to remove
+                // Without the marker, no artifacts means "the generator did not run", not "no stacks": keep what is on disk.
+                Fail("DI9002", "the DslInfra source generator did not run to the end for this project (a CS8784 or CS8785 warning above says why), " +
+                    $"so nothing was written and the {previous.Count} artifact(s) of the last good build are kept");
+                return false;
+            }
+            if (assembly.SynthesisMarker != SupportedMarker)
+            {
+                Fail("DI9003", $"the assembly was built by a DslInfra generator whose artifact format ({assembly.SynthesisMarker}) this build task does not know: " +
+                    "use the same DslInfra package version for both; the last good artifacts are kept");
+                return false;
+            }
+            var artifacts = assembly.Artifacts;
             var result = ArtifactWriter.Write(artifacts, OutputDirectory, previous);
             StateFiles.Write(StateFile, result.Files);
             Files = result.Files.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
@@ -34,11 +50,17 @@ public sealed class WriteStackArtifacts : Microsoft.Build.Utilities.Task
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or BadImageFormatException or ArtifactException)
         {
-            Log.LogError(subcategory: null, errorCode: "DI9001", helpKeyword: null, file: AssemblyPath, lineNumber: 0, columnNumber: 0,
-                endLineNumber: 0, endColumnNumber: 0, message: "DslInfra could not write the artifacts: " + exception.Message);
+            Fail("DI9001", "DslInfra could not write the artifacts: " + exception.Message);
             return false;
         }
     }
+
+    /// <summary>The generator's marker version this task reads.</summary>
+    private const string SupportedMarker = "1";
+
+    private void Fail(string code, string message) =>
+        Log.LogError(subcategory: null, errorCode: code, helpKeyword: null, file: AssemblyPath, lineNumber: 0, columnNumber: 0,
+            endLineNumber: 0, endColumnNumber: 0, message: message);
 }
 
 /// <summary>The MSBuild task run by clean: removes what the last build wrote.</summary>

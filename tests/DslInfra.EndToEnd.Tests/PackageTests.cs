@@ -43,6 +43,21 @@ public sealed class PackedFeed : IDisposable
             }
             """);
         BuildWithViolation = Repo.Run("dotnet", "build --no-restore -nologo", App);
+
+        // A value that differs per build, with the settings CI users turn on: the build must fail and keep the last good files.
+        var infra = Path.Combine(App, "bin", "Debug", "net10.0", "infra");
+        LastGood = Files(infra);
+        var stackFile = Path.Combine(App, "InfraStack.cs");
+        var editorconfig = Path.Combine(App, ".editorconfig");
+        var (stack, settings) = (File.ReadAllText(stackFile), File.ReadAllText(editorconfig));
+        File.WriteAllText(stackFile, stack.Replace("$\"infra-{Env}\"", "$\"infra-{Env}-{System.DateTime.Now.Ticks}\""));
+        BrokenWithoutAnalyzers = Repo.Run("dotnet", "build --no-restore -nologo -p:RunAnalyzers=false", App);
+        AfterBrokenWithoutAnalyzers = Files(infra);
+        File.AppendAllText(editorconfig, "\n[*.cs]\ndotnet_diagnostic.DI1001.severity = none\ndotnet_diagnostic.DI1012.severity = none\n");
+        BrokenWithSeverityNone = Repo.Run("dotnet", "build --no-restore -nologo", App);
+        AfterBrokenWithSeverityNone = Files(infra);
+        File.WriteAllText(stackFile, stack);
+        File.WriteAllText(editorconfig, settings);
         ToolInstall = Repo.Run("dotnet", $"tool install DslInfra.Cli --version {Version} --tool-path \"{Path.Combine(Work, "tools")}\" --add-source \"{Feed}\"", Work);
     }
 
@@ -57,6 +72,14 @@ public sealed class PackedFeed : IDisposable
     public (int ExitCode, string Output) NoOpBuild { get; }
     public (int ExitCode, string Output) BuildWithViolation { get; }
     public (int ExitCode, string Output) ToolInstall { get; }
+    public Dictionary<string, byte[]> LastGood { get; }
+    public (int ExitCode, string Output) BrokenWithoutAnalyzers { get; }
+    public Dictionary<string, byte[]> AfterBrokenWithoutAnalyzers { get; }
+    public (int ExitCode, string Output) BrokenWithSeverityNone { get; }
+    public Dictionary<string, byte[]> AfterBrokenWithSeverityNone { get; }
+
+    private static Dictionary<string, byte[]> Files(string folder) =>
+        Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes);
 
     public void Dispose() => Directory.Delete(Work, recursive: true);
 }
@@ -121,6 +144,30 @@ public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
     {
         Assert.True(feed.BuildWithViolation.ExitCode == 0, feed.BuildWithViolation.Output);
         Assert.Matches(@"Unpinned\.cs\(12,\d+\): warning DI3002", feed.BuildWithViolation.Output);
+    }
+
+    [Fact]
+    public void A_stack_with_errors_fails_the_build_without_analyzers_and_keeps_the_last_good_artifacts()
+    {
+        Assert.True(feed.BrokenWithoutAnalyzers.ExitCode != 0, feed.BrokenWithoutAnalyzers.Output);
+        Assert.Matches(@"InfraStack\.cs\(\d+,\d+\): error DI1012", feed.BrokenWithoutAnalyzers.Output);
+        Assert.Contains("main.tf.json", string.Join(" ", feed.LastGood.Keys));
+        AssertSameFiles(feed.LastGood, feed.AfterBrokenWithoutAnalyzers);
+    }
+
+    [Fact]
+    public void A_stack_with_errors_fails_the_build_whatever_the_editorconfig_says_and_keeps_the_last_good_artifacts()
+    {
+        Assert.True(feed.BrokenWithSeverityNone.ExitCode != 0, feed.BrokenWithSeverityNone.Output);
+        // The generator's DI1012 is not configurable and carries the cause the silenced analyzer would have named.
+        Assert.Matches(@"InfraStack\.cs\(\d+,\d+\): error DI1012: .*DI1001: 'System\.DateTime\.Now", feed.BrokenWithSeverityNone.Output);
+        AssertSameFiles(feed.LastGood, feed.AfterBrokenWithSeverityNone);
+    }
+
+    private static void AssertSameFiles(Dictionary<string, byte[]> expected, Dictionary<string, byte[]> actual)
+    {
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        Assert.All(expected, file => Assert.Equal(file.Value, actual[file.Key]));
     }
 
     [Fact]

@@ -47,6 +47,13 @@ internal static class Harness
         return ArtifactsOf(result);
     }
 
+    /// <summary>Runs the generator on a stack that should fail: its artifacts (none, if it works) and the generator's own diagnostics.</summary>
+    public static (Dictionary<string, string> Artifacts, ImmutableArray<Diagnostic> Diagnostics) Failing(Compilation compilation, params (string Path, string Text)[] files)
+    {
+        var result = Driver(false, files).RunGenerators(compilation).GetRunResult();
+        return (ArtifactsOf(result), result.Diagnostics);
+    }
+
     public static Dictionary<string, string> ArtifactsOf(GeneratorDriverRunResult result)
     {
         var artifacts = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -54,6 +61,8 @@ internal static class Harness
         {
             foreach (var attribute in source.SyntaxTree.GetRoot().DescendantNodes().OfType<AttributeSyntax>())
             {
+                if (!attribute.Name.ToString().EndsWith("StackArtifactAttribute", StringComparison.Ordinal))
+                    continue; // the generator's marker
                 var args = attribute.ArgumentList!.Arguments.Select(a => ((LiteralExpressionSyntax)a.Expression).Token.ValueText).ToArray();
                 artifacts[args[0] + "/" + args[1]] = args[2];
             }

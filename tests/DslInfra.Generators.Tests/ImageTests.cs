@@ -126,7 +126,9 @@ public class ImageTests
         Assert.Contains("files/app.conf", missing.GetMessage(CultureInfo.InvariantCulture));
         var line = missing.Location.SourceTree!.GetText().Lines[missing.Location.GetLineSpan().StartLinePosition.Line].ToString();
         Assert.Contains("AmazonEbsImage Web", line); // on the image's member
-        Assert.DoesNotContain(Generate(Stack(), ("other.txt", "x")), a => a.Key.StartsWith("s/", StringComparison.Ordinal));
+        var (artifacts, generator) = Harness.Failing(Harness.Compile(Harness.Usings + Stack()), ("other.txt", "x"));
+        Assert.Empty(artifacts);
+        Assert.Contains(generator, d => d.Id == "DI1012" && d.GetMessage(CultureInfo.InvariantCulture).Contains("files/app.conf"));
     }
 
     [Fact]

@@ -40,7 +40,9 @@ public class UserTemplateTests
         Assert.Equal(Harness.ProjectDirectory + "templates/broken.yaml.sbn", error.Location.GetLineSpan().Path);
         Assert.Equal(line, error.Location.GetLineSpan().StartLinePosition.Line + 1);
         Assert.Contains(mentions, error.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.DoesNotContain(Harness.Artifacts(Harness.Compile(Harness.Usings + Stack), ("templates/broken.yaml.sbn", template)), a => a.Key.StartsWith("s/", StringComparison.Ordinal));
+        var (artifacts, generator) = Harness.Failing(Harness.Compile(Harness.Usings + Stack), ("templates/broken.yaml.sbn", template));
+        Assert.Empty(artifacts);
+        Assert.Equal(line, Assert.Single(generator, d => d.Id == "DI1012").Location.GetLineSpan().StartLinePosition.Line + 1);
     }
 
     [Theory]

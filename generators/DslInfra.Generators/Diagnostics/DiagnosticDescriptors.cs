@@ -27,7 +27,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidIdentifier = Rule(
         RuleIdentifiers.InvalidIdentifier,
         "Not a valid Terraform name",
-        "'{0}' is not a valid Terraform name for {1}: use letters, digits, underscores and hyphens, starting with a letter or underscore");
+        "'{0}' is not a valid Terraform name for {1}: {2}");
 
     public static readonly DiagnosticDescriptor OutsideStack = Rule(
         RuleIdentifiers.OutsideStack,
@@ -60,7 +60,7 @@ internal static class DiagnosticDescriptors
         "Stack name '{0}' is also used by {1}: both would write the same artifact folder; give each [Stack] its own name",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         helpLinkUri: RuleIdentifiers.HelpLink(RuleIdentifiers.DuplicateStack),
-        customTags: WellKnownDiagnosticTags.CompilationEnd);
+        customTags: [WellKnownDiagnosticTags.CompilationEnd, WellKnownDiagnosticTags.NotConfigurable]);
 
     public static readonly DiagnosticDescriptor UploadedFileMissing = Rule(
         RuleIdentifiers.UploadedFileMissing,
@@ -72,6 +72,16 @@ internal static class DiagnosticDescriptors
         "Template error",
         "Template '{0}' cannot be rendered for stack '{1}': {2}");
 
+    public static readonly DiagnosticDescriptor NotSynthesized = Rule(
+        RuleIdentifiers.NotSynthesized,
+        "Stack not synthesized",
+        "Stack '{0}' was not synthesized, so this build writes no artifacts and keeps the last good ones: {1}");
+
+    public static readonly DiagnosticDescriptor OverBudget = Rule(
+        RuleIdentifiers.OverBudget,
+        "Stack exceeds the evaluation budget",
+        "'{0}' exceeds what the generator evaluates inside the compiler: {1}; compute less at compile time, or pass the value in through a Variable<T>");
+
     public static readonly DiagnosticDescriptor UnusedImage = new(
         RuleIdentifiers.UnusedImage,
         "Image nothing uses",
@@ -81,7 +91,7 @@ internal static class DiagnosticDescriptors
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         InternalError, NotEvaluable, DuplicateName, InvalidIdentifier, OutsideStack,
-        ReferenceCycle, RequiredMissing, WrongValueType, MutableMember, DuplicateStack, UploadedFileMissing, TemplateError, UnusedImage);
+        ReferenceCycle, RequiredMissing, WrongValueType, MutableMember, DuplicateStack, UploadedFileMissing, TemplateError, NotSynthesized, OverBudget, UnusedImage);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = BuildMap();
 
@@ -95,7 +105,8 @@ internal static class DiagnosticDescriptors
         return map;
     }
 
+    // No correct artifact can be written past any of these, so no severity setting may turn them off.
     private static DiagnosticDescriptor Rule(string id, string title, string message) => new(
         id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-        helpLinkUri: RuleIdentifiers.HelpLink(id));
+        helpLinkUri: RuleIdentifiers.HelpLink(id), customTags: WellKnownDiagnosticTags.NotConfigurable);
 }

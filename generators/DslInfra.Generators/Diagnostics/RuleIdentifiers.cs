@@ -15,6 +15,8 @@ internal static class RuleIdentifiers
     public const string DuplicateStack = "DI1009";
     public const string UploadedFileMissing = "DI1010";
     public const string TemplateError = "DI1011";
+    public const string NotSynthesized = "DI1012";
+    public const string OverBudget = "DI1013";
     public const string UnusedImage = "DI3003";
 
     public static string HelpLink(string id) => $"https://github.com/dslinfra/dslinfra/blob/main/docs/rules/{id}.md";

@@ -23,10 +23,7 @@ internal static class Hcl
             case StringValue text:
                 return EscapeTemplate(text.Text);
             case TemplateValue template:
-                var builder = new StringBuilder();
-                foreach (var part in template.Parts)
-                    builder.Append(part is StringValue literal ? EscapeTemplate(literal.Text) : "${" + Expression(part) + "}");
-                return builder.ToString();
+                return TemplateText(template, EscapeTemplate);
             default:
                 return "${" + Expression(value) + "}";
         }
@@ -46,10 +43,7 @@ internal static class Hcl
             case BoolValue flag:
                 return flag.Flag ? "true" : "false";
             case TemplateValue template:
-                var builder = new StringBuilder("\"");
-                foreach (var part in template.Parts)
-                    builder.Append(part is StringValue literal ? Quoted(literal.Text).Trim('"') : "${" + Expression(part) + "}");
-                return builder.Append('"').ToString();
+                return "\"" + TemplateText(template, literal => QuotedBody(literal)) + "\"";
             case BinaryValue binary:
                 var operation = Expression(binary.Left, true) + " " + binary.Operator + " " + Expression(binary.Right, true);
                 return nested ? "(" + operation + ")" : operation;
@@ -69,10 +63,40 @@ internal static class Hcl
         }
     }
 
-    /// <summary>A quoted Terraform string literal: escapes as HCL's native syntax reads them, template sequences escaped.</summary>
-    private static string Quoted(string text)
+    /// <summary>
+    /// The body of a template: literal runs escaped by <paramref name="escape"/>, other parts as <c>${…}</c>. A literal
+    /// that ends in <c>$</c> right before an interpolation would turn it into the escape <c>$${</c>, so those
+    /// dollars are written inside an interpolation of their own (<c>${"$"}</c>): the text and the reference both survive.
+    /// </summary>
+    private static string TemplateText(TemplateValue template, System.Func<string, string> escape)
     {
-        var builder = new StringBuilder("\"");
+        var builder = new StringBuilder();
+        var parts = template.Parts;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (parts[i] is not StringValue literal)
+            {
+                builder.Append("${").Append(Expression(parts[i])).Append('}');
+                continue;
+            }
+            var text = literal.Text;
+            var dollars = 0;
+            if (i + 1 < parts.Count && parts[i + 1] is not StringValue)
+                while (dollars < text.Length && text[text.Length - 1 - dollars] == '$')
+                    dollars++;
+            builder.Append(escape(text.Substring(0, text.Length - dollars)));
+            if (dollars > 0)
+                builder.Append("${\"").Append('$', dollars).Append("\"}");
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>A quoted Terraform string literal: escapes as HCL's native syntax reads them, template sequences escaped.</summary>
+    private static string Quoted(string text) => "\"" + QuotedBody(text) + "\"";
+
+    private static string QuotedBody(string text)
+    {
+        var builder = new StringBuilder();
         foreach (var c in EscapeTemplate(text))
         {
             switch (c)
@@ -90,6 +114,6 @@ internal static class Hcl
                     break;
             }
         }
-        return builder.Append('"').ToString();
+        return builder.ToString();
     }
 }

@@ -4,7 +4,10 @@ using DslInfra.Generators.Model;
 
 namespace DslInfra.Generators.Emit;
 
-/// <summary>Writes an image as a Packer template in HCL2 JSON syntax (images/&lt;name&gt;.pkr.json).</summary>
+/// <summary>
+/// Writes an image as a Packer template in HCL2 JSON syntax (images/&lt;name&gt;.pkr.json). Packer reads every
+/// attribute string as an HCL template, as Terraform does, so each user string goes through <see cref="Literal"/>.
+/// </summary>
 internal static class PackerEmitter
 {
     public const string AmazonPluginVersion = ">= 1.3.0";
@@ -15,7 +18,7 @@ internal static class PackerEmitter
         var body = image.Body;
         var source = new JsonObject();
         if (publishedName is not null)
-            source.Add("ami_name", Json.String(publishedName));
+            source.Add("ami_name", Literal(publishedName));
         Add(source, "instance_type", body.GetString("InstanceType"));
         Add(source, "region", body.GetString("Region"));
         Add(source, "ssh_username", body.GetString("SshUsername"));
@@ -23,11 +26,11 @@ internal static class PackerEmitter
         if (body.Get("SourceAmiFilter") is ObjectValue filter)
         {
             var filters = new JsonObject()
-                .Add("name", Json.String(filter.GetString("Name") ?? ""))
+                .Add("name", Literal(filter.GetString("Name") ?? ""))
                 .Add("root-device-type", Json.String("ebs"))
                 .Add("virtualization-type", Json.String("hvm"));
             if (filter.GetString("Architecture") is { } architecture)
-                filters.Add("architecture", Json.String(architecture));
+                filters.Add("architecture", Literal(architecture));
             var sourceFilter = new JsonObject().Add("filters", filters).Add("owners", Strings(filter.Get("Owners")));
             if (filter.Get("MostRecent") is BoolValue mostRecent)
                 sourceFilter.Add("most_recent", Json.Bool(mostRecent.Flag));
@@ -107,7 +110,7 @@ internal static class PackerEmitter
                     // Packer exports each KEY=value quoted itself; the value travels as data, never as shell text.
                     var variables = new JsonArray();
                     foreach (var entry in environment.Entries)
-                        variables.Add(Json.String(entry.Key + "=" + (entry.Value as StringValue)?.Text));
+                        variables.Add(Literal(entry.Key + "=" + (entry.Value as StringValue)?.Text));
                     settings.Add("environment_vars", variables);
                 }
             }
@@ -117,12 +120,21 @@ internal static class PackerEmitter
     }
 
     /// <summary>A project file as the template sees it: copied beside it, found from Packer's path.root.</summary>
-    private static string? FromTemplate(string? file) => file is null ? null : "${path.root}/" + file.Replace('\\', '/');
+    private static Json? FromTemplate(string? file) => file is null ? null : Json.String("${path.root}/" + Hcl.EscapeTemplate(file.Replace('\\', '/')));
+
+    /// <summary>User text as Packer reads it back literally: <c>${</c> and <c>%{</c> escaped.</summary>
+    private static Json Literal(string text) => Json.String(Hcl.EscapeTemplate(text));
 
     private static void Add(JsonObject json, string key, string? value)
     {
         if (value is not null)
-            json.Add(key, Json.String(value));
+            json.Add(key, Literal(value));
+    }
+
+    private static void Add(JsonObject json, string key, Json? value)
+    {
+        if (value is not null)
+            json.Add(key, value);
     }
 
     private static JsonArray Strings(Value? list)
@@ -130,7 +142,7 @@ internal static class PackerEmitter
         var array = new JsonArray();
         if (list is ListValue items)
             foreach (var item in items.Items)
-                array.Add(Json.String((item as StringValue)?.Text ?? ""));
+                array.Add(Literal((item as StringValue)?.Text ?? ""));
         return array;
     }
 
@@ -138,7 +150,7 @@ internal static class PackerEmitter
     {
         var json = new JsonObject();
         foreach (var entry in map.Entries)
-            json.Add(entry.Key, Json.String((entry.Value as StringValue)?.Text ?? ""));
+            json.Add(Hcl.EscapeTemplate(entry.Key), Literal((entry.Value as StringValue)?.Text ?? ""));
         return json;
     }
 }

@@ -9,22 +9,27 @@ namespace DslInfra.Generators.Emit;
 /// <summary>One generated file of a stack, relative to the stack's folder.</summary>
 internal sealed record Artifact(string Path, string Content);
 
-/// <summary>All files of one stack, and the C# that carries them to the build task.</summary>
-internal sealed record StackArtifacts(string Stack, string ClassName, EquatableArray<Artifact> Files)
+/// <summary>All files of one stack, and the C# that carries them to the build task; or why there are none.</summary>
+internal sealed record StackArtifacts(string Stack, string ClassName, EquatableArray<Artifact> Files, SynthesisFailure? Failure = null)
 {
     public const string TerraformFile = "main.tf.json";
     public const string ManifestFile = "manifest.json";
 
-    public static StackArtifacts? From(StackModel stack, string projectDirectory, EquatableArray<FileDigest> files)
+    public static StackArtifacts From(EvaluatedStack evaluated, string projectDirectory, EquatableArray<FileDigest> files)
     {
+        var stack = evaluated.Model;
+        StackArtifacts Failed(string reason, SourceSpan? span) => new(stack.Name, stack.ClassName, default, new SynthesisFailure(reason, span));
+        // A stack with errors writes nothing rather than something half-right, and says so even without the analyzer.
+        if (evaluated.Failure is { } failure)
+            return new StackArtifacts(stack.Name, stack.ClassName, default, failure);
         if (stack.HasErrors)
-            return null; // a stack with errors writes nothing rather than something half-right
+            return Failed("the stack has errors", null);
         // A Dockerfile is the same text hashed and written; a Packer template is hashed without its (hashed) name.
         var dockerfiles = stack.Images.Where(i => i.IsContainer).ToDictionary(i => i.Name, i => DockerfileEmitter.Write(i, stack.Name));
         var (names, hashes) = ImageHashes.Compute(stack, projectDirectory, files,
             image => image.IsContainer ? dockerfiles[image.Name] : JsonText.Write(PackerEmitter.Template(image, publishedName: null)));
         if (names is null)
-            return null; // an uploaded file is missing (DI1010): no hash, so no image name to write
+            return Failed(MissingUpload(stack, projectDirectory, files), stack.Images.FirstOrDefault()?.Span); // no hash, so no image name to write
         var artifacts = new List<Artifact>
         {
             new(TerraformFile, TerraformEmitter.Write(stack, names)),
@@ -46,11 +51,20 @@ internal sealed record StackArtifacts(string Stack, string ClassName, EquatableA
         {
             var (name, text, problems) = UserTemplates.Render(template, stack, names);
             if (problems.Count > 0)
-                return null; // DI1011, reported by the analyzer with the template's file and line
+                return Failed($"DI1011: template '{System.IO.Path.GetFileName(template.Path)}': {problems[0].Message}", UserTemplates.Span(problems[0]));
             if (artifacts.All(a => a.Path != name))
                 artifacts.Add(new Artifact(name!, text!));
         }
         return new StackArtifacts(stack.Name, stack.ClassName, artifacts.ToEquatableArray());
+    }
+
+    private static string MissingUpload(StackModel stack, string projectDirectory, EquatableArray<FileDigest> files)
+    {
+        foreach (var image in stack.Images)
+            foreach (var file in image.Files)
+                if (!ImageHashes.IsAmong(files, file, projectDirectory))
+                    return $"DI1010: image '{image.Name}' uploads '{file}', which is not among the project's AdditionalFiles";
+        return "DI1010: an uploaded file is not among the project's AdditionalFiles";
     }
 
     public string HintName => $"DslInfra.Stack.{ClassName}.{Stack}.g.cs";

@@ -78,9 +78,9 @@ internal static class UserTemplates
     }
 
     /// <summary>A problem as a Roslyn location in the template file.</summary>
-    public static Location Locate(TemplateProblem problem)
-    {
-        var position = new LinePosition(problem.Line - 1, problem.Column - 1);
-        return Location.Create(problem.Path, new TextSpan(0, 0), new LinePositionSpan(position, position));
-    }
+    public static Location Locate(TemplateProblem problem) => Span(problem).ToLocation();
+
+    /// <summary>A problem's place in the template file, as plain data.</summary>
+    public static Model.SourceSpan Span(TemplateProblem problem) =>
+        new(problem.Path, 0, 0, problem.Line - 1, problem.Column - 1, problem.Line - 1, problem.Column - 1);
 }

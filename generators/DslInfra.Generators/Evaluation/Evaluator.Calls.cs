@@ -49,7 +49,7 @@ internal sealed partial class Evaluator
         IEnumerable<Value> items;
         if (source is ListValue list)
             items = list.Items;
-        else if (source is NumberValue count && int.TryParse(count.Text, out var n) && n >= 0 && n <= 10_000)
+        else if (source is NumberValue count && int.TryParse(count.Text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 0 && n <= 10_000)
             items = Enumerable.Range(0, n).Select(i => (Value)new NumberValue(i.ToString(System.Globalization.CultureInfo.InvariantCulture), true));
         else
             return WrongType(invocation.Arguments[0], "Repeat.For needs a list or a count from 0 to 10,000 known at compile time");
@@ -178,32 +178,56 @@ internal sealed partial class Evaluator
             return FormatPart(instance!, null);
         if (instance is StringValue text)
         {
-            var strings = arguments.OfType<StringValue>().Select(s => s.Text).ToList();
-            var allStrings = strings.Count == arguments.Count;
-            switch (method.Name)
+            try
             {
-                case "ToLowerInvariant" when arguments.Count == 0: return new StringValue(text.Text.ToLowerInvariant());
-                case "ToUpperInvariant" when arguments.Count == 0: return new StringValue(text.Text.ToUpperInvariant());
-                case "Trim" when arguments.Count == 0: return new StringValue(text.Text.Trim());
-                case "Replace" when arguments.Count == 2 && allStrings && strings[0].Length > 0:
-                    return new StringValue(text.Text.Replace(strings[0], strings[1]));
-                case "Substring" when arguments.All(a => a is NumberValue):
-                    var numbers = arguments.Cast<NumberValue>().Select(n => int.Parse(n.Text, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-                    var start = numbers[0];
-                    var length = numbers.Count > 1 ? numbers[1] : text.Text.Length - start;
-                    return start < 0 || length < 0 || start + length > text.Text.Length
-                        ? WrongType(invocation, "the substring is outside the string")
-                        : new StringValue(text.Text.Substring(start, length));
+                if (KnownStringMethod(invocation, text.Text, arguments) is { } result)
+                    return result;
+            }
+            catch (System.Exception exception) when (exception is System.ArgumentException or System.FormatException or System.OverflowException)
+            {
+                // What the method would have thrown at run time, said at the call instead of as a bug in DslInfra.
+                return WrongType(invocation, $"{method.Name} fails on these arguments ({exception.GetType().Name}: {FirstLine(exception.Message)})");
             }
         }
         if (instance is null && method.Name == "Join" && arguments.Count == 2 && arguments[0] is StringValue separator && arguments[1] is ListValue parts)
-            return JoinParts(separator.Text, parts.Items);
+            return JoinParts(separator.Text, parts.Items, invocation);
         if (instance is null && method.Name == "Concat")
-            return Concatenate(arguments.Select(a => FormatPart(a, null)));
+            return Concatenate(arguments.Select(a => FormatPart(a, null)), invocation);
         return Fail(invocation, "of string methods the generator runs ToLowerInvariant, ToUpperInvariant, Trim, Replace, Substring, string.Join and string.Concat on known strings");
     }
 
-    private static Value JoinParts(string separator, EquatableArray<Value> items)
+    /// <summary>The pure string methods the generator runs, or null for one it does not.</summary>
+    private Value? KnownStringMethod(IInvocationOperation invocation, string text, List<Value> arguments)
+    {
+        var strings = arguments.OfType<StringValue>().Select(s => s.Text).ToList();
+        var allStrings = strings.Count == arguments.Count;
+        switch (invocation.TargetMethod.Name)
+        {
+            case "ToLowerInvariant" when arguments.Count == 0: return Text(text.ToLowerInvariant(), invocation);
+            case "ToUpperInvariant" when arguments.Count == 0: return Text(text.ToUpperInvariant(), invocation);
+            case "Trim" when arguments.Count == 0: return Text(text.Trim(), invocation);
+            case "Replace" when arguments.Count == 2 && allStrings && strings[0].Length > 0:
+                // At most every occurrence replaced: refuse before making a string past the budget.
+                var most = text.Length + (long)(text.Length / strings[0].Length) * System.Math.Max(0, strings[1].Length - strings[0].Length);
+                return TooLong(most, invocation) ?? Text(text.Replace(strings[0], strings[1]), invocation);
+            case "Substring" when arguments.Count is 1 or 2 && arguments.All(a => a is NumberValue):
+                var numbers = arguments.Cast<NumberValue>().Select(n => long.Parse(n.Text, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                var start = numbers[0];
+                var length = numbers.Count > 1 ? numbers[1] : text.Length - start;
+                return start < 0 || length < 0 || start + length > text.Length
+                    ? WrongType(invocation, $"the substring ({start}, {length}) is outside the string of {text.Length} characters")
+                    : Text(text.Substring((int)start, (int)length), invocation);
+        }
+        return null;
+    }
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message.Substring(0, end);
+    }
+
+    private Value JoinParts(string separator, EquatableArray<Value> items, IOperation at)
     {
         var parts = new List<Value>();
         for (var i = 0; i < items.Count; i++)
@@ -212,6 +236,6 @@ internal sealed partial class Evaluator
                 parts.Add(new StringValue(separator));
             parts.Add(FormatPart(items[i], null));
         }
-        return Concatenate(parts);
+        return Concatenate(parts, at);
     }
 }

@@ -124,6 +124,8 @@ internal sealed partial class Evaluator
                     return spreadValue;
                 if (spreadValue is not ListValue list)
                     return Fail(spread, "only a list known at compile time can be spread");
+                if (TooMany(items.Count + (long)list.Items.Count, spread) is { } tooMany)
+                    return tooMany;
                 items.AddRange(list.Items);
             }
             else

@@ -26,9 +26,22 @@ internal sealed partial class Evaluator
                     var alignment = hole.Alignment is null ? null : Evaluate(hole.Alignment) as NumberValue;
                     if (value is ExpressionValue && (format is not null || alignment is not null))
                         return Fail(hole, "a value known only at apply time cannot be formatted or aligned at compile time");
-                    var part2 = Align(FormatPart(value, format), alignment);
+                    if (format is not null && !IsBoundedFormat(format))
+                        return WrongType(hole, $"the format '{format}' asks for more than {MaxFormatPrecision} digits");
+                    Value formatted;
+                    try
+                    {
+                        formatted = FormatPart(value, format);
+                    }
+                    catch (System.FormatException exception)
+                    {
+                        return WrongType(hole, $"'{format}' is not a format .NET accepts for this value ({exception.Message})");
+                    }
+                    var part2 = Align(formatted, alignment, hole);
+                    if (part2 is ErrorValue)
+                        return part2;
                     if (quote && part2 is StringValue text2)
-                        part2 = new StringValue(ShellQuoting.Quote(text2.Text));
+                        part2 = Text(ShellQuoting.Quote(text2.Text), hole);
                     else if (quote && part2 is ExpressionValue)
                         return Fail(hole, "a bake's shell command can only use values known at compile time");
                     parts.Add(part2);
@@ -37,7 +50,7 @@ internal sealed partial class Evaluator
                     return Fail(part, "this part of the interpolated string is not supported");
             }
         }
-        return Concatenate(parts);
+        return Concatenate(parts, interpolated);
     }
 
     /// <summary>Whether this string is one of the commands of a bake's Shell provisioner (Shell.Inline).</summary>
@@ -66,21 +79,43 @@ internal sealed partial class Evaluator
         _ => value,
     };
 
-    private static Value Align(Value value, NumberValue? alignment)
+    private const int MaxFormatPrecision = 1000;
+
+    /// <summary>A standard format's precision ("D1000000") would make a string that size: keep it small.</summary>
+    private static bool IsBoundedFormat(string format)
     {
-        if (alignment is null || value is not StringValue text || !int.TryParse(alignment.Text, out var width))
+        var run = 0L;
+        foreach (var c in format)
+        {
+            run = c is >= '0' and <= '9' ? run * 10 + (c - '0') : 0;
+            if (run > MaxFormatPrecision)
+                return false;
+        }
+        return true;
+    }
+
+    private Value Align(Value value, NumberValue? alignment, IOperation at)
+    {
+        if (alignment is null || value is not StringValue text
+            || !long.TryParse(alignment.Text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var width))
             return value;
-        return new StringValue(width < 0 ? text.Text.PadRight(-width) : text.Text.PadLeft(width));
+        if (TooLong(System.Math.Abs(width), at) is { } tooLong)
+            return tooLong;
+        return width < 0 ? Text(text.Text.PadRight((int)-width), at) : Text(text.Text.PadLeft((int)width), at);
     }
 
     /// <summary>Joins string parts: one literal when all are known, else a Terraform template.</summary>
-    private static Value Concatenate(IEnumerable<Value> parts)
+    private Value Concatenate(IEnumerable<Value> parts, IOperation at)
     {
         var flattened = new List<Value>();
+        long length = 0;
         foreach (var part in parts)
         {
             if (part is ErrorValue)
                 return part;
+            length += part is StringValue counted ? counted.Text.Length : 0;
+            if (TooLong(length, at) is { } tooLong)
+                return tooLong;
             if (part is TemplateValue template)
             {
                 foreach (var inner in template.Parts)
@@ -93,7 +128,7 @@ internal sealed partial class Evaluator
         }
         if (flattened.Count == 0)
             return new StringValue("");
-        return flattened.Count == 1 && flattened[0] is StringValue only ? only : new TemplateValue(flattened.ToEquatableArray());
+        return flattened.Count == 1 && flattened[0] is StringValue only ? Text(only.Text, at) : new TemplateValue(flattened.ToEquatableArray());
     }
 
     private static void Append(List<Value> parts, Value part)
@@ -114,7 +149,7 @@ internal sealed partial class Evaluator
             return ErrorValue.Instance;
 
         if (binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String)
-            return Concatenate(new[] { FormatPart(left, null), FormatPart(right, null) });
+            return Concatenate(new[] { FormatPart(left, null), FormatPart(right, null) }, binary);
 
         if (left is ExpressionValue || right is ExpressionValue)
             return Deferred(binary, left, right);

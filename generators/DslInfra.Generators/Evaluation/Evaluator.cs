@@ -127,6 +127,8 @@ internal sealed partial class Evaluator
         if (operation is null)
             return NullValue.Instance;
         cancellation.ThrowIfCancellationRequested();
+        if (Spend(operation) is { } stop)
+            return stop;
         if (++depth > MaxDepth)
         {
             depth--;
@@ -199,11 +201,11 @@ internal sealed partial class Evaluator
             case null:
                 return NullValue.Instance;
             case string text:
-                return new StringValue(text);
+                return Text(text, operation);
             case bool flag:
                 return new BoolValue(flag);
             case char character:
-                return new StringValue(character.ToString());
+                return Text(character.ToString(), operation);
         }
         if (operation.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
         {

@@ -45,7 +45,7 @@ internal static class StackReader
         {
             var builder = new StackBuilder(name, evaluator);
             if (!TerraformNames.IsIdentifier(name))
-                evaluator.Report(RuleIdentifiers.InvalidIdentifier, attributeSpan, name, "a stack");
+                evaluator.Report(RuleIdentifiers.InvalidIdentifier, attributeSpan, name, "a stack", TerraformNames.IdentifierRule);
             foreach (var member in Members(stack))
                 builder.Add(member);
             var model = builder.Build(stack.Name, version);
@@ -126,7 +126,7 @@ internal static class StackReader
                 case DslKind.Provider:
                     var alias = Literal(obj, "Alias", where, required: false);
                     if (alias is not null && !TerraformNames.IsIdentifier(alias))
-                        evaluator.Report(RuleIdentifiers.InvalidIdentifier, where, alias, "a provider alias");
+                        evaluator.Report(RuleIdentifiers.InvalidIdentifier, where, alias, "a provider alias", TerraformNames.IdentifierRule);
                     var key = obj.Type.ProviderName + (alias is null ? "" : "." + alias);
                     if (Claim("provider configuration", key, member, where))
                         providers.Add(new ProviderSpec(obj.Type.ProviderName ?? "", obj.Type.ProviderSource ?? "", Literal(obj, "Version", where, false), alias, obj));
@@ -158,7 +158,7 @@ internal static class StackReader
             var type = obj.Type.TerraformType ?? obj.GetString("Type");
             if (type is null || !TerraformNames.IsIdentifier(type))
             {
-                evaluator.Report(RuleIdentifiers.InvalidIdentifier, where, type ?? "(none)", "a resource type");
+                evaluator.Report(RuleIdentifiers.InvalidIdentifier, where, type ?? "(none)", "a resource type", TerraformNames.IdentifierRule);
                 return;
             }
             var name = Name(obj, where, isData ? "a data source" : "a resource");
@@ -229,10 +229,13 @@ internal static class StackReader
                     evaluator.Report(RuleIdentifiers.WrongValueType, where, image.Type.Name + "." + property, "it goes on a Dockerfile line of its own and cannot hold spaces or line breaks");
             if (image.Get("Environment") is MapValue environment)
                 foreach (var entry in environment.Entries)
-                    if (entry.Value is StringValue text && (text.Text.IndexOf('\n') >= 0 || text.Text.IndexOf('\r') >= 0) || !TerraformNames.IsIdentifier(entry.Key) || entry.Key.Contains("-"))
+                    if (entry.Value is StringValue text && text.Text.Any(IsControl) || !TerraformNames.IsIdentifier(entry.Key) || entry.Key.Contains("-"))
                         evaluator.Report(RuleIdentifiers.WrongValueType, where, "Environment[\"" + entry.Key + "\"]",
-                            "an environment variable needs a name of letters, digits and underscores, and a value without line breaks");
+                            "an environment variable needs a name of letters, digits and underscores, and a value without line breaks or other control characters (a tab is fine)");
         }
+
+        /// <summary>A character no quoting on a Dockerfile line can carry: C0 controls but the tab, and DEL.</summary>
+        private static bool IsControl(char c) => c is < ' ' and not '\t' or '\u007f';
 
         private static readonly DslType BakedImageLookup = new("AwsAmi", DslKind.DataSource, "aws_ami", false, false,
             EquatableArray<string>.Empty, EquatableArray<RequiredArgument>.Empty, null, null, null);
@@ -263,10 +266,14 @@ internal static class StackReader
             {
                 case ErrorValue:
                     return null;
+                case StringValue text when TerraformNames.IsIdentifier(text.Text) && what == "a variable" && TerraformNames.IsReservedVariableName(text.Text):
+                    evaluator.Report(RuleIdentifiers.InvalidIdentifier, where, text.Text, what,
+                        "Terraform reserves it for a module call's meta-arguments; choose another name");
+                    return null;
                 case StringValue text when TerraformNames.IsIdentifier(text.Text):
                     return text.Text;
                 case StringValue text:
-                    evaluator.Report(RuleIdentifiers.InvalidIdentifier, where, text.Text, what);
+                    evaluator.Report(RuleIdentifiers.InvalidIdentifier, where, text.Text, what, TerraformNames.IdentifierRule);
                     return null;
                 default:
                     evaluator.Report(RuleIdentifiers.WrongValueType, where, obj.Type.Name,

@@ -26,6 +26,16 @@ internal static class TerraformNames
     }
 
     /// <summary>Terraform's identifier rule: a letter or underscore, then letters, digits, underscores or hyphens.</summary>
+    /// <summary>What a name must look like, for DI1003's message.</summary>
+    public const string IdentifierRule = "use letters, digits, underscores and hyphens, starting with a letter or underscore";
+
+    /// <summary>
+    /// Names Terraform's documentation reserves for input variables, because a module call's block uses them as
+    /// meta-arguments: "source, version, providers, count, for_each, lifecycle, depends_on, locals".
+    /// </summary>
+    public static bool IsReservedVariableName(string name) =>
+        name is "source" or "version" or "providers" or "count" or "for_each" or "lifecycle" or "depends_on" or "locals";
+
     public static bool IsIdentifier(string? name)
     {
         if (string.IsNullOrEmpty(name))
