@@ -203,3 +203,127 @@ public class DuplicateStackTests
         [Stack("data")] public static class C { }
         """);
 }
+
+/// <summary>The evaluator's budget (DI1013), failing calls, lone surrogates and reserved names: each at its expression.</summary>
+public class EvaluatorLimitTests
+{
+    [Fact]
+    public void DI1013_a_replace_chain_that_multiplies_a_string_stops_before_making_it()
+    {
+        var diagnostics = Harness.Diagnostics("""
+            [Stack("s")]
+            public static class S
+            {
+                public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16", Tags = new() { ["x"] =
+                    "xxxxxxxxxx".Replace("x", "xxxxxxxxxx").Replace("x", "xxxxxxxxxx").Replace("x", "xxxxxxxxxx").Replace("x", "xxxxxxxxxx").Replace("x", "xxxxxxxxxx").Replace("x", "xxxxxxxxxx").Replace("x", "xxxxxxxxxx").Replace("x", "xxxxxxxxxx") } };
+            }
+            """);
+        var budget = Assert.Single(diagnostics, d => d.Id == "DI1013");
+        Assert.Contains("10,000,000 characters", budget.GetMessage(System.Globalization.CultureInfo.InvariantCulture)); // the first Replace past the limit
+    }
+
+    [Fact]
+    public void DI1013_an_infra_function_that_calls_itself_twice_per_level_stops_within_its_budget()
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var diagnostics = Harness.Diagnostics("""
+            [Stack("s")]
+            public static class S
+            {
+                public static readonly Output O = new("o") { Value = E(24) };
+                [InfraFunction] public static int E(int n) => n == 0 ? 1 : E(n - 1) + E(n - 1);
+            }
+            """);
+        Assert.Contains(diagnostics, d => d.Id == "DI1013");
+        Assert.DoesNotContain(diagnostics, d => d.Id == "DI1000");
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(30), $"took {started.Elapsed}"); // 2^24 steps would take minutes
+    }
+
+    [Fact]
+    public Task DI1013_alignment_wider_than_a_value_may_be() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            private const string Name = "web";
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16", Tags = new() { ["x"] = $"{|DI1013:{Name,2000000000}|}" } };
+        }
+        """);
+
+    [Fact]
+    public Task DI1007_substring_past_the_end_is_an_error_at_the_call_not_a_bug() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = {|DI1007:"abc".Substring(1, int.MaxValue)|} };
+        }
+        """);
+
+    [Fact]
+    public Task DI1007_a_lone_surrogate_is_refused_at_the_literal() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16", Tags = new() { ["x"] = {|DI1007:"a\ud800b"|} } };
+        }
+        """);
+
+    [Fact]
+    public Task DI1007_a_substring_that_splits_a_character_is_refused() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16", Tags = new() { ["x"] = {|DI1007:"🚀".Substring(0, 1)|} } };
+        }
+        """);
+
+    [Theory]
+    [InlineData("source")]
+    [InlineData("version")]
+    [InlineData("providers")]
+    [InlineData("count")]
+    [InlineData("for_each")]
+    [InlineData("lifecycle")]
+    [InlineData("depends_on")]
+    [InlineData("locals")]
+    public void DI1003_a_variable_name_Terraform_reserves(string name)
+    {
+        var diagnostics = Harness.Diagnostics($$"""
+            [Stack("s")]
+            public static class S
+            {
+                public static readonly Variable<string> V = new("{{name}}");
+            }
+            """);
+        var reserved = Assert.Single(diagnostics, d => d.Id == "DI1003");
+        Assert.Contains("reserves", reserved.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(Harness.Diagnostics("""[Stack("s")] public static class S { public static readonly Variable<string> V = new("source_ami"); }"""), d => d.Id == "DI1003");
+    }
+
+    [Theory]
+    [InlineData("\\u0001")]
+    [InlineData("\\u001f")]
+    [InlineData("\\u007f")]
+    [InlineData("\\n")]
+    public void DI1007_a_dockerfile_environment_value_with_a_control_character(string escaped)
+    {
+        var diagnostics = Harness.Diagnostics($$"""
+            [Stack("s")]
+            public static class S
+            {
+                public static readonly ContainerImage Api = new("api") { BaseImage = "nginx@sha256:4c0fdaa8b6341bfdeca5f18f7837462c80cff90527ee35ef185571e1c327beac",
+                    Repository = "r", Environment = new() { ["V"] = "a{{escaped}}b" } };
+                public static readonly Output O = new("o") { Value = Api.Uri };
+            }
+            """);
+        Assert.Contains(diagnostics, d => d.Id == "DI1007" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("control"));
+        Assert.DoesNotContain(Harness.Diagnostics($$"""
+            [Stack("s")]
+            public static class S
+            {
+                public static readonly ContainerImage Api = new("api") { BaseImage = "nginx@sha256:4c0fdaa8b6341bfdeca5f18f7837462c80cff90527ee35ef185571e1c327beac",
+                    Repository = "r", Environment = new() { ["V"] = "a\tb" } };
+                public static readonly Output O = new("o") { Value = Api.Uri };
+            }
+            """), d => d.Id == "DI1007");
+    }
+}

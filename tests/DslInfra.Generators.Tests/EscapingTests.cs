@@ -81,16 +81,17 @@ public class EscapingTests
     }
 
     [Fact]
-    public void Lone_surrogate_is_escaped_so_the_file_stays_valid_utf8()
+    public void Lone_surrogate_is_refused_rather_than_written_as_an_escape_Terraform_would_mangle()
     {
-        var json = Harness.TerraformOf("""
+        var (artifacts, diagnostics) = Harness.Failing(Harness.Compile(Harness.Usings + """
             [Stack("s")]
             public static class S
             {
                 public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16", Tags = new() { ["k"] = "x\uD800y" } };
             }
-            """);
-        Assert.Contains("\"k\": \"x\\ud800y\"", json);
+            """));
+        Assert.Empty(artifacts);
+        Assert.Contains(diagnostics, d => d.Id == "DI1012" && d.GetMessage().Contains("lone surrogate"));
     }
 
     [Fact]

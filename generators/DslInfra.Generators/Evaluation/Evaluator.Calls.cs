@@ -131,11 +131,10 @@ internal sealed partial class Evaluator
         {
             if (reference.GetSyntax(cancellation) is not MethodDeclarationSyntax declaration)
                 continue;
-            var model = semanticModels(declaration.SyntaxTree);
             if (declaration.ExpressionBody is { } arrow)
-                return model.GetOperation(arrow.Expression, cancellation);
+                return Operation(arrow.Expression);
             if (declaration.Body is { Statements.Count: 1 } block && block.Statements[0] is ReturnStatementSyntax { Expression: { } returned })
-                return model.GetOperation(returned, cancellation);
+                return Operation(returned);
         }
         return null;
     }

@@ -75,6 +75,8 @@ internal sealed partial class Evaluator
         }
 
         var initializer = InitializerOf(field);
+        if (initializer is null && field.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellation).ContainsDiagnostics))
+            return members[field] = ErrorValue.Instance; // the compiler reports the broken syntax
         if (initializer is null)
         {
             Report(RuleIdentifiers.NotEvaluable, field.Locations.FirstOrDefault(), field.Name,
@@ -104,11 +106,27 @@ internal sealed partial class Evaluator
         {
             if (reference.GetSyntax(cancellation) is VariableDeclaratorSyntax { Initializer: { } equals })
             {
-                var operation = semanticModels(equals.SyntaxTree).GetOperation(equals, cancellation);
+                var operation = Operation(equals);
                 return operation is IFieldInitializerOperation initializer ? initializer.Value : operation;
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// The operation tree of a piece of syntax. Roslyn itself can throw while binding half-typed code (an empty
+    /// interpolation hole in a broken initializer); the compiler reports that code, so it is an invalid operation here.
+    /// </summary>
+    private IOperation? Operation(SyntaxNode node)
+    {
+        try
+        {
+            return semanticModels(node.SyntaxTree).GetOperation(node, cancellation);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && node.ContainsDiagnostics)
+        {
+            return null;
+        }
     }
 
     private void ReportCycle(List<IFieldSymbol> cycle, IOperation? at)

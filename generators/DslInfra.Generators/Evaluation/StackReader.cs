@@ -63,10 +63,12 @@ internal static class StackReader
         }
         catch (Exception exception)
         {
-            // The compiler must never see an exception from us: report it where the stack is declared.
+            // The compiler must never see an exception from us: report it where the stack is declared, unless the
+            // stack's code does not even parse, which the compiler already reports.
             var diagnostics = evaluator.Diagnostics.ToList();
-            diagnostics.Add(new DiagnosticInfo(RuleIdentifiers.InternalError, attributeSpan,
-                new[] { name, exception.GetType().Name + ": " + exception.Message }.ToEquatableArray()));
+            if (!stack.DeclaringSyntaxReferences.Any(r => r.SyntaxTree.GetDiagnostics(cancellation).Any(d => d.Severity == DiagnosticSeverity.Error)))
+                diagnostics.Add(new DiagnosticInfo(RuleIdentifiers.InternalError, attributeSpan,
+                    new[] { name, exception.GetType().Name + ": " + exception.Message }.ToEquatableArray()));
             var empty = new StackModel(name, stack.Name, version, default, null, default, default, default, default, HasErrors: true);
             return new StackResult(empty, diagnostics.ToEquatableArray());
         }
