@@ -100,13 +100,15 @@ public sealed class StackAnalyzer : DiagnosticAnalyzer
     {
         if (stack.HasErrors)
             return;
-        foreach (var file in context.Options.AdditionalFiles.Where(f => Emit.UserTemplates.IsTemplate(f.Path)))
+        var templates = context.Options.AdditionalFiles.Where(f => Emit.UserTemplates.IsTemplate(f.Path))
+            .Select(f => new Emit.FileDigest(f.Path, "", f.GetText(context.CancellationToken)?.ToString() ?? ""));
+        var names = stack.Images.ToDictionary(i => i.IsContainer ? i.Name + ".uri" : i.Name, i => i.Name);
+        foreach (var (template, _, problem) in Emit.UserTemplates.Plan(templates))
         {
-            var template = new Emit.FileDigest(file.Path, "", file.GetText(context.CancellationToken)?.ToString() ?? "");
-            var names = stack.Images.ToDictionary(i => i.IsContainer ? i.Name + ".uri" : i.Name, i => i.Name);
-            foreach (var problem in Emit.UserTemplates.Render(template, stack, names).Problems)
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TemplateError, Emit.UserTemplates.Locate(problem),
-                    System.IO.Path.GetFileName(problem.Path), stack.Name, problem.Message));
+            var problems = problem is null ? Emit.UserTemplates.Render(template, stack, names, context.CancellationToken).Problems : new[] { problem };
+            foreach (var found in problems)
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TemplateError, Emit.UserTemplates.Locate(found),
+                    System.IO.Path.GetFileName(found.Path), stack.Name, found.Message));
         }
     }
 

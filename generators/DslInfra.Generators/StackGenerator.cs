@@ -63,7 +63,7 @@ public sealed class StackGenerator : IIncrementalGenerator
 
         var artifacts = models
             .Combine(projectDirectory.Combine(files))
-            .Select(static (pair, _) => StackArtifacts.From(pair.Left, pair.Right.Left, pair.Right.Right))
+            .Select(static (pair, cancellation) => StackArtifacts.From(pair.Left, pair.Right.Left, pair.Right.Right, cancellation))
             .WithTrackingName(Steps.Artifacts);
 
         // One output over all stacks: it alone can see two stacks sharing a name or a class declared twice, and it

@@ -55,4 +55,59 @@ public class UserTemplateTests
         Assert.Contains(diagnostics, d => d.Id == "DI1011");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
     }
+
+    [Theory]
+    [InlineData("a\nbuilt {{ date.now }}", 2, "date.now")]
+    [InlineData("{{ math.random 1 10 }}", 1, "math.random")]
+    [InlineData("x\n\n{{ math.uuid }}", 3, "math.uuid")]
+    [InlineData("{{ d = date\n d.now }}", 2, "now")]
+    public void A_value_that_differs_per_build_is_refused_at_its_line(string template, int line, string mentions)
+    {
+        var error = Assert.Single(Harness.Diagnostics([Stack], [("t/x.txt.sbn", template)]), d => d.Id == "DI1011");
+        Assert.Equal(line, error.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Contains(mentions, error.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("{{ (1..100000) | array.each @(do; for i in 1..100000; end; ret $0; end) | array.size }}")]
+    [InlineData("{{ for i in 1..100000; for j in 1..100000; end; end }}")]
+    [InlineData("{{ for i in 1..100000; x = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' | regex.match '^(a+)+$'; end }}")]
+    public void Work_that_escapes_the_loop_limit_is_still_bounded(string template)
+    {
+        var clock = Stopwatch.StartNew();
+        var diagnostics = Harness.Diagnostics([Stack], [("t/x.txt.sbn", template)]);
+        Assert.Contains(diagnostics, d => d.Id == "DI1011");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(25), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void A_template_that_writes_a_lone_surrogate_is_refused_at_its_line()
+    {
+        var error = Assert.Single(Harness.Diagnostics([Stack], [("t/x.txt.sbn", "ok\nx{{ \"\\ud800\" }}y")]), d => d.Id == "DI1011");
+        Assert.Equal(2, error.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Contains("lone surrogate", error.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("t/.sbn")]
+    [InlineData("t/..sbn")]
+    [InlineData("t/main.tf.json.sbn")]
+    [InlineData("t/manifest.json.sbn")]
+    [InlineData("t/MANIFEST.JSON.sbn")]
+    public void A_template_whose_output_cannot_be_written_is_reported_at_the_template(string path)
+    {
+        var error = Assert.Single(Harness.Diagnostics([Stack], [(path, "x")]), d => d.Id == "DI1011");
+        Assert.EndsWith(path, error.Location.GetLineSpan().Path);
+        var (artifacts, generator) = Harness.Failing(Harness.Compile(Harness.Usings + Stack), (path, "x"));
+        Assert.Empty(artifacts);
+        Assert.Contains(generator, d => d.Id == "DI1012");
+    }
+
+    [Fact]
+    public void Two_templates_writing_one_file_are_reported_not_dropped()
+    {
+        var error = Assert.Single(Harness.Diagnostics([Stack], [("a/app.conf.sbn", "one"), ("b/app.conf.sbn", "two")]), d => d.Id == "DI1011");
+        Assert.EndsWith("b/app.conf.sbn", error.Location.GetLineSpan().Path);
+        Assert.Contains("a/app.conf.sbn", error.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

@@ -15,7 +15,7 @@ internal sealed record StackArtifacts(string Stack, string ClassName, EquatableA
     public const string TerraformFile = "main.tf.json";
     public const string ManifestFile = "manifest.json";
 
-    public static StackArtifacts From(EvaluatedStack evaluated, string projectDirectory, EquatableArray<FileDigest> files)
+    public static StackArtifacts From(EvaluatedStack evaluated, string projectDirectory, EquatableArray<FileDigest> files, System.Threading.CancellationToken cancellation = default)
     {
         var stack = evaluated.Model;
         StackArtifacts Failed(string reason, SourceSpan? span) => new(stack.Name, stack.ClassName, default, new SynthesisFailure(reason, span));
@@ -47,13 +47,12 @@ internal sealed record StackArtifacts(string Stack, string ClassName, EquatableA
                 if (ImageHashes.File(files, file, projectDirectory) is { } upload && artifacts.All(a => a.Path != folder + file))
                     artifacts.Add(new Artifact(folder + file.Replace('\\', '/'), upload.Content.Replace("\r\n", "\n")));
         }
-        foreach (var template in files.Where(f => UserTemplates.IsTemplate(f.Path)))
+        foreach (var (template, output, problem) in UserTemplates.Plan(files))
         {
-            var (name, text, problems) = UserTemplates.Render(template, stack, names);
+            var (text, problems) = problem is null ? UserTemplates.Render(template, stack, names, cancellation) : (null, new[] { problem });
             if (problems.Count > 0)
                 return Failed($"DI1011: template '{System.IO.Path.GetFileName(template.Path)}': {problems[0].Message}", UserTemplates.Span(problems[0]));
-            if (artifacts.All(a => a.Path != name))
-                artifacts.Add(new Artifact(name!, text!));
+            artifacts.Add(new Artifact(output!, text!));
         }
         return new StackArtifacts(stack.Name, stack.ClassName, artifacts.ToEquatableArray());
     }

@@ -8,6 +8,7 @@ using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
 using Scriban.Syntax;
+using System.Text.RegularExpressions;
 
 namespace DslInfra.Generators.Emit;
 
@@ -24,30 +25,80 @@ internal static class UserTemplates
     public const int LoopLimit = 100_000;
     public const int RecursiveLimit = 64;
 
+    /// <summary>The longest a template may render, in all, for one stack; a wall-clock bound on top of the step count.</summary>
+    public static readonly TimeSpan RenderBudget = TimeSpan.FromSeconds(10);
+    public const int StepLimit = 10_000_000;
+    public const int OutputLimit = 16 << 20;
+
     public static bool IsTemplate(string path) => path.EndsWith(".sbn", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The rendered text and output file name, or the problems that stop it.</summary>
-    public static (string? FileName, string? Text, IReadOnlyList<TemplateProblem> Problems) Render(FileDigest template, StackModel stack, IReadOnlyDictionary<string, string> imageNames)
+    /// <summary>Names DslInfra writes into a stack's folder itself: a template's output must not replace them.</summary>
+    private static readonly string[] Reserved = [StackArtifacts.TerraformFile, StackArtifacts.ManifestFile, "images"];
+
+    /// <summary>
+    /// Each template with the file it writes (cloud-init.yaml.sbn → cloud-init.yaml), or why it cannot write one: a name
+    /// that is empty or a folder, a name DslInfra writes itself, or one another template (in another folder) writes
+    /// too. Compared ignoring case, as the file systems of Windows and macOS do; in path order, so the first one wins.
+    /// </summary>
+    public static IReadOnlyList<(FileDigest Template, string? Output, TemplateProblem? Problem)> Plan(IEnumerable<FileDigest> files)
+    {
+        var plans = new List<(FileDigest, string?, TemplateProblem?)>();
+        var claimed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var template in files.Where(f => IsTemplate(f.Path)).OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            var name = System.IO.Path.GetFileName(template.Path);
+            var output = name.Substring(0, name.Length - ".sbn".Length);
+            string? why = null;
+            if (output.Length == 0 || output.Trim('.').Length == 0)
+                why = $"'{name}' names no file to write: call it after its output, e.g. cloud-init.yaml.sbn";
+            else if (Reserved.Contains(output, StringComparer.OrdinalIgnoreCase))
+                why = $"its output '{output}' is written by DslInfra itself: rename the template";
+            else if (claimed.TryGetValue(output, out var first))
+                why = $"its output '{output}' is already written by template '{first}': templates of one project share the stack's folder, so give each its own file name";
+            else
+                claimed[output] = template.Path;
+            plans.Add((template, why is null ? output : null, why is null ? null : new TemplateProblem(template.Path, 1, 1, why)));
+        }
+        return plans;
+    }
+
+    /// <summary>The rendered text, or the problems that stop it.</summary>
+    public static (string? Text, IReadOnlyList<TemplateProblem> Problems) Render(FileDigest template, StackModel stack, IReadOnlyDictionary<string, string> imageNames, System.Threading.CancellationToken cancellation = default)
     {
         var problems = new List<TemplateProblem>();
         var parsed = Template.Parse(template.Content, template.Path);
         if (parsed.HasErrors)
         {
             problems.AddRange(parsed.Messages.Where(m => m.Type == ParserMessageType.Error).Select(m => Problem(template.Path, m.Span, m.Message)));
-            return (null, null, problems);
+            return (null, problems);
         }
-        var context = new TemplateContext { LoopLimit = LoopLimit, RecursiveLimit = RecursiveLimit, StrictVariables = true, EnableRelaxedMemberAccess = false };
+        var context = new BoundedTemplateContext(cancellation)
+        {
+            LoopLimit = LoopLimit, LoopLimitQueryable = LoopLimit, RecursiveLimit = RecursiveLimit, StrictVariables = true, EnableRelaxedMemberAccess = false,
+            RegexTimeOut = TimeSpan.FromSeconds(1), OutputLimit = OutputLimit,
+        };
         context.PushGlobal(Model(stack, imageNames));
         try
         {
             var text = parsed.Render(context).Replace("\r\n", "\n");
-            var name = System.IO.Path.GetFileName(template.Path);
-            return (name.Substring(0, name.Length - ".sbn".Length), text, problems);
+            if (Evaluation.Evaluator.LoneSurrogateAt(text) is not null)
+            {
+                problems.Add(Problem(template.Path, context.SurrogateSpan ?? default,
+                    "the template writes a lone surrogate (half of a UTF-16 pair), which no UTF-8 file can carry: write whole characters"));
+                return (null, problems);
+            }
+            return (text, problems);
         }
         catch (ScriptRuntimeException exception)
         {
             problems.Add(Problem(template.Path, exception.Span, exception.OriginalMessage));
-            return (null, null, problems);
+            return (null, problems);
+        }
+        catch (Exception exception) when (exception is RegexMatchTimeoutException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // A builtin that failed on its arguments: the template's fault, said at the last place it wrote.
+            problems.Add(Problem(template.Path, context.LastSpan, exception.Message));
+            return (null, problems);
         }
     }
 
