@@ -20,7 +20,7 @@ internal static class Verify<TAnalyzer>
 
         """;
 
-    private static readonly MetadataReference[] Sdks =
+    internal static readonly MetadataReference[] Sdks =
     [
         Reference(typeof(DslInfra.StackAttribute)),
         Reference(typeof(Amazon.EC2.IAmazonEC2)),
