@@ -14,11 +14,13 @@ public static class Program
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        var verbose = new Option<bool>("--verbose") { Description = "On an internal error, print its stack trace too.", Recursive = true };
         var root = new RootCommand("Review DslInfra infrastructure: synthesize stacks, diff generated artifacts, and gate Terraform plans on in-place updates.")
         {
             SynthCommand.Create(output, error),
             DiffCommand.Create(output, error),
             ReviewCommand.Create(output, error),
+            verbose,
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -28,6 +30,19 @@ public static class Program
             error.WriteLine("Run 'dslinfra --help' for usage.");
             return BadInput;
         }
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A gate must never read a crash as "violation" (exit 1): anything unexpected is exit 2, on one line.
+            var input = args.FirstOrDefault(a => !a.StartsWith('-') && a is not ("review" or "diff" or "synth")) ?? "the input";
+            error.WriteLine($"dslinfra: internal error while reading {input}: {exception.GetType().Name}: {Plans.JsonChecks.Reason(exception)}"
+                + (parsed.GetValue(verbose) ? "" : " (run with --verbose for details)"));
+            if (parsed.GetValue(verbose))
+                error.WriteLine(exception.ToString());
+            return BadInput;
+        }
     }
 }

@@ -36,12 +36,12 @@ public sealed class DiffTests : IDisposable
         """;
 
     private const string Manifest = """
-        { "resources": [ { "address": "aws_instance.box", "type": "aws_instance", "update": "replace-only" } ],
+        { "format_version": "1", "resources": [ { "address": "aws_instance.box", "type": "aws_instance", "update": "replace-only" } ],
           "images": [ { "name": "web", "hash": "3f9c2a1b" } ] }
         """;
 
     private const string OldManifest = """
-        { "resources": [], "images": [ { "name": "web", "hash": "0aa11bb2" } ] }
+        { "format_version": "1", "resources": [], "images": [ { "name": "web", "hash": "0aa11bb2" } ] }
         """;
 
     private string Folder(string name, params (string Stack, string Terraform, string? Manifest)[] stacks)

@@ -62,12 +62,12 @@ internal static partial class SynthCommand
 
     private static string Summary(string manifestPath)
     {
-        using var manifest = JsonDocument.Parse(File.ReadAllBytes(manifestPath));
-        var root = manifest.RootElement;
-        var resources = root.GetProperty("resources").EnumerateArray().ToList();
-        string Count(string update) => resources.Count(r => r.GetProperty("update").GetString() == update).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return $"{root.GetProperty("stack").GetString()}: {Count("in-place")} resources that may update in place, {Count("replace-only")} replace-only, {Count("read")} data sources, "
-            + $"{root.GetProperty("variables").GetArrayLength()} variables, {root.GetProperty("outputs").GetArrayLength()} outputs";
+        // Read through the one manifest model the review uses, with its checks; not parsed a second way here.
+        var manifest = Review.Manifest.Load([manifestPath]);
+        var stack = manifest.Stacks[0];
+        string Count(string update) => manifest.Resources.Count(r => r.Update == update).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return $"{stack.Name}: {Count("in-place")} resources that may update in place, {Count("replace-only")} replace-only, {Count("read")} data sources, "
+            + $"{stack.Variables} variables, {stack.Outputs} outputs";
     }
 
     [GeneratedRegex(@"DslInfra: \d+ stack\(s\) -> (?<folder>.+?) \(")]

@@ -80,25 +80,39 @@ internal static class ArtifactDiff
     private static Dictionary<string, JsonElement> Resources(string terraform, string where)
     {
         var found = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        JsonElement root;
-        try
-        {
-            root = JsonDocument.Parse(terraform).RootElement;
-        }
-        catch (JsonException exception)
-        {
-            throw new Review.InputException($"{where}/main.tf.json: not valid JSON ({exception.Message})");
-        }
+        var file = $"{where}/main.tf.json";
+        var root = Plans.JsonChecks.Parse(terraform, file).RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+            throw new Review.InputException($"{file}: not Terraform JSON (the root is {Kind(root)}, not an object).");
         foreach (var (block, prefix) in new[] { ("resource", ""), ("data", "data.") })
         {
-            if (!root.TryGetProperty(block, out var types) || types.ValueKind != JsonValueKind.Object)
+            if (!root.TryGetProperty(block, out var types))
                 continue;
+            if (types.ValueKind != JsonValueKind.Object)
+                throw new Review.InputException($"{file}: \"{block}\" is {Kind(types)}, not an object of types.");
             foreach (var type in types.EnumerateObject())
+            {
+                if (type.Value.ValueKind != JsonValueKind.Object)
+                    throw new Review.InputException($"{file}: {block}.{type.Name} is {Kind(type.Value)}, not an object of names.");
                 foreach (var resource in type.Value.EnumerateObject())
+                {
+                    if (resource.Value.ValueKind != JsonValueKind.Object)
+                        throw new Review.InputException($"{file}: {block}.{type.Name}.{resource.Name} is {Kind(resource.Value)}; DslInfra writes each body as one object.");
                     found[$"{prefix}{type.Name}.{resource.Name}"] = resource.Value;
+                }
+            }
         }
         return found;
     }
+
+    private static string Kind(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.Null => "null",
+        _ => element.ValueKind.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>Images whose content hash changed (a rebuild), from the manifests' "images" sections when present.</summary>
     private static IEnumerable<ImageDiff> ImageChanges(string stack, IReadOnlyDictionary<string, string> was, IReadOnlyDictionary<string, string> now)

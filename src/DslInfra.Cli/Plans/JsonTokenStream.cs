@@ -5,10 +5,14 @@ namespace DslInfra.Cli.Plans;
 
 /// <summary>
 /// Pull-based JSON tokens over a stream of any size, in a bounded buffer: Utf8JsonReader over chunks,
-/// carrying its state across refills. Plans run to hundreds of megabytes; this never holds a DOM.
+/// carrying its state across refills. Plans run to hundreds of megabytes; this never holds a DOM. Every token,
+/// skipped ones included, passes <see cref="JsonChecks"/>; no single token may pass <see cref="JsonChecks.MaxToken"/>,
+/// so memory stays within a few times that whatever the input.
 /// </summary>
 internal sealed class JsonTokenStream(Stream stream) : IDisposable
 {
+    private readonly JsonChecks checks = new();
+    private bool started;
     private byte[] buffer = new byte[64 * 1024];
     private int start;
     private int end;
@@ -30,6 +34,7 @@ internal sealed class JsonTokenStream(Stream stream) : IDisposable
             var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), finalBlock, state);
             if (reader.Read())
             {
+                checks.Check(ref reader);
                 Capture(ref reader);
                 return true;
             }
@@ -53,6 +58,7 @@ internal sealed class JsonTokenStream(Stream stream) : IDisposable
             var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), finalBlock, state);
             while (reader.Read())
             {
+                checks.Check(ref reader);
                 if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray && reader.CurrentDepth == targetDepth)
                 {
                     Capture(ref reader);
@@ -67,10 +73,21 @@ internal sealed class JsonTokenStream(Stream stream) : IDisposable
         }
     }
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public string GetString()
     {
         if (!valueIsEscaped)
-            return Encoding.UTF8.GetString(value, 0, valueLength);
+        {
+            try
+            {
+                return StrictUtf8.GetString(value, 0, valueLength);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new JsonException("a string is not valid UTF-8");
+            }
+        }
         // Let the reader unescape: wrap the raw bytes in quotes and read them as one string token.
         var quoted = new byte[valueLength + 2];
         quoted[0] = (byte)'"';
@@ -78,7 +95,7 @@ internal sealed class JsonTokenStream(Stream stream) : IDisposable
         quoted[^1] = (byte)'"';
         var reader = new Utf8JsonReader(quoted);
         reader.Read();
-        return reader.GetString()!;
+        return JsonChecks.Text(ref reader);
     }
 
     public bool ValueEquals(ReadOnlySpan<byte> utf8) => !valueIsEscaped && value.AsSpan(0, valueLength).SequenceEqual(utf8);
@@ -102,6 +119,9 @@ internal sealed class JsonTokenStream(Stream stream) : IDisposable
 
     private void Refill()
     {
+        // Whitespace between tokens changes no reader state: drop it rather than buffer it.
+        while (start < end && buffer[start] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+            start++;
         var remaining = end - start;
         if (start > 0)
         {
@@ -110,11 +130,24 @@ internal sealed class JsonTokenStream(Stream stream) : IDisposable
             end = remaining;
         }
         if (end == buffer.Length)
-            Array.Resize(ref buffer, buffer.Length * 2); // one token larger than the buffer
+        {
+            // One token larger than the buffer: grow, but never past the limit.
+            if (buffer.Length >= JsonChecks.MaxToken + 64 * 1024)
+                throw new JsonException($"a single value is longer than {JsonChecks.MaxToken >> 20} MiB, dslinfra's limit for one JSON value");
+            Array.Resize(ref buffer, Math.Min(buffer.Length * 2, JsonChecks.MaxToken + 64 * 1024));
+        }
         var read = stream.Read(buffer, end, buffer.Length - end);
         if (read == 0)
             finalBlock = true;
         end += read;
+        if (!started && (end >= 4 || finalBlock))
+        {
+            started = true;
+            if (JsonChecks.WrongEncoding(buffer.AsSpan(0, end)) is { } encoding)
+                throw new JsonEncodingException(encoding);
+            if (JsonChecks.HasUtf8Bom(buffer.AsSpan(0, end)))
+                start += 3;
+        }
     }
 
     public void Dispose() => stream.Dispose();

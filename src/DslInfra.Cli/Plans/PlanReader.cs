@@ -13,6 +13,8 @@ internal static class PlanReader
 {
     public static Plan Read(string path)
     {
+        if (Directory.Exists(path))
+            throw new PlanException($"{path}: is a directory; give the plan's JSON file (terraform show -json plan.tfplan > plan.json).");
         if (!File.Exists(path))
             throw new PlanException($"{path}: no such file.");
         try
@@ -35,7 +37,11 @@ internal static class PlanReader
         }
         catch (JsonException exception)
         {
-            throw new PlanException($"{name}: not valid JSON ({exception.Message.TrimEnd('.')}). Give the output of `terraform show -json plan.tfplan`, whole.");
+            throw new PlanException($"{name}: not valid JSON ({JsonChecks.Reason(exception)}). Give the output of `terraform show -json plan.tfplan`, whole.");
+        }
+        catch (JsonEncodingException exception)
+        {
+            throw new PlanException($"{name}: {exception.Message}.");
         }
     }
 
@@ -62,10 +68,11 @@ internal static class PlanReader
                     break;
                 case "resource_changes":
                     sawResourceChanges = true;
-                    ReadChanges(json, name, property, changes);
+                    ReadChanges(json, name, property, changes, deriveAddress: false);
                     break;
                 case "resource_drift":
-                    ReadChanges(json, name, property, drift);
+                    // Terraform 1.0.0 wrote drift entries without "address": derive it rather than refuse a released plan.
+                    ReadChanges(json, name, property, drift, deriveAddress: true);
                     break;
                 case "errored":
                     errored = ReadBool(json, name, property);
@@ -102,7 +109,7 @@ internal static class PlanReader
             throw new PlanException($"{name}: plan format_version {version} has a major version this dslinfra does not know (it reads 0.x and 1.x); upgrade dslinfra.");
     }
 
-    private static void ReadChanges(JsonTokenStream json, string name, string property, List<ResourceChange> into)
+    private static void ReadChanges(JsonTokenStream json, string name, string property, List<ResourceChange> into, bool deriveAddress)
     {
         if (!json.Read() || json.TokenType == JsonTokenType.Null)
             return;
@@ -113,14 +120,14 @@ internal static class PlanReader
         {
             if (json.TokenType != JsonTokenType.StartObject)
                 throw new PlanException($"{name}: {property}[{index}] is not an object.");
-            into.Add(ReadChange(json, name, $"{property}[{index}]"));
+            into.Add(ReadChange(json, name, $"{property}[{index}]", deriveAddress));
             index++;
         }
     }
 
-    private static ResourceChange ReadChange(JsonTokenStream json, string name, string where)
+    private static ResourceChange ReadChange(JsonTokenStream json, string name, string where, bool deriveAddress)
     {
-        string? address = null, previous = null, module = null, mode = null, type = null, resourceName = null, deposed = null, reason = null;
+        string? address = null, previous = null, module = null, mode = null, type = null, resourceName = null, deposed = null, reason = null, index = null;
         List<string>? actions = null;
         var importing = false;
         while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
@@ -136,6 +143,7 @@ internal static class PlanReader
                 case "name": resourceName = ReadString(json, name, where + ".name"); break;
                 case "deposed": deposed = ReadString(json, name, where + ".deposed"); break;
                 case "action_reason": reason = ReadString(json, name, where + ".action_reason"); break;
+                case "index": index = ReadIndex(json, name, where + ".index"); break;
                 case "change":
                     if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
                         throw new PlanException($"{name}: {where}.change is not an object.");
@@ -159,6 +167,8 @@ internal static class PlanReader
                     break;
             }
         }
+        if (address is null && deriveAddress && type is not null && resourceName is not null)
+            address = (module is null ? "" : module + ".") + (mode == "data" ? "data." : "") + type + "." + resourceName + index;
         if (address is null || actions is null)
             throw new PlanException($"{name}: {where} has no {(address is null ? "address" : "change.actions")}; the plan is not in Terraform's JSON format.");
         return new ResourceChange(address, previous, module, mode ?? "managed", type ?? "", resourceName ?? "", deposed, actions, reason, importing);
@@ -172,6 +182,19 @@ internal static class PlanReader
             JsonTokenType.String => json.GetString(),
             JsonTokenType.Null => null,
             _ => throw new PlanException($"{name}: {where} is not a string."),
+        };
+    }
+
+    /// <summary>An instance key as Terraform writes it in an address: [0] for count, ["key"] for for_each.</summary>
+    private static string? ReadIndex(JsonTokenStream json, string name, string where)
+    {
+        json.Read();
+        return json.TokenType switch
+        {
+            JsonTokenType.Number => "[" + json.GetString() + "]",
+            JsonTokenType.String => "[\"" + json.GetString().Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"]",
+            JsonTokenType.Null => null,
+            _ => throw new PlanException($"{name}: {where} is neither a number nor a string."),
         };
     }
 

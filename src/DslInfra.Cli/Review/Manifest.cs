@@ -13,6 +13,10 @@ internal sealed class Manifest
 {
     private readonly Dictionary<string, ManifestResource> resources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> imageHashes = new(StringComparer.Ordinal);
+    private readonly List<ManifestStack> stacks = [];
+
+    /// <summary>The stacks read, in order.</summary>
+    public IReadOnlyList<ManifestStack> Stacks => stacks;
 
     public static Manifest Empty { get; } = new();
 
@@ -55,44 +59,81 @@ internal sealed class Manifest
     {
         if (!File.Exists(file))
             throw new InputException($"{file}: no such manifest.");
-        AddText(File.ReadAllText(file), file);
+        if (new FileInfo(file).Length > MaxBytes)
+            throw new InputException($"{file}: larger than {MaxBytes >> 20} MiB, dslinfra's limit for a manifest.");
+        using var document = Plans.JsonChecks.Parse(File.ReadAllBytes(file), file);
+        AddText(document.RootElement.GetRawText(), file);
     }
+
+    /// <summary>The largest manifest read; one stack's manifest is kilobytes.</summary>
+    public const long MaxBytes = 64 << 20;
 
     private void AddText(string json, string file)
     {
-        try
+        using var document = Plans.JsonChecks.Parse(json, file);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("resources", out var list) || list.ValueKind != JsonValueKind.Array)
+            throw new InputException($"{file}: not a DslInfra manifest (no resources array).");
+        var version = String(root, "format_version", file, "format_version");
+        if (version != FormatVersion)
+            throw new InputException($"{file}: manifest format_version {version} is not one this dslinfra reads ({FormatVersion}); use the dslinfra of the same DslInfra version.");
+        var index = 0;
+        foreach (var entry in list.EnumerateArray())
         {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("resources", out var list) || list.ValueKind != JsonValueKind.Array)
-                throw new InputException($"{file}: not a DslInfra manifest (no resources array).");
-            foreach (var entry in list.EnumerateArray())
-            {
-                var address = entry.GetProperty("address").GetString()!;
-                var source = entry.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.Object ? s : default;
-                var images = entry.TryGetProperty("images", out var i) && i.ValueKind == JsonValueKind.Array
-                    ? i.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : x.GetProperty("name").GetString()!).ToList()
-                    : [];
-                resources[address] = new ManifestResource(
-                    address,
-                    entry.GetProperty("type").GetString()!,
-                    entry.GetProperty("update").GetString()!,
-                    entry.TryGetProperty("member", out var m) ? m.GetString() ?? "" : "",
-                    source.ValueKind == JsonValueKind.Object ? source.GetProperty("file").GetString() : null,
-                    source.ValueKind == JsonValueKind.Object ? source.GetProperty("line").GetInt32() : null,
-                    images);
-            }
-            if (root.TryGetProperty("images", out var bakes) && bakes.ValueKind == JsonValueKind.Array)
-                foreach (var image in bakes.EnumerateArray())
-                    if (image.TryGetProperty("name", out var name) && image.TryGetProperty("hash", out var hash))
-                        imageHashes[name.GetString()!] = hash.GetString()!;
+            var where = $"resources[{index++}]";
+            if (entry.ValueKind != JsonValueKind.Object)
+                throw new InputException($"{file}: {where} is not an object.");
+            var address = String(entry, "address", file, where)!;
+            var source = entry.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.Object ? s : default;
+            var images = new List<string>();
+            if (entry.TryGetProperty("images", out var i) && i.ValueKind == JsonValueKind.Array)
+                foreach (var image in i.EnumerateArray())
+                    images.Add(image.ValueKind == JsonValueKind.String ? image.GetString()! : String(image, "name", file, where + ".images")!);
+            resources[address] = new ManifestResource(
+                address,
+                String(entry, "type", file, where)!,
+                String(entry, "update", file, where)!,
+                entry.TryGetProperty("member", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "",
+                source.ValueKind == JsonValueKind.Object ? String(source, "file", file, where + ".source") : null,
+                source.ValueKind == JsonValueKind.Object ? Line(source, file, where + ".source") : null,
+                images);
         }
-        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            throw new InputException($"{file}: not a valid DslInfra manifest ({exception.Message})");
-        }
+        if (root.TryGetProperty("images", out var bakes) && bakes.ValueKind == JsonValueKind.Array)
+            foreach (var image in bakes.EnumerateArray())
+                if (image.ValueKind == JsonValueKind.Object && image.TryGetProperty("name", out _) && image.TryGetProperty("hash", out _))
+                    imageHashes[String(image, "name", file, "images")!] = String(image, "hash", file, "images")!;
+        stacks.Add(new ManifestStack(
+            root.TryGetProperty("stack", out var stack) && stack.ValueKind == JsonValueKind.String ? stack.GetString()! : Path.GetFileName(Path.GetDirectoryName(file)) ?? "",
+            Count(root, "variables"), Count(root, "outputs")));
     }
+
+    /// <summary>The manifest format this dslinfra reads (ManifestEmitter.FormatVersion in the generator).</summary>
+    public const string FormatVersion = "1";
+
+    private static string? String(JsonElement element, string property, string file, string where)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(property, out var value))
+            throw new InputException($"{file}: {where} has no \"{property}\".");
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : throw new InputException($"{file}: {where}.{property} is {value.ValueKind.ToString().ToLowerInvariant()}, not a string.");
+    }
+
+    private static int? Line(JsonElement source, string file, string where)
+    {
+        if (!source.TryGetProperty("line", out var line) || line.ValueKind == JsonValueKind.Null)
+            return null;
+        return line.ValueKind == JsonValueKind.Number && line.TryGetInt32(out var number) && number > 0
+            ? number
+            : throw new InputException($"{file}: {where}.line is not a line number (a whole number from 1 to {int.MaxValue}).");
+    }
+
+    private static int Count(JsonElement root, string property) =>
+        root.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array ? list.GetArrayLength() : 0;
 }
+
+/// <summary>One manifest's stack, for summaries.</summary>
+internal sealed record ManifestStack(string Name, int Variables, int Outputs);
 
 /// <summary>Input the command cannot use: exit code 2.</summary>
 internal sealed class InputException(string message) : Exception(message);
