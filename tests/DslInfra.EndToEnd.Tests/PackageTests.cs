@@ -14,8 +14,8 @@ public sealed class PackedFeed : IDisposable
     {
         Work = Directory.CreateTempSubdirectory("dslinfra-package-").FullName;
         Feed = Path.Combine(Work, "feed");
-        foreach (var project in new[] { "src/DslInfra/DslInfra.csproj", "src/DslInfra.Templates/DslInfra.Templates.csproj", "src/DslInfra.Cli/DslInfra.Cli.csproj" })
-            Packs.Add(Repo.Run("dotnet", $"pack \"{Path.Combine(Repo.Root, project)}\" -c Debug -o \"{Feed}\" -p:Version={Version} -nologo", Repo.Root));
+        // The whole solution, as a user would pack it: exactly the three packages, nothing else (the solution is built first).
+        Packs.Add(Repo.Run("dotnet", $"pack \"{Path.Combine(Repo.Root, "DslInfra.sln")}\" --no-build -c Debug -o \"{Feed}\" -p:Version={Version} -nologo", Repo.Root));
 
         var hive = Path.Combine(Work, "hive");
         TemplateInstall = Repo.Run("dotnet", $"new install \"{Path.Combine(Feed, $"DslInfra.Templates.{Version}.nupkg")}\" --debug:custom-hive \"{hive}\"", Work);
@@ -92,6 +92,47 @@ public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
     {
         Assert.All(feed.Packs, pack => Assert.True(pack.ExitCode == 0, pack.Output));
         Assert.True(File.Exists(Path.Combine(feed.Feed, $"DslInfra.{PackedFeed.Version}.nupkg")));
+    }
+
+    [Fact]
+    public void A_solution_wide_pack_gives_exactly_the_three_packages() =>
+        Assert.Equal(
+            [$"DslInfra.{PackedFeed.Version}.nupkg", $"DslInfra.Cli.{PackedFeed.Version}.nupkg", $"DslInfra.Templates.{PackedFeed.Version}.nupkg"],
+            Directory.GetFiles(feed.Feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+    /// <summary>What Visual Studio's .NET Framework compiler has loaded or carries itself: the framework and Roslyn's own closure.</summary>
+    private static readonly HashSet<string> FrameworkCompilerProvides = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mscorlib", "netstandard", "System", "System.Core", "System.Xml", "System.Xml.Linq", "System.Data", "System.Numerics", "System.Runtime.Serialization",
+        "Microsoft.CodeAnalysis", "Microsoft.CodeAnalysis.CSharp", "Microsoft.CodeAnalysis.Workspaces", "Microsoft.CodeAnalysis.CSharp.Workspaces",
+        "System.Collections.Immutable", "System.Reflection.Metadata", "System.Memory", "System.Buffers", "System.Numerics.Vectors",
+        "System.Runtime.CompilerServices.Unsafe", "System.Threading.Tasks.Extensions", "System.Text.Encoding.CodePages",
+        "System.Composition", "System.Composition.AttributedModel", // MEF, which the IDE hosts for code fixes
+    };
+
+    [Fact]
+    public void The_generator_finds_everything_it_references_on_the_NET_Framework_compiler()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(feed.Feed, $"DslInfra.{PackedFeed.Version}.nupkg"));
+        var shipped = package.Entries.Where(e => e.FullName.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal) && e.FullName.EndsWith(".dll", StringComparison.Ordinal))
+            .ToDictionary(e => Path.GetFileNameWithoutExtension(e.Name), e => e, StringComparer.OrdinalIgnoreCase);
+        var missing = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (name, entry) in shipped)
+        {
+            using var memory = new MemoryStream();
+            using (var stream = entry.Open())
+                stream.CopyTo(memory);
+            memory.Position = 0;
+            using var pe = new System.Reflection.PortableExecutable.PEReader(memory);
+            var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            foreach (var handle in metadata.AssemblyReferences)
+            {
+                var reference = metadata.GetString(metadata.GetAssemblyReference(handle).Name);
+                if (!shipped.ContainsKey(reference) && !FrameworkCompilerProvides.Contains(reference) && !reference.StartsWith("System.Runtime", StringComparison.Ordinal))
+                    missing.Add($"{name} -> {reference}");
+            }
+        }
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
     }
 
     [Fact]
