@@ -119,9 +119,7 @@ internal sealed class JsonTokenStream(Stream stream) : IDisposable
 
     private void Refill()
     {
-        // Whitespace between tokens changes no reader state: drop it rather than buffer it.
-        while (start < end && buffer[start] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
-            start++;
+        Compact();
         var remaining = end - start;
         if (start > 0)
         {
@@ -148,6 +146,45 @@ internal sealed class JsonTokenStream(Stream stream) : IDisposable
             if (JsonChecks.HasUtf8Bom(buffer.AsSpan(0, end)))
                 start += 3;
         }
+    }
+
+    /// <summary>
+    /// Collapses each run of whitespace outside strings in the pending bytes to one space: whitespace between tokens
+    /// changes no reader state, so a file padded with gigabytes of it is read in a small buffer. The pending bytes
+    /// start at a token boundary, so the scan starts outside any string.
+    /// </summary>
+    private void Compact()
+    {
+        var write = start;
+        bool inString = false, escaped = false, blank = false;
+        for (var read = start; read < end; read++)
+        {
+            var b = buffer[read];
+            if (inString)
+            {
+                if (escaped)
+                    escaped = false;
+                else if (b == (byte)'\\')
+                    escaped = true;
+                else if (b == (byte)'"')
+                    inString = false;
+            }
+            else if (b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+            {
+                if (blank)
+                    continue;
+                blank = true;
+                buffer[write++] = (byte)' ';
+                continue;
+            }
+            else if (b == (byte)'"')
+            {
+                inString = true;
+            }
+            blank = false;
+            buffer[write++] = b;
+        }
+        end = write;
     }
 
     public void Dispose() => stream.Dispose();
