@@ -53,21 +53,23 @@ public class GeneratorFuzzTests
         for (var i = 0; i < cases.Count; i++)
         {
             var templateText = mutator.MutateTemplate(template);
-            if (Check(cases[i], templateText) is { } failure)
+            var (failure, category) = Check(cases[i], templateText);
+            counts[category] = counts.GetValueOrDefault(category) + 1;
+            if (failure is not null)
             {
                 failures.Add(failure);
                 var kept = Path.Combine(Path.GetTempPath(), $"dslinfra-fuzz-{Seed}-{i}.cs");
                 File.WriteAllText(kept, cases[i]);
                 failures.Add($"  (mutant kept at {kept}; template: {templateText.Replace("\n", "\\n")})");
             }
-            counts[failures.Count == 0 ? "ok" : "failed"] = counts.GetValueOrDefault(failures.Count == 0 ? "ok" : "failed") + 1;
         }
-        Console.WriteLine($"generator fuzz: {cases.Count} cases, seed {Seed}, {failures.Count / 2} failed");
+        Console.WriteLine($"generator fuzz: {cases.Count} cases, seed {Seed}, {failures.Count / 2} failed; "
+            + string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}")));
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
     }
 
-    /// <summary>One case: what went wrong, or null.</summary>
-    internal static string? Check(string source, string template)
+    /// <summary>One case: what went wrong, or null; and what the generator made of it.</summary>
+    internal static (string? Failure, string Category) Check(string source, string template)
     {
         using var timeout = new CancellationTokenSource(PerCase);
         var clock = Stopwatch.StartNew();
@@ -75,17 +77,20 @@ public class GeneratorFuzzTests
         {
             var first = Run(source, template, timeout.Token, out var problem);
             if (problem is not null)
-                return problem;
+                return (problem, "failed");
             var second = Run(source, template, timeout.Token, out problem);
             if (problem is not null)
-                return problem;
+                return (problem, "failed");
             if (!first.SequenceEqual(second))
-                return "a second run gave different bytes";
-            return null;
+                return ("a second run gave different bytes", "failed");
+            var category = first.Any(s => s.StartsWith("DslInfra.Stack.", StringComparison.Ordinal)) ? "synthesized"
+                : first.Any(s => s.Contains("DI1012", StringComparison.Ordinal)) ? "refused (DI1012)"
+                : "no stack";
+            return (null, category);
         }
         catch (OperationCanceledException)
         {
-            return $"hang: still running after {PerCase.TotalSeconds} s";
+            return ($"hang: still running after {PerCase.TotalSeconds} s", "failed");
         }
         finally
         {
