@@ -53,6 +53,12 @@ public sealed class WriteStackArtifacts : Microsoft.Build.Utilities.Task
             Fail("DI9001", "DslInfra could not write the artifacts: " + exception.Message);
             return false;
         }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or InvalidOperationException)
+        {
+            // A path the file system refuses, or metadata the reader did not expect: an error with words, not a task crash.
+            Fail("DI9001", $"DslInfra could not write the artifacts ({exception.GetType().Name}): {exception.Message}");
+            return false;
+        }
     }
 
     /// <summary>The generator's marker version this task reads.</summary>

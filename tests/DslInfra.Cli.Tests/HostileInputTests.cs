@@ -167,3 +167,29 @@ public sealed class HostileInputTests : IDisposable
         AssertBadInput(Cli.Run("diff", Path.Combine(directory, "before"), Path.Combine(directory, "after")), mentions);
     }
 }
+
+/// <summary>What the gate prints is what a reviewer can trust: control characters and bidi overrides from a plan are shown, not obeyed.</summary>
+public sealed class PrintableOutputTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("dslinfra-printable-").FullName;
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("markdown")]
+    public void An_address_cannot_rewrite_the_log(string format)
+    {
+        // \r would return to the line start and print a fake verdict over the real one; \u202e reverses what follows.
+        var plan = "{\"format_version\":\"1.2\",\"planned_values\":{},\"resource_changes\":[{\"address\":\"aws_vpc.a\\r\\u001b[2KPASSED\\u202e\",\"change\":{\"actions\":[\"update\"]}}]}";
+        var path = Path.Combine(directory, "plan.json");
+        File.WriteAllText(path, plan);
+        var run = Cli.Run("review", path, "--format", format);
+        Assert.Equal(1, run.Exit);
+        Assert.DoesNotContain('\r', run.Output);
+        Assert.DoesNotContain('\u001b', run.Output);
+        Assert.DoesNotContain('\u202e', run.Output);
+        Assert.Contains("u000d", run.Output); // shown as an escape (Markdown doubles the backslash so it renders)
+        Assert.Contains("u202e", run.Output);
+    }
+}

@@ -39,7 +39,7 @@ internal static class DiffReport
         {
             var mark = resource.Kind switch { ResourceDiffKind.Added => "+", ResourceDiffKind.Removed => "-", ResourceDiffKind.Replaced => "-/+", _ => "~" };
             var details = Details(resource);
-            text.Append($"  {mark,-3} {resource.Stack}: {resource.Address} {Describe(resource)}{(details.Length > 0 ? " (" + details + ")" : "")}\n");
+            text.Append($"  {mark,-3} {Printable.Of(resource.Stack)}: {Printable.Of(resource.Address)} {Describe(resource)}{(details.Length > 0 ? " (" + details + ")" : "")}\n");
         }
         return text.Append($"{Count(diff, ResourceDiffKind.Added)} added, {Count(diff, ResourceDiffKind.Replaced)} replaced, {Count(diff, ResourceDiffKind.ChangedInPlace)} changed in place, {Count(diff, ResourceDiffKind.Removed)} removed\n").ToString();
     }
@@ -60,7 +60,7 @@ internal static class DiffReport
         {
             text.Append("\n| Stack | Resource | Change | Details |\n|---|---|---|---|\n");
             foreach (var resource in diff.Resources)
-                text.Append($"| {resource.Stack} | `{resource.Address}` | {Describe(resource)} | {Details(resource).Replace("|", "\\|")} |\n");
+                text.Append($"| {Printable.Of(resource.Stack)} | `{Printable.Of(resource.Address).Replace("`", "'")}` | {Describe(resource)} | {Printable.Of(Details(resource)).Replace("|", "\\|")} |\n");
         }
         return text.ToString();
     }

@@ -18,13 +18,13 @@ internal static class ReviewConsole
         foreach (var finding in ReviewText.Ordered(review.Findings).Where(ReviewText.Shown))
         {
             var mark = finding.Verdict switch { Verdict.Violation => "[red bold]FAIL[/]", Verdict.Allowed => "[yellow]allowed[/]", _ => "[green]ok[/]" };
-            table.AddRow(mark, Markup.Escape(finding.Change.Address), Markup.Escape(ReviewText.Describe(finding.Change)),
+            table.AddRow(mark, Markup.Escape(Printable.Of(finding.Change.Address)), Markup.Escape(ReviewText.Describe(finding.Change)),
                 Markup.Escape(finding.Why ?? ""), Markup.Escape(ReviewText.Declared(finding.Declared) ?? ""));
         }
         console.Write(table);
         console.MarkupLine(Markup.Escape(ReviewText.Summary(review)));
         foreach (var drift in review.Drift)
-            console.MarkupLine($"[grey]Drift (reported, never fails): {Markup.Escape(drift.Address)}: {Markup.Escape(ChangeKinds.Describe(drift.Kind))}[/]");
+            console.MarkupLine($"[grey]Drift (reported, never fails): {Markup.Escape(Printable.Of(drift.Address))}: {Markup.Escape(ChangeKinds.Describe(drift.Kind))}[/]");
         console.MarkupLine(review.Passed ? "[green bold]PASS[/]" : "[red bold]FAIL[/]");
     }
 }

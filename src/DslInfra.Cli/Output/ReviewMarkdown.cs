@@ -40,5 +40,5 @@ internal static class ReviewMarkdown
 
     /// <summary>Text safe inside a table cell: pipes, newlines and backticks cannot break the table.</summary>
     private static string Cell(string text) =>
-        text.Replace("\\", "\\\\").Replace("|", "\\|").Replace("`", "'").Replace("\r", " ").Replace("\n", " ");
+        Printable.Of(text).Replace("\\", "\\\\").Replace("|", "\\|").Replace("`", "'").Replace("\r", " ").Replace("\n", " ");
 }

@@ -20,7 +20,7 @@ internal static class ReviewText
         foreach (var finding in Ordered(review.Findings).Where(Shown))
         {
             var mark = finding.Verdict switch { Verdict.Violation => "FAIL   ", Verdict.Allowed => "ALLOWED", _ => "ok     " };
-            text.Append($"  {mark} {finding.Change.Address}: {Describe(finding.Change)}");
+            text.Append($"  {mark} {Printable.Of(finding.Change.Address)}: {Describe(finding.Change)}");
             if (finding.Why is not null)
                 text.Append($"\n          {finding.Why}");
             if (Declared(finding.Declared) is { } declared)
@@ -29,7 +29,7 @@ internal static class ReviewText
         }
         text.Append('\n').Append("Summary: ").Append(Summary(review)).Append('\n');
         foreach (var drift in review.Drift)
-            text.Append($"Drift (reported, never fails): {drift.Address} changed outside Terraform: {ChangeKinds.Describe(drift.Kind)}\n");
+            text.Append($"Drift (reported, never fails): {Printable.Of(drift.Address)} changed outside Terraform: {ChangeKinds.Describe(drift.Kind)}\n");
         return text.ToString();
     }
 
@@ -63,9 +63,9 @@ internal static class ReviewText
         if (ChangeKinds.DescribeReason(change.ActionReason) is { } reason)
             notes.Add(reason);
         if (change.Deposed is { } deposed)
-            notes.Add($"deposed object {deposed}");
+            notes.Add($"deposed object {Printable.Of(deposed)}");
         if (change.PreviousAddress is { } previous)
-            notes.Add($"moved from {previous}");
+            notes.Add($"moved from {Printable.Of(previous)}");
         if (change.Importing)
             notes.Add("imported");
         return ChangeKinds.Describe(change.Kind) + (notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : "");
