@@ -52,7 +52,7 @@ public class GeneratorFuzzTests
         var template = "# {{ stack }}\n{{~ for r in resources ~}}\n{{ r.address }}\n{{~ end ~}}\n";
         for (var i = 0; i < cases.Count; i++)
         {
-            var templateText = mutator.MutateTemplate(template);
+            var templateText = i % 4 == 0 ? mutator.MutateTemplate(template) : template; // most cases keep a good template, so stacks get through to the emitters
             var (failure, category) = Check(cases[i], templateText);
             counts[category] = counts.GetValueOrDefault(category) + 1;
             if (failure is not null)
