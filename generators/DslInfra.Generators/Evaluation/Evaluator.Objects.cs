@@ -107,7 +107,9 @@ internal sealed partial class Evaluator
                 return key;
             if (key is not StringValue text)
                 return WrongType(target.Arguments[0], "a map key must be a string known at compile time");
-            entries[text.Text] = ScalarOnly(Evaluate(assignment.Value), assignment.Value); // the last assignment wins, as in C#
+            // The last assignment wins, as in C#. A value may be a nested block or object (a map of blocks), never a whole resource.
+            var value = Evaluate(assignment.Value);
+            entries[text.Text] = value is ObjectValue { Type.Kind: DslKind.Block } ? value : ScalarOnly(value, assignment.Value);
         }
         return new MapValue(entries.Select(e => new MapEntry(e.Key, e.Value)).ToEquatableArray());
     }

@@ -61,3 +61,24 @@ public sealed class TerraformBackendAttribute(string type) : Attribute
     /// <summary>The backend type, e.g. <c>s3</c>.</summary>
     public string Type { get; } = type;
 }
+
+/// <summary>
+/// An optional argument Terraform computes when it is not set. Read from another member while unset, it is a
+/// reference to the attribute (e.g. <c>Instance.PrivateIp</c> → <c>${aws_instance.web.private_ip}</c>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = false)]
+public sealed class ComputedAttribute : Attribute
+{
+}
+
+/// <summary>An argument the provider marks sensitive: a plain-text literal for it is DI3001.</summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = false)]
+public sealed class SensitiveAttribute : Attribute
+{
+}
+
+/// <summary>A write-only argument: Terraform sends it to the provider and never stores it in state or plan.</summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = false)]
+public sealed class WriteOnlyAttribute : Attribute
+{
+}

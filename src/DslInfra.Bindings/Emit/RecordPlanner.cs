@@ -1,0 +1,104 @@
+using DslInfra.Bindings.Schema;
+
+namespace DslInfra.Bindings.Emit;
+
+/// <summary>
+/// Turns a type's schema into the records to write. The rules (README, "Typed providers"):
+/// - an argument (required or optional) is an init property; string → Expr&lt;string&gt;, number → Expr&lt;double&gt;
+///   (the schema does not say integer; an int converts implicitly), bool → Expr&lt;bool&gt;, dynamic → Expr,
+///   list/set(T) → ImmutableArray&lt;T&gt;, map(T) → Map&lt;T&gt;, object → a nested record, tuple → ImmutableArray&lt;Expr&gt;;
+/// - an optional argument Terraform also computes is marked [Computed]: read while unset, it is a reference;
+/// - a computed-only attribute (and <c>id</c>, always) is a get-only Reference&lt;T&gt;;
+/// - a nested block is a nested record "&lt;Name&gt;Block", single or repeated as its nesting says; an object type a
+///   nested record "&lt;Name&gt;Value". Nested records live inside their parent, so aws_s3_bucket's block
+///   "versioning" (AwsS3Bucket.VersioningBlock) never meets the resource aws_s3_bucket_versioning (AwsS3BucketVersioning).
+/// </summary>
+internal static class RecordPlanner
+{
+    public static RecordPlan Plan(TypeSchema type)
+    {
+        var record = new RecordPlan(BindingNames.Record(type), type.Type, type.Kind, false, type.Block.Description);
+        Fill(record, type.Block, top: true);
+        return record;
+    }
+
+    private static void Fill(RecordPlan record, Block block, bool top)
+    {
+        var scope = new BindingNames.Scope(record.Name, top ? BindingNames.ResourceMembers : BindingNames.RecordMembers);
+        // Properties first, so they keep their natural names; nested record names are claimed after.
+        var attributes = block.Attributes
+            .Where(a => top || !a.IsComputedOnly) // a nested block has no address: its computed-only attributes cannot be referenced
+            .Select(a => (Attribute: a, Property: scope.Claim(BindingNames.Pascal(a.Name), "Argument"))).ToList();
+        var blocks = block.BlockTypes.Where(IsSettable)
+            .Select(b => (Block: b, Property: scope.Claim(BindingNames.Pascal(b.Name), "Argument"))).ToList();
+
+        foreach (var (attribute, property) in attributes)
+        {
+            var isReference = top && (attribute.IsComputedOnly || attribute.Name == "id");
+            var csharp = isReference
+                ? $"Reference<{ClrType(attribute.Type)}>"
+                : ArgumentType(attribute.Type, property, record, scope, nullable: true);
+            record.Members.Add(new MemberPlan(property, attribute.Name, isReference ? MemberKind.Reference : MemberKind.Argument, csharp,
+                attribute.Required && !isReference, attribute.Computed && !isReference && !attribute.Required, attribute.Sensitive, attribute.WriteOnly,
+                attribute.Deprecated, attribute.Description));
+        }
+        foreach (var (nested, property) in blocks)
+        {
+            var blockRecord = new RecordPlan(scope.Claim(BindingNames.Pascal(nested.Name) + "Block", ""), null, null, false, nested.Block.Description);
+            Fill(blockRecord, nested.Block, top: false);
+            record.Nested.Add(blockRecord);
+            var csharp = nested.Nesting == NestingMode.Map ? $"Map<{blockRecord.Name}>?"
+                : nested.IsSingle ? blockRecord.Name + "?"
+                : $"ImmutableArray<{blockRecord.Name}>";
+            record.Members.Add(new MemberPlan(property, nested.Name, MemberKind.Block, csharp, nested.MinItems > 0, false, false, false,
+                nested.Block.Deprecated, nested.Block.Description));
+        }
+    }
+
+    /// <summary>A block worth an argument: one the author can set something in (not only Terraform's computed output).</summary>
+    private static bool IsSettable(BlockType block) =>
+        block.Block.Attributes.Any(a => !a.IsComputedOnly) || block.Block.BlockTypes.Any(IsSettable);
+
+    private static string ArgumentType(CtyType type, string property, RecordPlan owner, BindingNames.Scope scope, bool nullable)
+    {
+        var element = Element(type, property, owner, scope);
+        return nullable && element is not null && !element.StartsWith("ImmutableArray<", StringComparison.Ordinal) ? element + "?" : element!;
+    }
+
+    /// <summary>The C# type of a value of this Terraform type, as an argument or an element of one.</summary>
+    private static string Element(CtyType type, string property, RecordPlan owner, BindingNames.Scope scope) => type switch
+    {
+        Primitive { Name: "string" } => "Expr<string>",
+        Primitive { Name: "number" } => "Expr<double>",
+        Primitive { Name: "bool" } => "Expr<bool>",
+        Primitive => "Expr",
+        Collection { Kind: CollectionKind.Map } map => $"Map<{Element(map.Element, property, owner, scope)}>",
+        Collection list => $"ImmutableArray<{Element(list.Element, property, owner, scope)}>",
+        ObjectType obj => ObjectRecord(obj, property, owner, scope),
+        Schema.Tuple => "ImmutableArray<Expr>",
+        _ => "Expr",
+    };
+
+    private static string ObjectRecord(ObjectType obj, string property, RecordPlan owner, BindingNames.Scope scope)
+    {
+        var record = new RecordPlan(scope.Claim(property + "Value", ""), null, null, attributesAsBlocks: true, null);
+        var inner = new BindingNames.Scope(record.Name, BindingNames.RecordMembers);
+        var members = obj.Attributes.Select(a => (a, inner.Claim(BindingNames.Pascal(a.Name), "Argument"))).ToList();
+        foreach (var (attribute, name) in members)
+            record.Members.Add(new MemberPlan(name, attribute.Name, MemberKind.Argument, ArgumentType(attribute.Type, name, record, inner, nullable: true),
+                false, false, false, false, false, null));
+        owner.Nested.Add(record);
+        return record.Name;
+    }
+
+    /// <summary>The CLR type a reference stands for: Reference&lt;string&gt;, Reference&lt;ImmutableArray&lt;string&gt;&gt;…</summary>
+    private static string ClrType(CtyType type) => type switch
+    {
+        Primitive { Name: "string" } => "string",
+        Primitive { Name: "number" } => "double",
+        Primitive { Name: "bool" } => "bool",
+        Collection { Kind: CollectionKind.Map } map => $"Map<{ClrType(map.Element)}>",
+        Collection list => $"ImmutableArray<{ClrType(list.Element)}>",
+        _ => "object",
+    };
+}
