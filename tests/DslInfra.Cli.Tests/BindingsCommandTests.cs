@@ -1,0 +1,71 @@
+namespace DslInfra.Cli.Tests;
+
+/// <summary>`dslinfra bindings`: typed records for the types a project names, from a shipped schema or the user's own.</summary>
+public sealed class BindingsCommandTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("dslinfra-bindings-").FullName;
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private string Output => Path.Combine(directory, "Generated");
+
+    [Fact]
+    public void A_shipped_provider_by_name_writes_one_file_per_service_and_rewrites_nothing_unchanged()
+    {
+        var first = Cli.Run("bindings", "--provider", "aws", "--types", "aws_vpc", "aws_subnet,data.aws_ami", "--namespace", "Acme.Aws", "--output", Output);
+        Assert.True(first.Exit == 0, first.Error);
+        Assert.Contains("6.47.0", first.Output);
+        Assert.Equal(["Aws.Ami.g.cs", "Aws.Subnet.g.cs", "Aws.Vpc.g.cs"], Directory.GetFiles(Output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var vpc = File.ReadAllText(Path.Combine(Output, "Aws.Vpc.g.cs"));
+        Assert.Contains("namespace Acme.Aws;", vpc);
+        Assert.Contains("[TerraformType(\"aws_vpc\")]", vpc);
+        Assert.Contains("public sealed partial record DataAwsAmi(string Name) : DataSource(Name)", File.ReadAllText(Path.Combine(Output, "Aws.Ami.g.cs")));
+
+        var again = Cli.Run("bindings", "--provider", "aws", "--types", "aws_vpc", "--namespace", "Acme.Aws", "--output", Output);
+        Assert.Contains("(0 written, 2 removed)", again.Output); // the types no longer asked for are gone
+        Assert.Equal(["Aws.Vpc.g.cs"], Directory.GetFiles(Output).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_users_own_schema_file_works_the_same_way()
+    {
+        var schema = Path.Combine(directory, "schema.json");
+        File.WriteAllText(schema, """{"format_version":"1.0","provider_schemas":{"registry.terraform.io/acme/thing":{"resource_schemas":{"thing_widget":{"version":0,"block":{"attributes":{"size":{"type":"number","required":true},"id":{"type":"string","computed":true}}}}}}}}""");
+        var run = Cli.Run("bindings", schema, "--types", "thing_widget", "--namespace", "Acme.Things", "--output", Output);
+        Assert.True(run.Exit == 0, run.Error);
+        Assert.Contains("[TerraformName(\"size\"), Required] public Expr<double>? Size { get; init; }", File.ReadAllText(Path.Combine(Output, "Thing.Widget.g.cs")));
+    }
+
+    [Fact]
+    public void A_file_the_command_did_not_write_is_never_overwritten()
+    {
+        Directory.CreateDirectory(Output);
+        File.WriteAllText(Path.Combine(Output, "Aws.Vpc.g.cs"), "// mine\n");
+        var run = Cli.Run("bindings", "--provider", "aws", "--types", "aws_vpc", "--namespace", "N", "--output", Output);
+        Assert.Equal(2, run.Exit);
+        Assert.Equal("// mine\n", File.ReadAllText(Path.Combine(Output, "Aws.Vpc.g.cs")));
+    }
+
+    [Theory]
+    [InlineData("unknown type", "has no aws_nope", "--provider", "aws", "--types", "aws_nope")]
+    [InlineData("no types", "--types", "--provider", "aws")]
+    [InlineData("no schema", "give a schema file", "--types", "aws_vpc")]
+    [InlineData("not shipped", "no schema ships for 'acme'", "--provider", "acme", "--types", "x")]
+    public void Bad_input_is_exit_2_on_one_line(string why, string mentions, params string[] args)
+    {
+        var run = Cli.Run(["bindings", .. args, "--namespace", "N", "--output", Output]);
+        Assert.True(run.Exit == 2, why);
+        Assert.Contains(mentions, run.Error);
+        Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void A_schema_that_is_not_one_is_exit_2()
+    {
+        var schema = Path.Combine(directory, "state.json");
+        File.WriteAllText(schema, """{"format_version":"1.0","values":{}}""");
+        var run = Cli.Run("bindings", schema, "--types", "x", "--namespace", "N", "--output", Output);
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("provider_schemas", run.Error);
+    }
+}
