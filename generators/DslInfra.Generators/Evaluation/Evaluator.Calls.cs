@@ -18,12 +18,50 @@ internal sealed partial class Evaluator
             return Repeat(invocation);
         if (method.Name == "Attr" && DslSymbols.Is(method.ContainingType, dsl.Resource))
             return Attr(invocation);
+        if (TerraformFunctionName(method) is { } function)
+            return TerraformFunction(invocation, function);
         if (method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "DslInfra.InfraFunctionAttribute"))
             return Call(method, invocation.Arguments.Select(a => Evaluate(a.Value)).ToList(), invocation);
         if (method.ContainingType?.SpecialType == SpecialType.System_String || method.Name == "ToString")
             return StringMethod(invocation);
         return NotDeterministicOr(invocation, method.ContainingType, method.Name,
             $"the generator does not run '{method.Name}'; mark a static expression-bodied helper [InfraFunction] to have it evaluated");
+    }
+
+    private static string? TerraformFunctionName(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+            if (attribute.AttributeClass is { Name: "TerraformFunctionAttribute" } type && type.ContainingNamespace?.ToDisplayString() == "DslInfra.Schema"
+                && attribute.ConstructorArguments.FirstOrDefault().Value is string name)
+                return name;
+        return null;
+    }
+
+    /// <summary>
+    /// A call of one of Terraform's functions (Fn): written as <c>name(…)</c> for Terraform to evaluate, each argument
+    /// an expression (literals quoted and escaped by the emitter); a params array is spread into separate arguments.
+    /// </summary>
+    private Value TerraformFunction(IInvocationOperation invocation, string name)
+    {
+        var arguments = new List<Value>();
+        foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
+        {
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+                continue;
+            var values = argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation array
+                ? array.Initializer?.ElementValues.AsEnumerable() ?? Enumerable.Empty<IOperation>()
+                : new[] { argument.Value };
+            foreach (var operation in values)
+            {
+                var value = Evaluate(operation);
+                if (value is ErrorValue)
+                    return value;
+                if (value is ObjectValue { Type.Kind: not DslKind.Variable } obj)
+                    return WrongType(operation, $"a {obj.Type.Name} cannot be a function's argument; pass one of its attributes or values");
+                arguments.Add(Scalar(value, operation));
+            }
+        }
+        return new FunctionValue(name, arguments.ToEquatableArray());
     }
 
     private Value Attr(IInvocationOperation invocation)

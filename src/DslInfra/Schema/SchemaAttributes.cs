@@ -82,3 +82,11 @@ public sealed class SensitiveAttribute : Attribute
 public sealed class WriteOnlyAttribute : Attribute
 {
 }
+
+/// <summary>A method that stands for one of Terraform's built-in functions: the generator writes the call as <c>${name(…)}</c>.</summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class TerraformFunctionAttribute(string name) : Attribute
+{
+    /// <summary>The function's Terraform name.</summary>
+    public string Name { get; } = name;
+}
