@@ -1,0 +1,15 @@
+namespace DslInfra.Google;
+
+/// <summary>The Google Cloud provider (hashicorp/google). Its resources: `dslinfra bindings --provider google`.</summary>
+[Schema.TerraformProvider("google", "hashicorp/google")]
+public sealed record GoogleProvider : ProviderConfig
+{
+    /// <summary>The default project.</summary>
+    public Expr<string>? Project { get; init; }
+
+    /// <summary>The default region.</summary>
+    public Expr<string>? Region { get; init; }
+
+    /// <summary>The default zone.</summary>
+    public Expr<string>? Zone { get; init; }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace DslInfra.Generators.Tests.Bindings;
+
+/// <summary>
+/// samples/MultiCloud: four providers' generated records (aws, azurerm, google, kubernetes) and Fn calls synthesize to
+/// Terraform that HashiCorp's parser reads without an error, with references where Terraform computes values.
+/// </summary>
+public class MultiCloudSampleTests
+{
+    private static readonly Lazy<Dictionary<string, string>> Artifacts = new(() =>
+    {
+        var folder = Path.Combine(RepoPaths.Root, "samples", "MultiCloud");
+        var sources = Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Order(StringComparer.Ordinal).Select(File.ReadAllText);
+        // The sample's ImplicitUsings, as the SDK would add them.
+        const string implicitUsings = "global using System; global using System.Collections.Generic; global using System.Linq;";
+        return Harness.Artifacts(Harness.Compile([implicitUsings, .. sources]));
+    });
+
+    public static TheoryData<string> Stacks() => ["api", "scaleset", "templates", "apps"];
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public void Every_string_of_every_stack_parses_with_hcl(string stack)
+    {
+        var decoded = HclDecoder.Decode(Artifacts.Value[stack + "/main.tf.json"], ".tf.json");
+        Assert.NotEmpty(decoded);
+        Assert.All(decoded, d => Assert.True(d.TemplateError is null, $"{d.Path}: {d.TemplateError}"));
+    }
+
+    [Fact]
+    public void Typed_records_of_four_providers_give_their_exact_terraform()
+    {
+        using var api = JsonDocument.Parse(Artifacts.Value["api/main.tf.json"]);
+        var lambda = api.RootElement.GetProperty("resource").GetProperty("aws_lambda_function").GetProperty("api");
+        Assert.Equal("${aws_rds_cluster.db.endpoint}", lambda.GetProperty("environment").GetProperty("variables").GetProperty("DB_HOST").GetString());
+        Assert.Equal("${filebase64sha256(var.package)}", lambda.GetProperty("source_code_hash").GetString());
+        Assert.Equal("${data.aws_iam_policy_document.assume_by_lambda.json}",
+            api.RootElement.GetProperty("resource").GetProperty("aws_iam_role").GetProperty("api").GetProperty("assume_role_policy").GetString());
+
+        using var scaleSet = JsonDocument.Parse(Artifacts.Value["scaleset/main.tf.json"]);
+        Assert.Equal("${data.azurerm_subnet.web.id}", scaleSet.RootElement.GetProperty("resource").GetProperty("azurerm_linux_virtual_machine_scale_set")
+            .GetProperty("web").GetProperty("network_interface")[0].GetProperty("ip_configuration")[0].GetProperty("subnet_id").GetString());
+        Assert.True(scaleSet.RootElement.GetProperty("provider").GetProperty("azurerm").TryGetProperty("features", out _));
+
+        using var templates = JsonDocument.Parse(Artifacts.Value["templates/main.tf.json"]);
+        Assert.Equal("${data.google_compute_image.debian.self_link}", templates.RootElement.GetProperty("resource")
+            .GetProperty("google_compute_instance_template").GetProperty("web").GetProperty("disk")[0].GetProperty("source_image").GetString());
+
+        using var apps = JsonDocument.Parse(Artifacts.Value["apps/main.tf.json"]);
+        var container = apps.RootElement.GetProperty("resource").GetProperty("kubernetes_deployment_v1").GetProperty("nginx")
+            .GetProperty("spec").GetProperty("template").GetProperty("spec").GetProperty("container")[0];
+        Assert.Equal(80, container.GetProperty("port")[0].GetProperty("container_port").GetInt32());
+    }
+}
