@@ -33,3 +33,26 @@ public class PlaintextSecretTests
         public static class Local { public static Settings Make() => new() { Password = "not infrastructure" }; }
         """);
 }
+
+/// <summary>DI3001 from the provider schema's own "sensitive" flag, which generated records carry as [Sensitive].</summary>
+public class SensitiveArgumentTests
+{
+    [Fact]
+    public Task A_literal_into_an_argument_the_schema_marks_sensitive() => Verify<PlaintextSecretAnalyzer>.Diagnostics("""
+        using DslInfra.Schema;
+
+        [TerraformType("acme_database")]
+        public sealed record AcmeDatabase(string Name) : Resource(Name)
+        {
+            [TerraformName("admin_credential"), Sensitive] public Expr<string>? AdminCredential { get; init; }
+            [TerraformName("admin_user")] public Expr<string>? AdminUser { get; init; }
+        }
+
+        public static class S
+        {
+            public static readonly Variable<string> Credential = new("credential") { Sensitive = true };
+            public static readonly AcmeDatabase Literal = new("a") { AdminUser = "admin", AdminCredential = {|DI3001:"s3cr3t-value"|} };
+            public static readonly AcmeDatabase FromVariable = new("b") { AdminUser = "admin", AdminCredential = Credential };
+        }
+        """);
+}

@@ -11,8 +11,8 @@ public sealed record CustomResource : Resource
     /// <summary>The Terraform type, e.g. <c>aws_cloudwatch_log_group</c>.</summary>
     public string Type { get; init; }
 
-    /// <summary>The resource's arguments by their Terraform names.</summary>
-    public Map<Expr>? Arguments { get; init; }
+    /// <summary>The resource's arguments by their Terraform names: any value (a literal, a reference, an array, a nested Map/// <summary>The resource's arguments by their Terraform names.</summary>lt;object/// <summary>The resource's arguments by their Terraform names.</summary>gt; for an object).</summary>
+    public Map<object>? Arguments { get; init; }
 
     /// <summary>The resource's nested blocks, in order.</summary>
     public ImmutableArray<CustomBlock> Blocks { get; init; }
@@ -34,7 +34,7 @@ public sealed record CustomDataSource : DataSource
     public string Type { get; init; }
 
     /// <summary>The data source's arguments by their Terraform names.</summary>
-    public Map<Expr>? Arguments { get; init; }
+    public Map<object>? Arguments { get; init; }
 
     /// <summary>The data source's nested blocks, in order.</summary>
     public ImmutableArray<CustomBlock> Blocks { get; init; }
@@ -47,7 +47,7 @@ public sealed record CustomDataSource : DataSource
 public sealed record CustomBlock(string Type)
 {
     /// <summary>The block's arguments by their Terraform names.</summary>
-    public Map<Expr>? Arguments { get; init; }
+    public Map<object>? Arguments { get; init; }
 
     /// <summary>The block's own nested blocks, in order.</summary>
     public ImmutableArray<CustomBlock> Blocks { get; init; }

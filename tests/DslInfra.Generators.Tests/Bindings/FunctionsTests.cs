@@ -61,3 +61,38 @@ public class FunctionsTests
         Assert.Contains(compilation.GetDiagnostics(), d => d.Id == "CS1503" && d.Severity == DiagnosticSeverity.Error);
     }
 }
+
+/// <summary>CustomResource, the escape hatch, takes any value: lists, maps, nested objects, references, functions.</summary>
+public class CustomResourceValueTests
+{
+    [Fact]
+    public void Arguments_take_lists_maps_objects_and_references()
+    {
+        var json = Harness.TerraformOf("""
+            [Stack("s")]
+            public static class S
+            {
+                public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16" };
+                public static readonly CustomResource Endpoint = new("aws_vpc_endpoint", "s3")
+                {
+                    Arguments = new()
+                    {
+                        ["vpc_id"] = Vpc.Id,
+                        ["service_name"] = "com.amazonaws.eu-west-1.s3",
+                        ["route_table_ids"] = new[] { "rtb-1", "rtb-2" },
+                        ["tags"] = new Map<object> { ["team"] = "web", ["cost"] = 3 },
+                        ["dns_options"] = new Map<object> { ["dns_record_ip_type"] = "ipv4", ["private_only"] = false },
+                        ["policy"] = Fn.Jsonencode(new Map<string> { ["Version"] = "2012-10-17" }),
+                    },
+                };
+            }
+            """);
+        using var document = JsonDocument.Parse(json);
+        var endpoint = document.RootElement.GetProperty("resource").GetProperty("aws_vpc_endpoint").GetProperty("s3");
+        Assert.Equal("${aws_vpc.main.id}", endpoint.GetProperty("vpc_id").GetString());
+        Assert.Equal("""["rtb-1","rtb-2"]""", JsonSerializer.Serialize(endpoint.GetProperty("route_table_ids")));
+        Assert.Equal("""{"cost":3,"team":"web"}""", JsonSerializer.Serialize(endpoint.GetProperty("tags")));
+        Assert.Equal("""{"dns_record_ip_type":"ipv4","private_only":false}""", JsonSerializer.Serialize(endpoint.GetProperty("dns_options")));
+        Assert.Equal("${jsonencode({\"Version\" = \"2012-10-17\"})}", endpoint.GetProperty("policy").GetString());
+    }
+}
