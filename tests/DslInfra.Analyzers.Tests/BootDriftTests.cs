@@ -28,3 +28,24 @@ public class BootDriftTests
         public static class D { public static Docs Make() => new() { UserData = "apt-get install -y nginx" }; }
         """);
 }
+
+/// <summary>DI2005 and DI2006 read their arguments from the one catalog, so generated provider records are covered by their Terraform names.</summary>
+public class CatalogArgumentTests
+{
+    [Fact]
+    public Task A_generated_records_startup_script_is_user_data() => Verify<BootDriftAnalyzer>.Diagnostics("""
+        using DslInfra.Schema;
+
+        [TerraformType("google_compute_instance")]
+        public sealed record GoogleComputeInstance(string Name) : Resource(Name)
+        {
+            [TerraformName("metadata_startup_script")] public Expr<string>? MetadataStartupScript { get; init; }
+            [TerraformName("description")] public Expr<string>? Description { get; init; }
+        }
+
+        public static class S
+        {
+            public static readonly GoogleComputeInstance Vm = new("vm") { MetadataStartupScript = {|DI2005:"apt-get install -y nginx"|}, Description = "apt-get install -y nginx" };
+        }
+        """);
+}

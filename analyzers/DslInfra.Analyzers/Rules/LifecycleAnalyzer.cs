@@ -9,10 +9,7 @@ namespace DslInfra.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LifecycleAnalyzer : RuleAnalyzer
 {
-    // Arguments that define what a machine is: ignoring their changes lets the running machine drift from its declaration.
-    private static readonly ImmutableHashSet<string> MachineDefining = ImmutableHashSet.Create(
-        "ami", "image_id", "user_data", "user_data_base64", "instance_type", "launch_template", "image", "source_image_id",
-        "machine_type", "custom_data", "source_image_reference", "boot_disk", "container_definitions");
+    // Arguments that define what a machine is: DslInfra.Catalog.TypeCatalog.MachineDefining.
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.LifecycleDefeatsImmutability);
@@ -34,7 +31,7 @@ public sealed class LifecycleAnalyzer : RuleAnalyzer
         {
             foreach (var element in Initializers.Elements(assignment.Value))
             {
-                if (element.ConstantValue.Value is string name && MachineDefining.Contains(name))
+                if (element.ConstantValue.Value is string name && DslInfra.Catalog.TypeCatalog.MachineDefining.Contains(name))
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LifecycleDefeatsImmutability, element.Syntax.GetLocation(),
                         $"ignore_changes on '{name}' lets the running machine differ from its declaration: let a change replace it"));
             }

@@ -169,7 +169,9 @@ internal static class StackReader
             var address = (isData ? "data." : "") + type + "." + name;
             if (!Claim(isData ? "Data source" : "Resource", address, member, where))
                 return;
-            var replaceOnly = obj.Type.ReplaceOnly || obj.Get("ReplaceOnly") is BoolValue { Flag: true };
+            // Replace-only by the record's [ReplaceOnly], the custom resource's flag, or the catalog (so a CustomResource
+            // or a generated record of a server type is replace-only too).
+            var replaceOnly = obj.Type.ReplaceOnly || obj.Get("ReplaceOnly") is BoolValue { Flag: true } || (!isData && Catalog.TypeCatalog.ReplaceOnly.Contains(type));
             resources.Add(new ResourceSpec(address, isData, type, name, member, memberSpan, replaceOnly, obj, Dependencies(obj)));
         }
 

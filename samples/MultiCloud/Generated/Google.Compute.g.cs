@@ -58,6 +58,7 @@ public sealed partial record DataGoogleComputeImage(string Name) : DataSource(Na
 
 /// <summary>google_compute_instance_template (resource).</summary>
 [TerraformType("google_compute_instance_template")]
+[ReplaceOnly]
 public sealed partial record GoogleComputeInstanceTemplate(string Name) : Resource(Name)
 {
     /// <summary>Whether to allow sending and receiving of packets with non-matching source or destination IPs. This defaults to false.</summary>

@@ -73,6 +73,8 @@ public static class BindingGenerator
         if (record.TerraformType is not null)
         {
             writer.Line($"[TerraformType({Quote(record.TerraformType)})]");
+            if (record.Kind == SchemaKind.Resource && Catalog.TypeCatalog.ReplaceOnly.Contains(record.TerraformType))
+                writer.Line("[ReplaceOnly]"); // from the one catalog: a server that boots from an image never changes in place
             var baseType = record.Kind == SchemaKind.DataSource ? "DataSource" : "Resource";
             writer.Line($"public sealed partial record {record.Name}(string Name) : {baseType}(Name)");
         }

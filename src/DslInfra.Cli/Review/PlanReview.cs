@@ -32,16 +32,8 @@ internal sealed record ReviewResult(Plan Plan, IReadOnlyList<Finding> Findings, 
 /// </summary>
 internal static class PlanReview
 {
-    // Resource types whose replacement by destroy-then-create drops traffic.
-    private static readonly HashSet<string> ServesTraffic = new(StringComparer.Ordinal)
-    {
-        "aws_instance", "aws_autoscaling_group", "aws_launch_template", "aws_lb", "aws_alb", "aws_lb_listener", "aws_alb_listener",
-        "aws_lb_target_group", "aws_alb_target_group", "aws_lb_listener_rule", "aws_eip", "aws_route53_record", "aws_ecs_service",
-        "aws_cloudfront_distribution", "aws_api_gateway_deployment", "aws_security_group", "aws_nat_gateway",
-        "azurerm_linux_virtual_machine", "azurerm_windows_virtual_machine", "azurerm_linux_virtual_machine_scale_set", "azurerm_lb",
-        "google_compute_instance", "google_compute_instance_group_manager", "google_compute_forwarding_rule",
-        "kubernetes_deployment", "kubernetes_service",
-    };
+    // Resource types whose replacement by destroy-then-create drops traffic: the one catalog.
+    private static readonly HashSet<string> ServesTraffic = Catalog.TypeCatalog.ServesTraffic;
 
     public static ReviewResult Review(Plan plan, Manifest manifest, IReadOnlySet<string> allowed)
     {

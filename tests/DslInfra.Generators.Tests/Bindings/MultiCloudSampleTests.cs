@@ -55,3 +55,52 @@ public class MultiCloudSampleTests
         Assert.Equal(80, container.GetProperty("port")[0].GetProperty("container_port").GetInt32());
     }
 }
+
+/// <summary>The one catalog of what types mean for immutability, as the generator and the bindings read it.</summary>
+public class CatalogTests
+{
+    [Fact]
+    public void A_server_type_is_replace_only_however_it_is_written()
+    {
+        var manifest = Harness.Artifacts(Harness.Compile(Harness.Usings + """
+            [Stack("s")]
+            public static class S
+            {
+                public static readonly CustomResource Vm = new("google_compute_instance", "vm") { Arguments = new() { ["machine_type"] = "e2-small" } };
+                public static readonly CustomResource Bucket = new("google_storage_bucket", "b") { Arguments = new() { ["name"] = "b" } };
+            }
+            """))["s/manifest.json"];
+        using var document = JsonDocument.Parse(manifest);
+        var updates = document.RootElement.GetProperty("resources").EnumerateArray().ToDictionary(r => r.GetProperty("address").GetString()!, r => r.GetProperty("update").GetString());
+        Assert.Equal("replace-only", updates["google_compute_instance.vm"]);
+        Assert.Equal("in-place", updates["google_storage_bucket.b"]);
+    }
+
+    [Fact]
+    public void Generated_records_of_server_types_carry_ReplaceOnly()
+    {
+        var provider = DslInfra.Bindings.Schema.ProviderSchemaFile.Read(Path.Combine(RepoPaths.Root, "src", "DslInfra.Providers", "schemas", "aws.schema.json.gz")).Providers.Single();
+        var source = DslInfra.Bindings.Emit.BindingGenerator.Generate(provider, new DslInfra.Bindings.Emit.BindingOptions("N", ["aws_instance", "aws_vpc"])).Select(f => f.Content).ToList();
+        Assert.Contains("[ReplaceOnly]\npublic sealed partial record AwsInstance(", string.Concat(source).Replace("[TerraformType(\"aws_instance\")]\n", ""));
+        Assert.DoesNotContain("[ReplaceOnly]\npublic sealed partial record AwsVpc(", string.Concat(source).Replace("[TerraformType(\"aws_vpc\")]\n", ""));
+    }
+
+    [Fact]
+    public void The_samples_generated_records_are_what_dslinfra_bindings_writes_today()
+    {
+        // Regenerate with the commands in samples/MultiCloud/README.md after changing the bindings or the catalog.
+        var folder = Path.Combine(RepoPaths.Root, "samples", "MultiCloud", "Generated");
+        foreach (var file in Directory.GetFiles(folder, "*.g.cs"))
+        {
+            var text = File.ReadAllText(file);
+            var ns = System.Text.RegularExpressions.Regex.Match(text, @"namespace (\S+);").Groups[1].Value;
+            var provider = Path.GetFileName(file).Split('.')[0].ToLowerInvariant();
+            var schema = DslInfra.Bindings.VendoredSchemas.Load(provider)!;
+            var types = System.Text.RegularExpressions.Regex.Matches(text, @"\[TerraformType\(""([^""]+)""\)\]\s*(?:\[ReplaceOnly\]\s*)?public sealed partial record (Data)?")
+                .Select(m => (m.Groups[2].Success ? "data." : "") + m.Groups[1].Value).ToList();
+            var expected = DslInfra.Bindings.Emit.BindingGenerator.Generate(schema, new DslInfra.Bindings.Emit.BindingOptions(ns, types,
+                $"{provider} {DslInfra.Bindings.VendoredSchemas.Versions[provider]}, vendored")).Single(f => f.Name == Path.GetFileName(file));
+            Assert.True(expected.Content == text, $"{Path.GetFileName(file)} is stale: regenerate it");
+        }
+    }
+}
