@@ -69,3 +69,54 @@ public sealed class BindingsCommandTests : IDisposable
         Assert.Contains("provider_schemas", run.Error);
     }
 }
+
+/// <summary>Hostile or odd schemas: a clear error or compilable C#, never a crash.</summary>
+public sealed class BindingsHostileSchemaTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("dslinfra-bindings-hostile-").FullName;
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private (int Exit, string Output, string Error) Run(string schema, params string[] extra)
+    {
+        var path = Path.Combine(directory, "schema.json");
+        File.WriteAllText(path, schema);
+        return Cli.Run(["bindings", path, "--namespace", "N", "--output", Path.Combine(directory, "out"), .. extra]);
+    }
+
+    [Theory]
+    [InlineData("""{"provider_schemas":{"p/x":{"resource_schemas":{"x_a":{"block":{"attributes":[]}}}}}}""")]
+    [InlineData("""{"provider_schemas":{"p/x":{"resource_schemas":{"x_a":{"block":{"attributes":{"n":{"type":["list"]}}}}}}}}""")]
+    [InlineData("""{"provider_schemas":{"p/x":{"resource_schemas":{"x_a":{"block":{"attributes":{"n":{"type":"strange"}}}}}}}}""")]
+    [InlineData("""{"provider_schemas":{"p/x":{"resource_schemas":{"x_a":{"block":{"block_types":{"b":{"nesting_mode":"tree","block":{}}}}}}}}}""")]
+    [InlineData("""{"provider_schemas":{"p/x":{"resource_schemas":{"x_a":{}}}}}""")]
+    [InlineData("""{"provider_schemas":[]}""")]
+    [InlineData("""not json""")]
+    public void A_schema_of_the_wrong_shape_is_exit_2_on_one_line(string schema)
+    {
+        var run = Run(schema, "--all");
+        Assert.True(run.Exit == 2, run.Error);
+        Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+        Assert.DoesNotContain("internal error", run.Error);
+    }
+
+    [Fact]
+    public void Type_names_that_pascal_case_alike_get_distinct_records()
+    {
+        var run = Run("""{"provider_schemas":{"p/x":{"resource_schemas":{"x_s3_bucket":{"block":{}},"x_s3__bucket":{"block":{}}}}}}""", "--all");
+        Assert.True(run.Exit == 0, run.Error);
+        var source = string.Concat(Directory.GetFiles(Path.Combine(directory, "out")).Select(File.ReadAllText));
+        Assert.Contains("record XS3Bucket(string Name)", source);
+        Assert.Contains("record XS3Bucket_2(string Name)", source);
+    }
+
+    [Fact]
+    public void A_namespace_that_is_not_one_is_refused()
+    {
+        var path = Path.Combine(directory, "schema.json");
+        File.WriteAllText(path, """{"provider_schemas":{"p/x":{"resource_schemas":{"x_a":{"block":{}}}}}}""");
+        var run = Cli.Run("bindings", path, "--all", "--namespace", "Acme;class X{}", "--output", Path.Combine(directory, "out"));
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("not a C# namespace", run.Error);
+    }
+}

@@ -18,7 +18,12 @@ public static class BindingGenerator
 {
     public static IReadOnlyList<GeneratedFile> Generate(ProviderSchema provider, BindingOptions options)
     {
+        if (!IsNamespace(options.Namespace))
+            throw new SchemaException($"'{options.Namespace}' is not a C# namespace (dotted identifiers, e.g. Acme.Infra.Aws).");
         var types = Select(provider, options.Types);
+        // Two type names can PascalCase alike (aws_s3_bucket, aws_s3bucket): every record of the run gets its own name.
+        var scope = new BindingNames.Scope("", BindingNames.RecordMembers);
+        var names = types.ToDictionary(t => t, t => scope.Claim(BindingNames.Record(t), "_2"));
         var files = new List<GeneratedFile>();
         foreach (var service in types.GroupBy(t => Service(provider.LocalName, t.Type)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -36,7 +41,7 @@ public static class BindingGenerator
             foreach (var type in service)
             {
                 writer.Line();
-                Write(writer, RecordPlanner.Plan(type));
+                Write(writer, RecordPlanner.Plan(type, names[type]));
             }
             files.Add(new GeneratedFile($"{BindingNames.Pascal(provider.LocalName)}.{BindingNames.Pascal(service.Key)}.g.cs", writer.ToString()));
         }
@@ -55,6 +60,9 @@ public static class BindingGenerator
             throw new SchemaException($"{provider.Address} has no {string.Join(", ", unknown)} (a data source is written data.<type>).");
         return wanted.Distinct(StringComparer.Ordinal).Select(w => byKey[w]).OrderBy(Key, StringComparer.Ordinal).ToList();
     }
+
+    private static bool IsNamespace(string name) =>
+        name.Length > 0 && name.Split('.').All(part => part.Length > 0 && (char.IsLetter(part[0]) || part[0] == '_') && part.All(c => char.IsLetterOrDigit(c) || c == '_'));
 
     /// <summary>How a type is named in an allow-list: aws_vpc, data.aws_ami.</summary>
     public static string Key(TypeSchema type) => type.Kind == SchemaKind.DataSource ? "data." + type.Type : type.Type;

@@ -15,9 +15,9 @@ namespace DslInfra.Bindings.Emit;
 /// </summary>
 internal static class RecordPlanner
 {
-    public static RecordPlan Plan(TypeSchema type)
+    public static RecordPlan Plan(TypeSchema type, string recordName)
     {
-        var record = new RecordPlan(BindingNames.Record(type), type.Type, type.Kind, false, type.Block.Description);
+        var record = new RecordPlan(recordName, type.Type, type.Kind, false, type.Block.Description);
         Fill(record, type.Block, top: true);
         return record;
     }

@@ -85,6 +85,11 @@ public sealed record ProviderSchemaFile(IReadOnlyList<ProviderSchema> Providers)
         {
             throw new SchemaException($"{name}: not valid JSON ({exception.Message.Split('\n')[0]}).");
         }
+        catch (Exception exception) when (exception is InvalidOperationException or KeyNotFoundException or FormatException)
+        {
+            // A value of the wrong JSON kind somewhere (an array where an object belongs…): not a schema this reads.
+            throw new SchemaException($"{name}: not the output of `terraform providers schema -json` ({exception.Message.Split('\n')[0]}).");
+        }
     }
 }
 
