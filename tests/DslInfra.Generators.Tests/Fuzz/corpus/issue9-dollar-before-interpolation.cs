@@ -1,0 +1,1 @@
+[Stack("s")] public static class S { public static readonly Variable<string> Env = new("env"); public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16", Tags = new() { ["cost"] = $"cost ${Env} $$" } }; }
