@@ -24,12 +24,12 @@ internal static class ManifestEmitter
         {
             var entry = new JsonObject(sorted: false)
                 .Add("address", Json.String(resource.Address))
-                .Add("mode", Json.String(resource.IsData ? "data" : "managed"))
+                .Add("mode", Json.String(resource.IsData ? "data" : resource.IsEphemeral ? "ephemeral" : "managed"))
                 .Add("type", Json.String(resource.Type))
                 .Add("name", Json.String(resource.Name))
                 .Add("member", Json.String(resource.Member))
                 .Add("source", Source(resource.Span, projectDirectory))
-                .Add("update", Json.String(resource.IsData ? "read" : resource.ReplaceOnly ? "replace-only" : "in-place"))
+                .Add("update", Json.String(resource.IsData || resource.IsEphemeral ? "read" : resource.ReplaceOnly ? "replace-only" : "in-place"))
                 .Add("depends_on", Strings(resource.Dependencies.Where(d => d != resource.Address && !d.StartsWith("image.", StringComparison.Ordinal))))
                 .Add("images", Strings(stack.Images.Where(i => resource.Dependencies.Contains(i.Dependency)).Select(i => i.Name)));
             resources.Add(entry);

@@ -24,6 +24,7 @@ internal sealed class TerraformEmitter
         root.AddIfAny("provider", Providers(stack));
         root.AddIfAny("variable", Variables(stack));
         root.AddIfAny("data", Resources(stack, data: true));
+        root.AddIfAny("ephemeral", Resources(stack, data: false, ephemeral: true));
         root.AddIfAny("resource", Resources(stack, data: false));
         root.AddIfAny("output", Outputs(stack));
         return JsonText.Write(root);
@@ -97,10 +98,10 @@ internal sealed class TerraformEmitter
         return variables;
     }
 
-    private JsonObject Resources(StackModel stack, bool data)
+    private JsonObject Resources(StackModel stack, bool data, bool ephemeral = false)
     {
         var types = new JsonObject();
-        foreach (var group in stack.Resources.Where(r => r.IsData == data).GroupBy(r => r.Type))
+        foreach (var group in stack.Resources.Where(r => r.IsData == data && r.IsEphemeral == ephemeral).GroupBy(r => r.Type))
         {
             var byName = new JsonObject();
             foreach (var resource in group)

@@ -114,7 +114,7 @@ internal static class UserTemplates
             ["resources"] = stack.Resources.Select(r => new ScriptObject
             {
                 ["address"] = r.Address, ["type"] = r.Type, ["name"] = r.Name, ["member"] = r.Member,
-                ["mode"] = r.IsData ? "data" : "managed", ["replace_only"] = r.ReplaceOnly,
+                ["mode"] = r.IsData ? "data" : r.IsEphemeral ? "ephemeral" : "managed", ["replace_only"] = r.ReplaceOnly,
             }).ToList(),
             ["variables"] = stack.Variables.Select(v => v.Name).ToList(),
             ["outputs"] = stack.Outputs.Select(o => o.Name).ToList(),

@@ -12,6 +12,7 @@ internal sealed class DslSymbols
     {
         Resource = find("DslInfra.Resource");
         DataSource = find("DslInfra.DataSource");
+        EphemeralResource = find("DslInfra.EphemeralResource");
         ProviderConfig = find("DslInfra.ProviderConfig");
         Backend = find("DslInfra.Backend");
         Variable = find("DslInfra.Variable`1");
@@ -30,6 +31,8 @@ internal sealed class DslSymbols
 
     public INamedTypeSymbol? Resource { get; }
     public INamedTypeSymbol? DataSource { get; }
+
+    public INamedTypeSymbol? EphemeralResource { get; }
     public INamedTypeSymbol? ProviderConfig { get; }
     public INamedTypeSymbol? Backend { get; }
     public INamedTypeSymbol? Variable { get; }

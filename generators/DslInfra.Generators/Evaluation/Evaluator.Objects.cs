@@ -50,7 +50,7 @@ internal sealed partial class Evaluator
 
     private static void Set(List<Field> fields, PropertySchema property, Value value)
     {
-        var field = new Field(property.Name, property.TerraformName, property.IsBlock, property.IsMeta, value);
+        var field = new Field(property.Name, property.TerraformName, property.IsBlock, property.IsMeta, value, property.IsWriteOnly);
         var index = fields.FindIndex(f => f.Property == property.Name);
         if (index >= 0)
             fields[index] = field;

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 namespace DslInfra.Generators.Evaluation;
 
 /// <summary>How one property of a DSL record maps onto Terraform.</summary>
-internal sealed record PropertySchema(string Name, string TerraformName, bool IsBlock, bool IsMeta);
+internal sealed record PropertySchema(string Name, string TerraformName, bool IsBlock, bool IsMeta, bool IsWriteOnly = false);
 
 /// <summary>A DSL record type's schema: its DslType and its settable properties.</summary>
 internal sealed class RecordSchema(DslType type, Dictionary<string, PropertySchema> properties)
@@ -66,7 +66,7 @@ internal sealed class SchemaReader(DslSymbols dsl)
                     continue;
                 var terraformName = TerraformNames.Of(property);
                 var isBlock = HasAttribute(property, "NestedBlockAttribute");
-                properties[property.Name] = new PropertySchema(property.Name, terraformName, isBlock, isMeta);
+                properties[property.Name] = new PropertySchema(property.Name, terraformName, isBlock, isMeta, HasAttribute(property, "WriteOnlyAttribute"));
                 if (isMeta)
                     continue;
                 arguments.Add(terraformName);
@@ -112,6 +112,7 @@ internal sealed class SchemaReader(DslSymbols dsl)
 
     private DslKind KindOf(INamedTypeSymbol type)
     {
+        if (dsl.EphemeralResource is not null && DslSymbols.DerivesFrom(type, dsl.EphemeralResource)) return DslKind.EphemeralResource;
         if (DslSymbols.DerivesFrom(type, dsl.DataSource)) return DslKind.DataSource;
         if (DslSymbols.DerivesFrom(type, dsl.Resource)) return DslKind.Resource;
         if (DslSymbols.DerivesFrom(type, dsl.ProviderConfig)) return DslKind.Provider;

@@ -107,7 +107,7 @@ internal static class StackReader
             if (value is ListValue list)
             {
                 for (var i = 0; i < list.Items.Count; i++)
-                    if (list.Items[i] is ObjectValue { Type.Kind: DslKind.Resource or DslKind.DataSource } element)
+                    if (list.Items[i] is ObjectValue { Type.Kind: DslKind.Resource or DslKind.DataSource or DslKind.EphemeralResource } element)
                         AddObject($"{member.Name}[{i}]", span, element);
             }
             else if (value is ObjectValue obj)
@@ -122,7 +122,7 @@ internal static class StackReader
             CheckRequired(obj, obj.Address ?? obj.Type.Name);
             switch (obj.Type.Kind)
             {
-                case DslKind.Resource or DslKind.DataSource:
+                case DslKind.Resource or DslKind.DataSource or DslKind.EphemeralResource:
                     AddResource(member, memberSpan, obj, where);
                     break;
                 case DslKind.Provider:
@@ -148,6 +148,9 @@ internal static class StackReader
                     var output = Name(obj, where, "an output");
                     if (output is not null && Claim("output", "output." + output, member, where))
                         outputs.Add(new OutputSpec(output, obj));
+                    if (obj.Get("Value") is { } shown && EphemeralIn(shown) is { } ephemeral)
+                        evaluator.Report(RuleIdentifiers.WrongValueType, where, member,
+                            $"an output cannot show the ephemeral value {ephemeral}: Terraform never stores it");
                     if (obj.Get("Value") is null or NullValue)
                         evaluator.Report(RuleIdentifiers.RequiredMissing, where, "output." + output, "Value", "value");
                     break;
@@ -157,23 +160,55 @@ internal static class StackReader
         private void AddResource(string member, SourceSpan? memberSpan, ObjectValue obj, SourceSpan? where)
         {
             var isData = obj.Type.Kind == DslKind.DataSource;
+            var isEphemeral = obj.Type.Kind == DslKind.EphemeralResource;
             var type = obj.Type.TerraformType ?? obj.GetString("Type");
             if (type is null || !TerraformNames.IsIdentifier(type))
             {
                 evaluator.Report(RuleIdentifiers.InvalidIdentifier, where, type ?? "(none)", "a resource type", TerraformNames.IdentifierRule);
                 return;
             }
-            var name = Name(obj, where, isData ? "a data source" : "a resource");
+            var name = Name(obj, where, isData ? "a data source" : isEphemeral ? "an ephemeral resource" : "a resource");
             if (name is null)
                 return;
-            var address = (isData ? "data." : "") + type + "." + name;
-            if (!Claim(isData ? "Data source" : "Resource", address, member, where))
+            var address = (isData ? "data." : isEphemeral ? "ephemeral." : "") + type + "." + name;
+            if (!Claim(isData ? "Data source" : isEphemeral ? "Ephemeral resource" : "Resource", address, member, where))
                 return;
+            if (!isEphemeral)
+                CheckNoEphemeral(obj, where, member);
             // Replace-only by the record's [ReplaceOnly], the custom resource's flag, or the catalog (so a CustomResource
             // or a generated record of a server type is replace-only too).
-            var replaceOnly = obj.Type.ReplaceOnly || obj.Get("ReplaceOnly") is BoolValue { Flag: true } || (!isData && Catalog.TypeCatalog.ReplaceOnly.Contains(type));
-            resources.Add(new ResourceSpec(address, isData, type, name, member, memberSpan, replaceOnly, obj, Dependencies(obj)));
+            var replaceOnly = !isEphemeral && (obj.Type.ReplaceOnly || obj.Get("ReplaceOnly") is BoolValue { Flag: true } || (!isData && Catalog.TypeCatalog.ReplaceOnly.Contains(type)));
+            resources.Add(new ResourceSpec(address, isData, type, name, member, memberSpan, replaceOnly, obj, Dependencies(obj), isEphemeral));
         }
+
+        /// <summary>
+        /// Terraform never stores an ephemeral value, so it may flow only into write-only arguments (and provider
+        /// configurations and other ephemeral resources, which are not checked here): anywhere else is DI1007.
+        /// </summary>
+        private void CheckNoEphemeral(ObjectValue obj, SourceSpan? where, string member)
+        {
+            foreach (var field in obj.Fields)
+            {
+                if (field.IsMeta || field.IsWriteOnly)
+                    continue;
+                if (field.Value is ObjectValue nested && nested.Type.Kind == DslKind.Block)
+                    CheckNoEphemeral(nested, where, member);
+                else if (EphemeralIn(field.Value) is { } reference)
+                    evaluator.Report(RuleIdentifiers.WrongValueType, where, member + "." + field.Property,
+                        $"it takes the ephemeral value {reference}, which Terraform never stores: only a write-only argument, a provider's configuration or another ephemeral resource may take one");
+            }
+        }
+
+        private static string? EphemeralIn(Value value) => value switch
+        {
+            ReferenceValue reference when reference.Target.StartsWith("ephemeral.", StringComparison.Ordinal) => reference.Expression,
+            TemplateValue template => template.Parts.Select(EphemeralIn).FirstOrDefault(r => r is not null),
+            FunctionValue function => function.Arguments.Select(EphemeralIn).FirstOrDefault(r => r is not null),
+            ListValue list => list.Items.Select(EphemeralIn).FirstOrDefault(r => r is not null),
+            MapValue map => map.Entries.Select(e => EphemeralIn(e.Value)).FirstOrDefault(r => r is not null),
+            ObjectValue nested => nested.Fields.Where(f => !f.IsWriteOnly).Select(f => EphemeralIn(f.Value)).FirstOrDefault(r => r is not null),
+            _ => null,
+        };
 
         /// <summary>An image to bake, and the data source through which the stack finds it by its exact published name.</summary>
         private void AddImage(string member, SourceSpan? memberSpan, ObjectValue obj, SourceSpan? where)
@@ -360,7 +395,7 @@ internal static class StackReader
                 case ReferenceValue reference when !reference.Target.StartsWith("var.", StringComparison.Ordinal):
                     found.Add(reference.Target);
                     break;
-                case ObjectValue { Type.Kind: DslKind.Resource or DslKind.DataSource, Address: { } address }:
+                case ObjectValue { Type.Kind: DslKind.Resource or DslKind.DataSource or DslKind.EphemeralResource, Address: { } address }:
                     found.Add(address); // depends_on and replace_triggered_by name whole resources
                     break;
                 case ImageNameValue image:

@@ -6,6 +6,7 @@ internal enum DslKind
     Block,
     Resource,
     DataSource,
+    EphemeralResource,
     Provider,
     Backend,
     Variable,

@@ -23,7 +23,8 @@ internal sealed record ResourceSpec(
     SourceSpan? Span,
     bool ReplaceOnly,
     ObjectValue Body,
-    EquatableArray<string> Dependencies);
+    EquatableArray<string> Dependencies,
+    bool IsEphemeral = false);
 
 internal sealed record ProviderSpec(string LocalName, string Source, string? Version, string? Alias, ObjectValue Body);
 

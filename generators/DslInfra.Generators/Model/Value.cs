@@ -53,12 +53,12 @@ internal sealed record ObjectValue(DslType Type, EquatableArray<Field> Fields, S
         Type.Kind == DslKind.Image
             ? (GetString("Name") is { } image && !Type.IsContainerImage ? "data.aws_ami." + ImageSpec.DataSourceName(image) : null)
             : (Type.TerraformType ?? GetString("Type")) is { } type && GetString("Name") is { } name
-                ? (Type.Kind == DslKind.DataSource ? "data." : "") + type + "." + name
+                ? (Type.Kind == DslKind.DataSource ? "data." : Type.Kind == DslKind.EphemeralResource ? "ephemeral." : "") + type + "." + name
                 : null;
 }
 
 /// <summary>One assigned property of a DSL object, with its Terraform name.</summary>
-internal sealed record Field(string Property, string TerraformName, bool IsBlock, bool IsMeta, Value Value);
+internal sealed record Field(string Property, string TerraformName, bool IsBlock, bool IsMeta, Value Value, bool IsWriteOnly = false);
 
 /// <summary>A Terraform expression: a reference such as <c>aws_vpc.main.id</c> or <c>var.env</c>, or an operation over such.</summary>
 internal abstract record ExpressionValue : Value;

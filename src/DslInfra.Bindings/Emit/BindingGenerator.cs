@@ -48,16 +48,16 @@ public static class BindingGenerator
         return files;
     }
 
-    /// <summary>The types the allow-list names (ephemeral resources are not part of the DSL yet); an unknown name is an error.</summary>
+    /// <summary>The types the allow-list names; an unknown name is an error.</summary>
     private static List<TypeSchema> Select(ProviderSchema provider, IReadOnlyCollection<string>? wanted)
     {
-        var supported = provider.Types.Where(t => t.Kind != SchemaKind.EphemeralResource).ToList();
+        var supported = provider.Types.ToList();
         if (wanted is null)
             return supported;
         var byKey = supported.ToDictionary(Key, StringComparer.Ordinal);
         var unknown = wanted.Where(w => !byKey.ContainsKey(w)).Order(StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
-            throw new SchemaException($"{provider.Address} has no {string.Join(", ", unknown)} (a data source is written data.<type>).");
+            throw new SchemaException($"{provider.Address} has no {string.Join(", ", unknown)} (a data source is written data.<type>, an ephemeral resource ephemeral.<type>).");
         return wanted.Distinct(StringComparer.Ordinal).Select(w => byKey[w]).OrderBy(Key, StringComparer.Ordinal).ToList();
     }
 
@@ -65,7 +65,12 @@ public static class BindingGenerator
         name.Length > 0 && name.Split('.').All(part => part.Length > 0 && (char.IsLetter(part[0]) || part[0] == '_') && part.All(c => char.IsLetterOrDigit(c) || c == '_'));
 
     /// <summary>How a type is named in an allow-list: aws_vpc, data.aws_ami.</summary>
-    public static string Key(TypeSchema type) => type.Kind == SchemaKind.DataSource ? "data." + type.Type : type.Type;
+    public static string Key(TypeSchema type) => type.Kind switch
+    {
+        SchemaKind.DataSource => "data." + type.Type,
+        SchemaKind.EphemeralResource => "ephemeral." + type.Type,
+        _ => type.Type,
+    };
 
     /// <summary>aws_rds_cluster → rds; a type that is the provider's name alone, or has no service part, goes to "core".</summary>
     internal static string Service(string provider, string type)
@@ -83,7 +88,7 @@ public static class BindingGenerator
             writer.Line($"[TerraformType({Quote(record.TerraformType)})]");
             if (record.Kind == SchemaKind.Resource && Catalog.TypeCatalog.ReplaceOnly.Contains(record.TerraformType))
                 writer.Line("[ReplaceOnly]"); // from the one catalog: a server that boots from an image never changes in place
-            var baseType = record.Kind == SchemaKind.DataSource ? "DataSource" : "Resource";
+            var baseType = record.Kind switch { SchemaKind.DataSource => "DataSource", SchemaKind.EphemeralResource => "EphemeralResource", _ => "Resource" };
             writer.Line($"public sealed partial record {record.Name}(string Name) : {baseType}(Name)");
         }
         else
@@ -136,7 +141,12 @@ public static class BindingGenerator
             : $"{prefix}public {member.CSharpType} {member.Property} {{ get; init; }}");
     }
 
-    private static string Kind(SchemaKind? kind) => kind == SchemaKind.DataSource ? "data source" : "resource";
+    private static string Kind(SchemaKind? kind) => kind switch
+    {
+        SchemaKind.DataSource => "data source",
+        SchemaKind.EphemeralResource => "ephemeral resource",
+        _ => "resource",
+    };
 
     /// <summary>An XML doc summary from a schema description: one paragraph, XML-escaped, at most 400 characters.</summary>
     private static void Doc(CodeWriter writer, string? text)

@@ -59,6 +59,22 @@ public abstract record DataSource : Resource
     public override string Address => "data." + base.Address;
 }
 
+/// <summary>
+/// An ephemeral resource (Terraform 1.10+): opened for one plan or apply and never stored in state or plan, such as a
+/// secret read for a write-only argument. Its values may flow only into write-only arguments, provider configurations
+/// and other ephemeral resources (DI1007 elsewhere).
+/// </summary>
+public abstract record EphemeralResource : Resource
+{
+    /// <summary>Declares the ephemeral resource; <paramref name="name"/> is its Terraform name.</summary>
+    protected EphemeralResource(string name) : base(name)
+    {
+    }
+
+    /// <inheritdoc/>
+    public override string Address => "ephemeral." + base.Address;
+}
+
 /// <summary>The lifecycle meta-argument of a resource.</summary>
 public sealed record Lifecycle
 {

@@ -16,13 +16,16 @@ public class BindingGeneratorTests
     private static ProviderSchema Example() =>
         ProviderSchemaFile.Read(Path.Combine(AppContext.BaseDirectory, "Bindings", "example.schema.json")).Providers.Single();
 
-    private static string Source(ProviderSchema provider, IReadOnlyCollection<string>? types = null) =>
-        string.Concat(BindingGenerator.Generate(provider, new BindingOptions("Acme.Example", types)).Select(f => f.Content));
+    private static string Source(ProviderSchema provider, IReadOnlyCollection<string>? types = null) => string.Concat(Files(provider, types));
+
+    /// <summary>The generated files, each its own syntax tree when compiled (each has its own usings and namespace).</summary>
+    internal static string[] Files(ProviderSchema provider, IReadOnlyCollection<string>? types = null) =>
+        BindingGenerator.Generate(provider, new BindingOptions("Acme.Example", types)).Select(f => f.Content).ToArray();
 
     [Fact]
     public void The_generated_records_compile_without_a_warning()
     {
-        var compilation = Harness.Compile(Source(Example()));
+        var compilation = Harness.Compile(Files(Example()));
         var problems = compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
@@ -41,7 +44,7 @@ public class BindingGeneratorTests
         Assert.Contains("public VersioningBlock? Versioning { get; init; }", source); // the block, nested: no clash with the resource
         Assert.Contains("public sealed partial record DataExampleBucket(string Name) : DataSource(Name)", source);
         Assert.Contains("public sealed partial record SpecBlock2", source); // a block "spec" inside a block "spec"
-        Assert.DoesNotContain("example_secret", source); // ephemeral resources are not part of the DSL yet
+        Assert.Contains("public sealed partial record EphemeralExampleSecret(string Name) : EphemeralResource(Name)", source);
         Assert.DoesNotContain("OutputsOnly", source); // a block with nothing to set
         Assert.Contains("A bucket &lt;with&gt; &amp; markup", source);
     }
@@ -92,7 +95,7 @@ public class BindingGeneratorTests
                 public static readonly Output Arn = new("arn") { Value = D.Arn };
             }
             """;
-        var artifacts = Harness.Artifacts(Harness.Compile(Source(Example()), Harness.Usings + stack));
+        var artifacts = Harness.Artifacts(Harness.Compile([.. Files(Example()), Harness.Usings + stack]));
         using var json = JsonDocument.Parse(artifacts["s/main.tf.json"]);
         var bucket = json.RootElement.GetProperty("resource").GetProperty("example_bucket").GetProperty("b");
         Assert.Equal("logs", bucket.GetProperty("name").GetString());
@@ -122,5 +125,48 @@ public class BindingGeneratorTests
         Assert.Contains("example_nope", error.Message);
         Assert.Contains("DataExampleBucket", Source(Example(), ["data.example_bucket"]));
         Assert.DoesNotContain("record ExampleBucket(", Source(Example(), ["data.example_bucket"]));
+    }
+}
+
+/// <summary>Ephemeral resources (Terraform 1.10+): written to the "ephemeral" block, their values only into write-only arguments.</summary>
+public class EphemeralResourceTests
+{
+    private static string[] Records() => BindingGeneratorTests.Files(
+        ProviderSchemaFile.Read(Path.Combine(AppContext.BaseDirectory, "Bindings", "example.schema.json")).Providers.Single());
+
+    private const string Stack = """
+        using Acme.Example;
+
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly EphemeralExampleSecret Secret = new("token");
+            public static readonly ExampleBucket B = new("b") { NameArgument = "logs", Rule = [new() { Id = "r" }], Token = Secret.Value, PASSWORD };
+            OUTPUT
+        }
+        """;
+
+    [Fact]
+    public void An_ephemeral_value_into_a_write_only_argument_is_written_as_a_reference()
+    {
+        var json = Harness.Artifacts(Harness.Compile([.. Records(), Harness.Usings + Stack.Replace(", PASSWORD", "").Replace("OUTPUT", "")]))["s/main.tf.json"];
+        using var document = JsonDocument.Parse(json);
+        Assert.True(document.RootElement.GetProperty("ephemeral").GetProperty("example_secret").TryGetProperty("token", out _));
+        Assert.Equal("${ephemeral.example_secret.token.value}",
+            document.RootElement.GetProperty("resource").GetProperty("example_bucket").GetProperty("b").GetProperty("token").GetString());
+        Assert.False(document.RootElement.GetProperty("resource").TryGetProperty("example_secret", out _));
+    }
+
+    [Theory]
+    [InlineData(", Password = $\"x-{Secret.Value}\"", "", "B.Password")]
+    [InlineData("", "public static readonly Output O = new(\"o\") { Value = Secret.Value };", "O")]
+    public void An_ephemeral_value_anywhere_else_is_DI1007(string password, string output, string where)
+    {
+        var (artifacts, diagnostics) = Harness.Failing(Harness.Compile([.. Records(), Harness.Usings + Stack.Replace(", PASSWORD", password).Replace("OUTPUT", output)]));
+        Assert.Empty(artifacts);
+        var failure = Assert.Single(diagnostics, d => d.Id == "DI1012");
+        Assert.Contains("DI1007", failure.GetMessage());
+        Assert.Contains(where, failure.GetMessage());
+        Assert.Contains("ephemeral.example_secret.token.value", failure.GetMessage());
     }
 }
