@@ -95,10 +95,23 @@ public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
     }
 
     [Fact]
-    public void A_solution_wide_pack_gives_exactly_the_three_packages() =>
+    public void A_solution_wide_pack_gives_exactly_the_shipped_packages() =>
         Assert.Equal(
-            [$"DslInfra.{PackedFeed.Version}.nupkg", $"DslInfra.Cli.{PackedFeed.Version}.nupkg", $"DslInfra.Templates.{PackedFeed.Version}.nupkg"],
+            [$"DslInfra.{PackedFeed.Version}.nupkg", $"DslInfra.Cli.{PackedFeed.Version}.nupkg", "DslInfra.Providers.Kubernetes.2.38.0.nupkg", $"DslInfra.Templates.{PackedFeed.Version}.nupkg"],
             Directory.GetFiles(feed.Feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void A_provider_package_is_versioned_by_its_provider_and_carries_its_records_and_docs()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(feed.Feed, "DslInfra.Providers.Kubernetes.2.38.0.nupkg"));
+        var entries = package.Entries.Select(e => e.FullName).ToHashSet();
+        Assert.Contains("lib/net8.0/DslInfra.Providers.Kubernetes.dll", entries);
+        Assert.Contains("lib/net8.0/DslInfra.Providers.Kubernetes.xml", entries);
+        var nuspec = new StreamReader(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()).ReadToEnd();
+        Assert.Contains("<version>2.38.0</version>", nuspec);
+        Assert.Contains($"<dependency id=\"DslInfra\" version=\"{PackedFeed.Version}\"", nuspec);
+        Assert.DoesNotContain("DslInfra.Cli", nuspec); // the generator tool ran at build time only
+    }
 
     /// <summary>What Visual Studio's .NET Framework compiler has loaded or carries itself: the framework and Roslyn's own closure.</summary>
     private static readonly HashSet<string> FrameworkCompilerProvides = new(StringComparer.OrdinalIgnoreCase)

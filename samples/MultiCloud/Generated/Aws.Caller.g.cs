@@ -10,14 +10,19 @@ using DslInfra.Schema;
 namespace MultiCloud.Aws;
 
 /// <summary>aws_caller_identity (data source).</summary>
+/// <param name="Name">Its Terraform name (the label in its address).</param>
 [TerraformType("aws_caller_identity")]
 public sealed partial record DataAwsCallerIdentity(string Name) : DataSource(Name)
 {
+    /// <summary>The account_id attribute, set by the provider.</summary>
     [TerraformName("account_id")] public Reference<string> AccountId => Attr<string>("account_id");
 
+    /// <summary>The arn attribute, set by the provider.</summary>
     [TerraformName("arn")] public Reference<string> Arn => Attr<string>("arn");
 
+    /// <summary>The id attribute, set by the provider.</summary>
     [TerraformName("id")] public Reference<string> Id => Attr<string>("id");
 
+    /// <summary>The user_id attribute, set by the provider.</summary>
     [TerraformName("user_id")] public Reference<string> UserId => Attr<string>("user_id");
 }

@@ -10,31 +10,43 @@ using DslInfra.Schema;
 namespace MultiCloud.Aws;
 
 /// <summary>aws_cloudwatch_log_group (resource).</summary>
+/// <param name="Name">Its Terraform name (the label in its address).</param>
 [TerraformType("aws_cloudwatch_log_group")]
 public sealed partial record AwsCloudwatchLogGroup(string Name) : Resource(Name)
 {
+    /// <summary>The arn attribute, set by the provider.</summary>
     [TerraformName("arn")] public Reference<string> Arn => Attr<string>("arn");
 
+    /// <summary>The deletion_protection_enabled argument.</summary>
     [TerraformName("deletion_protection_enabled"), Computed] public Expr<bool>? DeletionProtectionEnabled { get; init; }
 
+    /// <summary>The id attribute, set by the provider.</summary>
     [TerraformName("id")] public Reference<string> Id => Attr<string>("id");
 
+    /// <summary>The kms_key_id argument.</summary>
     [TerraformName("kms_key_id")] public Expr<string>? KmsKeyId { get; init; }
 
+    /// <summary>The log_group_class argument.</summary>
     [TerraformName("log_group_class"), Computed] public Expr<string>? LogGroupClass { get; init; }
 
+    /// <summary>The name argument.</summary>
     [TerraformName("name"), Computed] public Expr<string>? NameArgument { get; init; }
 
+    /// <summary>The name_prefix argument.</summary>
     [TerraformName("name_prefix"), Computed] public Expr<string>? NamePrefix { get; init; }
 
     /// <summary>Region where this resource will be [managed](https://docs.aws.amazon.com/general/latest/gr/rande.html#regional-endpoints). Defaults to the Region set in the [provider configuration](https://registry.terraform.io/providers/hashicorp/aws/latest/docs#aws-configuration-reference).</summary>
     [TerraformName("region"), Computed] public Expr<string>? Region { get; init; }
 
+    /// <summary>The retention_in_days argument.</summary>
     [TerraformName("retention_in_days")] public Expr<double>? RetentionInDays { get; init; }
 
+    /// <summary>The skip_destroy argument.</summary>
     [TerraformName("skip_destroy")] public Expr<bool>? SkipDestroy { get; init; }
 
+    /// <summary>The tags argument.</summary>
     [TerraformName("tags")] public Map<Expr<string>>? Tags { get; init; }
 
+    /// <summary>The tags_all argument.</summary>
     [TerraformName("tags_all"), Computed] public Map<Expr<string>>? TagsAll { get; init; }
 }

@@ -10,117 +10,164 @@ using DslInfra.Schema;
 namespace MultiCloud.Aws;
 
 /// <summary>aws_iam_role (resource).</summary>
+/// <param name="Name">Its Terraform name (the label in its address).</param>
 [TerraformType("aws_iam_role")]
 public sealed partial record AwsIamRole(string Name) : Resource(Name)
 {
+    /// <summary>The arn attribute, set by the provider.</summary>
     [TerraformName("arn")] public Reference<string> Arn => Attr<string>("arn");
 
+    /// <summary>The assume_role_policy argument.</summary>
     [TerraformName("assume_role_policy"), Required] public Expr<string>? AssumeRolePolicy { get; init; }
 
+    /// <summary>The create_date attribute, set by the provider.</summary>
     [TerraformName("create_date")] public Reference<string> CreateDate => Attr<string>("create_date");
 
+    /// <summary>The description argument.</summary>
     [TerraformName("description")] public Expr<string>? Description { get; init; }
 
+    /// <summary>The force_detach_policies argument.</summary>
     [TerraformName("force_detach_policies")] public Expr<bool>? ForceDetachPolicies { get; init; }
 
+    /// <summary>The id attribute, set by the provider.</summary>
     [TerraformName("id")] public Reference<string> Id => Attr<string>("id");
 
-    /// <summary>Deprecated by the provider.</summary>
+    /// <summary>Deprecated by the provider. The managed_policy_arns argument.</summary>
     [TerraformName("managed_policy_arns"), Computed] public ImmutableArray<Expr<string>> ManagedPolicyArns { get; init; }
 
+    /// <summary>The max_session_duration argument.</summary>
     [TerraformName("max_session_duration")] public Expr<double>? MaxSessionDuration { get; init; }
 
+    /// <summary>The name argument.</summary>
     [TerraformName("name"), Computed] public Expr<string>? NameArgument { get; init; }
 
+    /// <summary>The name_prefix argument.</summary>
     [TerraformName("name_prefix"), Computed] public Expr<string>? NamePrefix { get; init; }
 
+    /// <summary>The path argument.</summary>
     [TerraformName("path")] public Expr<string>? Path { get; init; }
 
+    /// <summary>The permissions_boundary argument.</summary>
     [TerraformName("permissions_boundary")] public Expr<string>? PermissionsBoundary { get; init; }
 
+    /// <summary>The tags argument.</summary>
     [TerraformName("tags")] public Map<Expr<string>>? Tags { get; init; }
 
+    /// <summary>The tags_all argument.</summary>
     [TerraformName("tags_all"), Computed] public Map<Expr<string>>? TagsAll { get; init; }
 
+    /// <summary>The unique_id attribute, set by the provider.</summary>
     [TerraformName("unique_id")] public Reference<string> UniqueId => Attr<string>("unique_id");
 
-    /// <summary>Deprecated by the provider.</summary>
+    /// <summary>Deprecated by the provider. The inline_policy block.</summary>
     [TerraformName("inline_policy"), NestedBlock] public ImmutableArray<InlinePolicyBlock> InlinePolicy { get; init; }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record InlinePolicyBlock
     {
+        /// <summary>The name argument.</summary>
         [TerraformName("name")] public Expr<string>? Name { get; init; }
 
+        /// <summary>The policy argument.</summary>
         [TerraformName("policy")] public Expr<string>? Policy { get; init; }
     }
 }
 
 /// <summary>aws_iam_policy_document (data source).</summary>
+/// <param name="Name">Its Terraform name (the label in its address).</param>
 [TerraformType("aws_iam_policy_document")]
 public sealed partial record DataAwsIamPolicyDocument(string Name) : DataSource(Name)
 {
+    /// <summary>The id attribute, set by the provider.</summary>
     [TerraformName("id")] public Reference<string> Id => Attr<string>("id");
 
+    /// <summary>The json attribute, set by the provider.</summary>
     [TerraformName("json")] public Reference<string> Json => Attr<string>("json");
 
+    /// <summary>The minified_json attribute, set by the provider.</summary>
     [TerraformName("minified_json")] public Reference<string> MinifiedJson => Attr<string>("minified_json");
 
-    /// <summary>Deprecated by the provider.</summary>
+    /// <summary>Deprecated by the provider. The override_json argument.</summary>
     [TerraformName("override_json")] public Expr<string>? OverrideJson { get; init; }
 
+    /// <summary>The override_policy_documents argument.</summary>
     [TerraformName("override_policy_documents")] public ImmutableArray<Expr<string>> OverridePolicyDocuments { get; init; }
 
+    /// <summary>The policy_id argument.</summary>
     [TerraformName("policy_id")] public Expr<string>? PolicyId { get; init; }
 
-    /// <summary>Deprecated by the provider.</summary>
+    /// <summary>Deprecated by the provider. The source_json argument.</summary>
     [TerraformName("source_json")] public Expr<string>? SourceJson { get; init; }
 
+    /// <summary>The source_policy_documents argument.</summary>
     [TerraformName("source_policy_documents")] public ImmutableArray<Expr<string>> SourcePolicyDocuments { get; init; }
 
+    /// <summary>The version argument.</summary>
     [TerraformName("version")] public Expr<string>? Version { get; init; }
 
+    /// <summary>The statement block.</summary>
     [TerraformName("statement"), NestedBlock] public ImmutableArray<StatementBlock> Statement { get; init; }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record StatementBlock
     {
+        /// <summary>The actions argument.</summary>
         [TerraformName("actions")] public ImmutableArray<Expr<string>> Actions { get; init; }
 
+        /// <summary>The effect argument.</summary>
         [TerraformName("effect")] public Expr<string>? Effect { get; init; }
 
+        /// <summary>The not_actions argument.</summary>
         [TerraformName("not_actions")] public ImmutableArray<Expr<string>> NotActions { get; init; }
 
+        /// <summary>The not_resources argument.</summary>
         [TerraformName("not_resources")] public ImmutableArray<Expr<string>> NotResources { get; init; }
 
+        /// <summary>The resources argument.</summary>
         [TerraformName("resources")] public ImmutableArray<Expr<string>> Resources { get; init; }
 
+        /// <summary>The sid argument.</summary>
         [TerraformName("sid")] public Expr<string>? Sid { get; init; }
 
+        /// <summary>The condition block.</summary>
         [TerraformName("condition"), NestedBlock] public ImmutableArray<ConditionBlock> Condition { get; init; }
 
+        /// <summary>The not_principals block.</summary>
         [TerraformName("not_principals"), NestedBlock] public ImmutableArray<NotPrincipalsBlock> NotPrincipals { get; init; }
 
+        /// <summary>The principals block.</summary>
         [TerraformName("principals"), NestedBlock] public ImmutableArray<PrincipalsBlock> Principals { get; init; }
 
+        /// <summary>A nested block.</summary>
         public sealed partial record ConditionBlock
         {
+            /// <summary>The test argument.</summary>
             [TerraformName("test"), Required] public Expr<string>? Test { get; init; }
 
+            /// <summary>The values argument.</summary>
             [TerraformName("values"), Required] public ImmutableArray<Expr<string>> Values { get; init; }
 
+            /// <summary>The variable argument.</summary>
             [TerraformName("variable"), Required] public Expr<string>? Variable { get; init; }
         }
 
+        /// <summary>A nested block.</summary>
         public sealed partial record NotPrincipalsBlock
         {
+            /// <summary>The identifiers argument.</summary>
             [TerraformName("identifiers"), Required] public ImmutableArray<Expr<string>> Identifiers { get; init; }
 
+            /// <summary>The type argument.</summary>
             [TerraformName("type"), Required] public Expr<string>? Type { get; init; }
         }
 
+        /// <summary>A nested block.</summary>
         public sealed partial record PrincipalsBlock
         {
+            /// <summary>The identifiers argument.</summary>
             [TerraformName("identifiers"), Required] public ImmutableArray<Expr<string>> Identifiers { get; init; }
 
+            /// <summary>The type argument.</summary>
             [TerraformName("type"), Required] public Expr<string>? Type { get; init; }
         }
     }

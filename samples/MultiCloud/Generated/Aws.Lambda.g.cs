@@ -10,209 +10,303 @@ using DslInfra.Schema;
 namespace MultiCloud.Aws;
 
 /// <summary>aws_lambda_function (resource).</summary>
+/// <param name="Name">Its Terraform name (the label in its address).</param>
 [TerraformType("aws_lambda_function")]
 public sealed partial record AwsLambdaFunction(string Name) : Resource(Name)
 {
+    /// <summary>The architectures argument.</summary>
     [TerraformName("architectures"), Computed] public ImmutableArray<Expr<string>> Architectures { get; init; }
 
+    /// <summary>The arn attribute, set by the provider.</summary>
     [TerraformName("arn")] public Reference<string> Arn => Attr<string>("arn");
 
+    /// <summary>The code_sha256 argument.</summary>
     [TerraformName("code_sha256"), Computed] public Expr<string>? CodeSha256 { get; init; }
 
+    /// <summary>The code_signing_config_arn argument.</summary>
     [TerraformName("code_signing_config_arn")] public Expr<string>? CodeSigningConfigArn { get; init; }
 
+    /// <summary>The description argument.</summary>
     [TerraformName("description")] public Expr<string>? Description { get; init; }
 
+    /// <summary>The filename argument.</summary>
     [TerraformName("filename")] public Expr<string>? Filename { get; init; }
 
+    /// <summary>The function_name argument.</summary>
     [TerraformName("function_name"), Required] public Expr<string>? FunctionName { get; init; }
 
+    /// <summary>The handler argument.</summary>
     [TerraformName("handler")] public Expr<string>? Handler { get; init; }
 
+    /// <summary>The id attribute, set by the provider.</summary>
     [TerraformName("id")] public Reference<string> Id => Attr<string>("id");
 
+    /// <summary>The image_uri argument.</summary>
     [TerraformName("image_uri")] public Expr<string>? ImageUri { get; init; }
 
+    /// <summary>The invoke_arn attribute, set by the provider.</summary>
     [TerraformName("invoke_arn")] public Reference<string> InvokeArn => Attr<string>("invoke_arn");
 
+    /// <summary>The kms_key_arn argument.</summary>
     [TerraformName("kms_key_arn")] public Expr<string>? KmsKeyArn { get; init; }
 
+    /// <summary>The last_modified attribute, set by the provider.</summary>
     [TerraformName("last_modified")] public Reference<string> LastModified => Attr<string>("last_modified");
 
+    /// <summary>The layers argument.</summary>
     [TerraformName("layers")] public ImmutableArray<Expr<string>> Layers { get; init; }
 
+    /// <summary>The memory_size argument.</summary>
     [TerraformName("memory_size")] public Expr<double>? MemorySize { get; init; }
 
+    /// <summary>The package_type argument.</summary>
     [TerraformName("package_type")] public Expr<string>? PackageType { get; init; }
 
+    /// <summary>The publish argument.</summary>
     [TerraformName("publish")] public Expr<bool>? Publish { get; init; }
 
+    /// <summary>The publish_to argument.</summary>
     [TerraformName("publish_to")] public Expr<string>? PublishTo { get; init; }
 
+    /// <summary>The qualified_arn attribute, set by the provider.</summary>
     [TerraformName("qualified_arn")] public Reference<string> QualifiedArn => Attr<string>("qualified_arn");
 
+    /// <summary>The qualified_invoke_arn attribute, set by the provider.</summary>
     [TerraformName("qualified_invoke_arn")] public Reference<string> QualifiedInvokeArn => Attr<string>("qualified_invoke_arn");
 
     /// <summary>Region where this resource will be [managed](https://docs.aws.amazon.com/general/latest/gr/rande.html#regional-endpoints). Defaults to the Region set in the [provider configuration](https://registry.terraform.io/providers/hashicorp/aws/latest/docs#aws-configuration-reference).</summary>
     [TerraformName("region"), Computed] public Expr<string>? Region { get; init; }
 
+    /// <summary>The replace_security_groups_on_destroy argument.</summary>
     [TerraformName("replace_security_groups_on_destroy")] public Expr<bool>? ReplaceSecurityGroupsOnDestroy { get; init; }
 
+    /// <summary>The replacement_security_group_ids argument.</summary>
     [TerraformName("replacement_security_group_ids")] public ImmutableArray<Expr<string>> ReplacementSecurityGroupIds { get; init; }
 
+    /// <summary>The reserved_concurrent_executions argument.</summary>
     [TerraformName("reserved_concurrent_executions")] public Expr<double>? ReservedConcurrentExecutions { get; init; }
 
+    /// <summary>The response_streaming_invoke_arn attribute, set by the provider.</summary>
     [TerraformName("response_streaming_invoke_arn")] public Reference<string> ResponseStreamingInvokeArn => Attr<string>("response_streaming_invoke_arn");
 
+    /// <summary>The role argument.</summary>
     [TerraformName("role"), Required] public Expr<string>? Role { get; init; }
 
+    /// <summary>The runtime argument.</summary>
     [TerraformName("runtime")] public Expr<string>? Runtime { get; init; }
 
+    /// <summary>The s3_bucket argument.</summary>
     [TerraformName("s3_bucket")] public Expr<string>? S3Bucket { get; init; }
 
+    /// <summary>The s3_key argument.</summary>
     [TerraformName("s3_key")] public Expr<string>? S3Key { get; init; }
 
+    /// <summary>The s3_object_version argument.</summary>
     [TerraformName("s3_object_version")] public Expr<string>? S3ObjectVersion { get; init; }
 
+    /// <summary>The signing_job_arn attribute, set by the provider.</summary>
     [TerraformName("signing_job_arn")] public Reference<string> SigningJobArn => Attr<string>("signing_job_arn");
 
+    /// <summary>The signing_profile_version_arn attribute, set by the provider.</summary>
     [TerraformName("signing_profile_version_arn")] public Reference<string> SigningProfileVersionArn => Attr<string>("signing_profile_version_arn");
 
+    /// <summary>The skip_destroy argument.</summary>
     [TerraformName("skip_destroy")] public Expr<bool>? SkipDestroy { get; init; }
 
+    /// <summary>The source_code_hash argument.</summary>
     [TerraformName("source_code_hash"), Computed] public Expr<string>? SourceCodeHash { get; init; }
 
+    /// <summary>The source_code_size attribute, set by the provider.</summary>
     [TerraformName("source_code_size")] public Reference<double> SourceCodeSize => Attr<double>("source_code_size");
 
+    /// <summary>The source_kms_key_arn argument.</summary>
     [TerraformName("source_kms_key_arn")] public Expr<string>? SourceKmsKeyArn { get; init; }
 
+    /// <summary>The tags argument.</summary>
     [TerraformName("tags")] public Map<Expr<string>>? Tags { get; init; }
 
+    /// <summary>The tags_all argument.</summary>
     [TerraformName("tags_all"), Computed] public Map<Expr<string>>? TagsAll { get; init; }
 
+    /// <summary>The timeout argument.</summary>
     [TerraformName("timeout")] public Expr<double>? Timeout { get; init; }
 
+    /// <summary>The version attribute, set by the provider.</summary>
     [TerraformName("version")] public Reference<string> Version => Attr<string>("version");
 
+    /// <summary>The capacity_provider_config block.</summary>
     [TerraformName("capacity_provider_config"), NestedBlock] public CapacityProviderConfigBlock? CapacityProviderConfig { get; init; }
 
+    /// <summary>The dead_letter_config block.</summary>
     [TerraformName("dead_letter_config"), NestedBlock] public DeadLetterConfigBlock? DeadLetterConfig { get; init; }
 
+    /// <summary>The durable_config block.</summary>
     [TerraformName("durable_config"), NestedBlock] public DurableConfigBlock? DurableConfig { get; init; }
 
+    /// <summary>The environment block.</summary>
     [TerraformName("environment"), NestedBlock] public EnvironmentBlock? Environment { get; init; }
 
+    /// <summary>The ephemeral_storage block.</summary>
     [TerraformName("ephemeral_storage"), NestedBlock] public EphemeralStorageBlock? EphemeralStorage { get; init; }
 
+    /// <summary>The file_system_config block.</summary>
     [TerraformName("file_system_config"), NestedBlock] public FileSystemConfigBlock? FileSystemConfig { get; init; }
 
+    /// <summary>The image_config block.</summary>
     [TerraformName("image_config"), NestedBlock] public ImageConfigBlock? ImageConfig { get; init; }
 
+    /// <summary>The logging_config block.</summary>
     [TerraformName("logging_config"), NestedBlock] public LoggingConfigBlock? LoggingConfig { get; init; }
 
+    /// <summary>The snap_start block.</summary>
     [TerraformName("snap_start"), NestedBlock] public SnapStartBlock? SnapStart { get; init; }
 
+    /// <summary>The tenancy_config block.</summary>
     [TerraformName("tenancy_config"), NestedBlock] public TenancyConfigBlock? TenancyConfig { get; init; }
 
+    /// <summary>The timeouts block.</summary>
     [TerraformName("timeouts"), NestedBlock] public TimeoutsBlock? Timeouts { get; init; }
 
+    /// <summary>The tracing_config block.</summary>
     [TerraformName("tracing_config"), NestedBlock] public TracingConfigBlock? TracingConfig { get; init; }
 
+    /// <summary>The vpc_config block.</summary>
     [TerraformName("vpc_config"), NestedBlock] public VpcConfigBlock? VpcConfig { get; init; }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record CapacityProviderConfigBlock
     {
+        /// <summary>The lambda_managed_instances_capacity_provider_config block.</summary>
         [TerraformName("lambda_managed_instances_capacity_provider_config"), Required, NestedBlock] public LambdaManagedInstancesCapacityProviderConfigBlock? LambdaManagedInstancesCapacityProviderConfig { get; init; }
 
+        /// <summary>A nested block.</summary>
         public sealed partial record LambdaManagedInstancesCapacityProviderConfigBlock
         {
+            /// <summary>The capacity_provider_arn argument.</summary>
             [TerraformName("capacity_provider_arn"), Required] public Expr<string>? CapacityProviderArn { get; init; }
 
+            /// <summary>The execution_environment_memory_gib_per_vcpu argument.</summary>
             [TerraformName("execution_environment_memory_gib_per_vcpu"), Computed] public Expr<double>? ExecutionEnvironmentMemoryGibPerVcpu { get; init; }
 
+            /// <summary>The per_execution_environment_max_concurrency argument.</summary>
             [TerraformName("per_execution_environment_max_concurrency"), Computed] public Expr<double>? PerExecutionEnvironmentMaxConcurrency { get; init; }
         }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record DeadLetterConfigBlock
     {
+        /// <summary>The target_arn argument.</summary>
         [TerraformName("target_arn"), Required] public Expr<string>? TargetArn { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record DurableConfigBlock
     {
+        /// <summary>The execution_timeout argument.</summary>
         [TerraformName("execution_timeout"), Required] public Expr<double>? ExecutionTimeout { get; init; }
 
+        /// <summary>The retention_period argument.</summary>
         [TerraformName("retention_period")] public Expr<double>? RetentionPeriod { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record EnvironmentBlock
     {
+        /// <summary>The variables argument.</summary>
         [TerraformName("variables")] public Map<Expr<string>>? Variables { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record EphemeralStorageBlock
     {
+        /// <summary>The size argument.</summary>
         [TerraformName("size"), Computed] public Expr<double>? Size { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record FileSystemConfigBlock
     {
+        /// <summary>The arn argument.</summary>
         [TerraformName("arn"), Required] public Expr<string>? Arn { get; init; }
 
+        /// <summary>The local_mount_path argument.</summary>
         [TerraformName("local_mount_path"), Required] public Expr<string>? LocalMountPath { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record ImageConfigBlock
     {
+        /// <summary>The command argument.</summary>
         [TerraformName("command")] public ImmutableArray<Expr<string>> Command { get; init; }
 
+        /// <summary>The entry_point argument.</summary>
         [TerraformName("entry_point")] public ImmutableArray<Expr<string>> EntryPoint { get; init; }
 
+        /// <summary>The working_directory argument.</summary>
         [TerraformName("working_directory")] public Expr<string>? WorkingDirectory { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record LoggingConfigBlock
     {
+        /// <summary>The application_log_level argument.</summary>
         [TerraformName("application_log_level")] public Expr<string>? ApplicationLogLevel { get; init; }
 
+        /// <summary>The log_format argument.</summary>
         [TerraformName("log_format"), Required] public Expr<string>? LogFormat { get; init; }
 
+        /// <summary>The log_group argument.</summary>
         [TerraformName("log_group"), Computed] public Expr<string>? LogGroup { get; init; }
 
+        /// <summary>The system_log_level argument.</summary>
         [TerraformName("system_log_level")] public Expr<string>? SystemLogLevel { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record SnapStartBlock
     {
+        /// <summary>The apply_on argument.</summary>
         [TerraformName("apply_on"), Required] public Expr<string>? ApplyOn { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record TenancyConfigBlock
     {
+        /// <summary>The tenant_isolation_mode argument.</summary>
         [TerraformName("tenant_isolation_mode"), Required] public Expr<string>? TenantIsolationMode { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record TimeoutsBlock
     {
+        /// <summary>The create argument.</summary>
         [TerraformName("create")] public Expr<string>? Create { get; init; }
 
+        /// <summary>The delete argument.</summary>
         [TerraformName("delete")] public Expr<string>? Delete { get; init; }
 
+        /// <summary>The update argument.</summary>
         [TerraformName("update")] public Expr<string>? Update { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record TracingConfigBlock
     {
+        /// <summary>The mode argument.</summary>
         [TerraformName("mode"), Required] public Expr<string>? Mode { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record VpcConfigBlock
     {
+        /// <summary>The ipv6_allowed_for_dual_stack argument.</summary>
         [TerraformName("ipv6_allowed_for_dual_stack")] public Expr<bool>? Ipv6AllowedForDualStack { get; init; }
 
+        /// <summary>The security_group_ids argument.</summary>
         [TerraformName("security_group_ids"), Required] public ImmutableArray<Expr<string>> SecurityGroupIds { get; init; }
 
+        /// <summary>The subnet_ids argument.</summary>
         [TerraformName("subnet_ids"), Required] public ImmutableArray<Expr<string>> SubnetIds { get; init; }
     }
 }

@@ -10,222 +10,324 @@ using DslInfra.Schema;
 namespace MultiCloud.Aws;
 
 /// <summary>aws_rds_cluster (resource).</summary>
+/// <param name="Name">Its Terraform name (the label in its address).</param>
 [TerraformType("aws_rds_cluster")]
 public sealed partial record AwsRdsCluster(string Name) : Resource(Name)
 {
+    /// <summary>The allocated_storage argument.</summary>
     [TerraformName("allocated_storage"), Computed] public Expr<double>? AllocatedStorage { get; init; }
 
+    /// <summary>The allow_major_version_upgrade argument.</summary>
     [TerraformName("allow_major_version_upgrade")] public Expr<bool>? AllowMajorVersionUpgrade { get; init; }
 
+    /// <summary>The apply_immediately argument.</summary>
     [TerraformName("apply_immediately"), Computed] public Expr<bool>? ApplyImmediately { get; init; }
 
+    /// <summary>The arn attribute, set by the provider.</summary>
     [TerraformName("arn")] public Reference<string> Arn => Attr<string>("arn");
 
+    /// <summary>The availability_zones argument.</summary>
     [TerraformName("availability_zones"), Computed] public ImmutableArray<Expr<string>> AvailabilityZones { get; init; }
 
+    /// <summary>The backtrack_window argument.</summary>
     [TerraformName("backtrack_window")] public Expr<double>? BacktrackWindow { get; init; }
 
+    /// <summary>The backup_retention_period argument.</summary>
     [TerraformName("backup_retention_period"), Computed] public Expr<double>? BackupRetentionPeriod { get; init; }
 
+    /// <summary>The ca_certificate_identifier argument.</summary>
     [TerraformName("ca_certificate_identifier"), Computed] public Expr<string>? CaCertificateIdentifier { get; init; }
 
+    /// <summary>The ca_certificate_valid_till attribute, set by the provider.</summary>
     [TerraformName("ca_certificate_valid_till")] public Reference<string> CaCertificateValidTill => Attr<string>("ca_certificate_valid_till");
 
+    /// <summary>The cluster_identifier argument.</summary>
     [TerraformName("cluster_identifier"), Computed] public Expr<string>? ClusterIdentifier { get; init; }
 
+    /// <summary>The cluster_identifier_prefix argument.</summary>
     [TerraformName("cluster_identifier_prefix"), Computed] public Expr<string>? ClusterIdentifierPrefix { get; init; }
 
+    /// <summary>The cluster_members argument.</summary>
     [TerraformName("cluster_members"), Computed] public ImmutableArray<Expr<string>> ClusterMembers { get; init; }
 
+    /// <summary>The cluster_resource_id attribute, set by the provider.</summary>
     [TerraformName("cluster_resource_id")] public Reference<string> ClusterResourceId => Attr<string>("cluster_resource_id");
 
+    /// <summary>The cluster_scalability_type argument.</summary>
     [TerraformName("cluster_scalability_type"), Computed] public Expr<string>? ClusterScalabilityType { get; init; }
 
+    /// <summary>The copy_tags_to_snapshot argument.</summary>
     [TerraformName("copy_tags_to_snapshot")] public Expr<bool>? CopyTagsToSnapshot { get; init; }
 
+    /// <summary>The database_insights_mode argument.</summary>
     [TerraformName("database_insights_mode"), Computed] public Expr<string>? DatabaseInsightsMode { get; init; }
 
+    /// <summary>The database_name argument.</summary>
     [TerraformName("database_name"), Computed] public Expr<string>? DatabaseName { get; init; }
 
+    /// <summary>The db_cluster_instance_class argument.</summary>
     [TerraformName("db_cluster_instance_class")] public Expr<string>? DbClusterInstanceClass { get; init; }
 
+    /// <summary>The db_cluster_parameter_group_name argument.</summary>
     [TerraformName("db_cluster_parameter_group_name"), Computed] public Expr<string>? DbClusterParameterGroupName { get; init; }
 
+    /// <summary>The db_instance_parameter_group_name argument.</summary>
     [TerraformName("db_instance_parameter_group_name")] public Expr<string>? DbInstanceParameterGroupName { get; init; }
 
+    /// <summary>The db_subnet_group_name argument.</summary>
     [TerraformName("db_subnet_group_name"), Computed] public Expr<string>? DbSubnetGroupName { get; init; }
 
+    /// <summary>The db_system_id argument.</summary>
     [TerraformName("db_system_id"), Computed] public Expr<string>? DbSystemId { get; init; }
 
+    /// <summary>The delete_automated_backups argument.</summary>
     [TerraformName("delete_automated_backups")] public Expr<bool>? DeleteAutomatedBackups { get; init; }
 
+    /// <summary>The deletion_protection argument.</summary>
     [TerraformName("deletion_protection")] public Expr<bool>? DeletionProtection { get; init; }
 
+    /// <summary>The domain argument.</summary>
     [TerraformName("domain")] public Expr<string>? Domain { get; init; }
 
+    /// <summary>The domain_iam_role_name argument.</summary>
     [TerraformName("domain_iam_role_name")] public Expr<string>? DomainIamRoleName { get; init; }
 
+    /// <summary>The enable_global_write_forwarding argument.</summary>
     [TerraformName("enable_global_write_forwarding")] public Expr<bool>? EnableGlobalWriteForwarding { get; init; }
 
+    /// <summary>The enable_http_endpoint argument.</summary>
     [TerraformName("enable_http_endpoint")] public Expr<bool>? EnableHttpEndpoint { get; init; }
 
+    /// <summary>The enable_local_write_forwarding argument.</summary>
     [TerraformName("enable_local_write_forwarding")] public Expr<bool>? EnableLocalWriteForwarding { get; init; }
 
+    /// <summary>The enabled_cloudwatch_logs_exports argument.</summary>
     [TerraformName("enabled_cloudwatch_logs_exports")] public ImmutableArray<Expr<string>> EnabledCloudwatchLogsExports { get; init; }
 
+    /// <summary>The endpoint attribute, set by the provider.</summary>
     [TerraformName("endpoint")] public Reference<string> Endpoint => Attr<string>("endpoint");
 
+    /// <summary>The engine argument.</summary>
     [TerraformName("engine"), Required] public Expr<string>? Engine { get; init; }
 
+    /// <summary>The engine_lifecycle_support argument.</summary>
     [TerraformName("engine_lifecycle_support"), Computed] public Expr<string>? EngineLifecycleSupport { get; init; }
 
+    /// <summary>The engine_mode argument.</summary>
     [TerraformName("engine_mode")] public Expr<string>? EngineMode { get; init; }
 
+    /// <summary>The engine_version argument.</summary>
     [TerraformName("engine_version"), Computed] public Expr<string>? EngineVersion { get; init; }
 
+    /// <summary>The engine_version_actual attribute, set by the provider.</summary>
     [TerraformName("engine_version_actual")] public Reference<string> EngineVersionActual => Attr<string>("engine_version_actual");
 
+    /// <summary>The final_snapshot_identifier argument.</summary>
     [TerraformName("final_snapshot_identifier")] public Expr<string>? FinalSnapshotIdentifier { get; init; }
 
+    /// <summary>The global_cluster_identifier argument.</summary>
     [TerraformName("global_cluster_identifier")] public Expr<string>? GlobalClusterIdentifier { get; init; }
 
+    /// <summary>The hosted_zone_id attribute, set by the provider.</summary>
     [TerraformName("hosted_zone_id")] public Reference<string> HostedZoneId => Attr<string>("hosted_zone_id");
 
+    /// <summary>The iam_database_authentication_enabled argument.</summary>
     [TerraformName("iam_database_authentication_enabled")] public Expr<bool>? IamDatabaseAuthenticationEnabled { get; init; }
 
+    /// <summary>The iam_roles argument.</summary>
     [TerraformName("iam_roles"), Computed] public ImmutableArray<Expr<string>> IamRoles { get; init; }
 
+    /// <summary>The id attribute, set by the provider.</summary>
     [TerraformName("id")] public Reference<string> Id => Attr<string>("id");
 
+    /// <summary>The iops argument.</summary>
     [TerraformName("iops")] public Expr<double>? Iops { get; init; }
 
+    /// <summary>The kms_key_id argument.</summary>
     [TerraformName("kms_key_id"), Computed] public Expr<string>? KmsKeyId { get; init; }
 
+    /// <summary>The manage_master_user_password argument.</summary>
     [TerraformName("manage_master_user_password")] public Expr<bool>? ManageMasterUserPassword { get; init; }
 
-    /// <summary>Sensitive: pass it in through a sensitive Variable, never as a literal.</summary>
+    /// <summary>The master_password argument. Sensitive: pass it in through a sensitive Variable, never as a literal.</summary>
     [TerraformName("master_password"), Sensitive] public Expr<string>? MasterPassword { get; init; }
 
-    /// <summary>Sensitive: pass it in through a sensitive Variable, never as a literal.</summary>
+    /// <summary>The master_password_wo argument. Sensitive: pass it in through a sensitive Variable, never as a literal.</summary>
     [TerraformName("master_password_wo"), Sensitive, WriteOnly] public Expr<string>? MasterPasswordWo { get; init; }
 
+    /// <summary>The master_password_wo_version argument.</summary>
     [TerraformName("master_password_wo_version")] public Expr<double>? MasterPasswordWoVersion { get; init; }
 
+    /// <summary>The master_user_secret attribute, set by the provider.</summary>
     [TerraformName("master_user_secret")] public Reference<ImmutableArray<object>> MasterUserSecret => Attr<ImmutableArray<object>>("master_user_secret");
 
+    /// <summary>The master_user_secret_kms_key_id argument.</summary>
     [TerraformName("master_user_secret_kms_key_id"), Computed] public Expr<string>? MasterUserSecretKmsKeyId { get; init; }
 
+    /// <summary>The master_username argument.</summary>
     [TerraformName("master_username"), Computed] public Expr<string>? MasterUsername { get; init; }
 
+    /// <summary>The monitoring_interval argument.</summary>
     [TerraformName("monitoring_interval"), Computed] public Expr<double>? MonitoringInterval { get; init; }
 
+    /// <summary>The monitoring_role_arn argument.</summary>
     [TerraformName("monitoring_role_arn"), Computed] public Expr<string>? MonitoringRoleArn { get; init; }
 
+    /// <summary>The network_type argument.</summary>
     [TerraformName("network_type"), Computed] public Expr<string>? NetworkType { get; init; }
 
+    /// <summary>The performance_insights_enabled argument.</summary>
     [TerraformName("performance_insights_enabled")] public Expr<bool>? PerformanceInsightsEnabled { get; init; }
 
+    /// <summary>The performance_insights_kms_key_id argument.</summary>
     [TerraformName("performance_insights_kms_key_id"), Computed] public Expr<string>? PerformanceInsightsKmsKeyId { get; init; }
 
+    /// <summary>The performance_insights_retention_period argument.</summary>
     [TerraformName("performance_insights_retention_period"), Computed] public Expr<double>? PerformanceInsightsRetentionPeriod { get; init; }
 
+    /// <summary>The port argument.</summary>
     [TerraformName("port"), Computed] public Expr<double>? Port { get; init; }
 
+    /// <summary>The preferred_backup_window argument.</summary>
     [TerraformName("preferred_backup_window"), Computed] public Expr<string>? PreferredBackupWindow { get; init; }
 
+    /// <summary>The preferred_maintenance_window argument.</summary>
     [TerraformName("preferred_maintenance_window"), Computed] public Expr<string>? PreferredMaintenanceWindow { get; init; }
 
+    /// <summary>The reader_endpoint attribute, set by the provider.</summary>
     [TerraformName("reader_endpoint")] public Reference<string> ReaderEndpoint => Attr<string>("reader_endpoint");
 
     /// <summary>Region where this resource will be [managed](https://docs.aws.amazon.com/general/latest/gr/rande.html#regional-endpoints). Defaults to the Region set in the [provider configuration](https://registry.terraform.io/providers/hashicorp/aws/latest/docs#aws-configuration-reference).</summary>
     [TerraformName("region"), Computed] public Expr<string>? Region { get; init; }
 
+    /// <summary>The replication_source_identifier argument.</summary>
     [TerraformName("replication_source_identifier")] public Expr<string>? ReplicationSourceIdentifier { get; init; }
 
+    /// <summary>The skip_final_snapshot argument.</summary>
     [TerraformName("skip_final_snapshot")] public Expr<bool>? SkipFinalSnapshot { get; init; }
 
+    /// <summary>The snapshot_identifier argument.</summary>
     [TerraformName("snapshot_identifier")] public Expr<string>? SnapshotIdentifier { get; init; }
 
+    /// <summary>The source_region argument.</summary>
     [TerraformName("source_region")] public Expr<string>? SourceRegion { get; init; }
 
+    /// <summary>The storage_encrypted argument.</summary>
     [TerraformName("storage_encrypted"), Computed] public Expr<bool>? StorageEncrypted { get; init; }
 
+    /// <summary>The storage_type argument.</summary>
     [TerraformName("storage_type"), Computed] public Expr<string>? StorageType { get; init; }
 
+    /// <summary>The tags argument.</summary>
     [TerraformName("tags")] public Map<Expr<string>>? Tags { get; init; }
 
+    /// <summary>The tags_all argument.</summary>
     [TerraformName("tags_all"), Computed] public Map<Expr<string>>? TagsAll { get; init; }
 
+    /// <summary>The upgrade_rollout_order attribute, set by the provider.</summary>
     [TerraformName("upgrade_rollout_order")] public Reference<string> UpgradeRolloutOrder => Attr<string>("upgrade_rollout_order");
 
+    /// <summary>The vpc_security_group_ids argument.</summary>
     [TerraformName("vpc_security_group_ids"), Computed] public ImmutableArray<Expr<string>> VpcSecurityGroupIds { get; init; }
 
+    /// <summary>The restore_to_point_in_time block.</summary>
     [TerraformName("restore_to_point_in_time"), NestedBlock] public RestoreToPointInTimeBlock? RestoreToPointInTime { get; init; }
 
+    /// <summary>The s3_import block.</summary>
     [TerraformName("s3_import"), NestedBlock] public S3ImportBlock? S3Import { get; init; }
 
+    /// <summary>The scaling_configuration block.</summary>
     [TerraformName("scaling_configuration"), NestedBlock] public ScalingConfigurationBlock? ScalingConfiguration { get; init; }
 
+    /// <summary>The serverlessv2_scaling_configuration block.</summary>
     [TerraformName("serverlessv2_scaling_configuration"), NestedBlock] public Serverlessv2ScalingConfigurationBlock? Serverlessv2ScalingConfiguration { get; init; }
 
+    /// <summary>The timeouts block.</summary>
     [TerraformName("timeouts"), NestedBlock] public TimeoutsBlock? Timeouts { get; init; }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record RestoreToPointInTimeBlock
     {
+        /// <summary>The restore_to_time argument.</summary>
         [TerraformName("restore_to_time")] public Expr<string>? RestoreToTime { get; init; }
 
+        /// <summary>The restore_type argument.</summary>
         [TerraformName("restore_type")] public Expr<string>? RestoreType { get; init; }
 
+        /// <summary>The source_cluster_identifier argument.</summary>
         [TerraformName("source_cluster_identifier")] public Expr<string>? SourceClusterIdentifier { get; init; }
 
+        /// <summary>The source_cluster_resource_id argument.</summary>
         [TerraformName("source_cluster_resource_id")] public Expr<string>? SourceClusterResourceId { get; init; }
 
+        /// <summary>The use_latest_restorable_time argument.</summary>
         [TerraformName("use_latest_restorable_time")] public Expr<bool>? UseLatestRestorableTime { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record S3ImportBlock
     {
+        /// <summary>The bucket_name argument.</summary>
         [TerraformName("bucket_name"), Required] public Expr<string>? BucketName { get; init; }
 
+        /// <summary>The bucket_prefix argument.</summary>
         [TerraformName("bucket_prefix")] public Expr<string>? BucketPrefix { get; init; }
 
+        /// <summary>The ingestion_role argument.</summary>
         [TerraformName("ingestion_role"), Required] public Expr<string>? IngestionRole { get; init; }
 
+        /// <summary>The source_engine argument.</summary>
         [TerraformName("source_engine"), Required] public Expr<string>? SourceEngine { get; init; }
 
+        /// <summary>The source_engine_version argument.</summary>
         [TerraformName("source_engine_version"), Required] public Expr<string>? SourceEngineVersion { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record ScalingConfigurationBlock
     {
+        /// <summary>The auto_pause argument.</summary>
         [TerraformName("auto_pause")] public Expr<bool>? AutoPause { get; init; }
 
+        /// <summary>The max_capacity argument.</summary>
         [TerraformName("max_capacity")] public Expr<double>? MaxCapacity { get; init; }
 
+        /// <summary>The min_capacity argument.</summary>
         [TerraformName("min_capacity")] public Expr<double>? MinCapacity { get; init; }
 
+        /// <summary>The seconds_before_timeout argument.</summary>
         [TerraformName("seconds_before_timeout")] public Expr<double>? SecondsBeforeTimeout { get; init; }
 
+        /// <summary>The seconds_until_auto_pause argument.</summary>
         [TerraformName("seconds_until_auto_pause")] public Expr<double>? SecondsUntilAutoPause { get; init; }
 
+        /// <summary>The timeout_action argument.</summary>
         [TerraformName("timeout_action")] public Expr<string>? TimeoutAction { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record Serverlessv2ScalingConfigurationBlock
     {
+        /// <summary>The max_capacity argument.</summary>
         [TerraformName("max_capacity"), Required] public Expr<double>? MaxCapacity { get; init; }
 
+        /// <summary>The min_capacity argument.</summary>
         [TerraformName("min_capacity"), Required] public Expr<double>? MinCapacity { get; init; }
 
+        /// <summary>The seconds_until_auto_pause argument.</summary>
         [TerraformName("seconds_until_auto_pause"), Computed] public Expr<double>? SecondsUntilAutoPause { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record TimeoutsBlock
     {
+        /// <summary>The create argument.</summary>
         [TerraformName("create")] public Expr<string>? Create { get; init; }
 
+        /// <summary>The delete argument.</summary>
         [TerraformName("delete")] public Expr<string>? Delete { get; init; }
 
+        /// <summary>The update argument.</summary>
         [TerraformName("update")] public Expr<string>? Update { get; init; }
     }
 }

@@ -10,400 +10,581 @@ using DslInfra.Schema;
 namespace MultiCloud.Azure;
 
 /// <summary>azurerm_linux_virtual_machine_scale_set (resource).</summary>
+/// <param name="Name">Its Terraform name (the label in its address).</param>
 [TerraformType("azurerm_linux_virtual_machine_scale_set")]
 public sealed partial record AzurermLinuxVirtualMachineScaleSet(string Name) : Resource(Name)
 {
-    /// <summary>Sensitive: pass it in through a sensitive Variable, never as a literal.</summary>
+    /// <summary>The admin_password argument. Sensitive: pass it in through a sensitive Variable, never as a literal.</summary>
     [TerraformName("admin_password"), Sensitive] public Expr<string>? AdminPassword { get; init; }
 
+    /// <summary>The admin_username argument.</summary>
     [TerraformName("admin_username"), Required] public Expr<string>? AdminUsername { get; init; }
 
+    /// <summary>The capacity_reservation_group_id argument.</summary>
     [TerraformName("capacity_reservation_group_id")] public Expr<string>? CapacityReservationGroupId { get; init; }
 
+    /// <summary>The computer_name_prefix argument.</summary>
     [TerraformName("computer_name_prefix"), Computed] public Expr<string>? ComputerNamePrefix { get; init; }
 
-    /// <summary>Sensitive: pass it in through a sensitive Variable, never as a literal.</summary>
+    /// <summary>The custom_data argument. Sensitive: pass it in through a sensitive Variable, never as a literal.</summary>
     [TerraformName("custom_data"), Sensitive] public Expr<string>? CustomData { get; init; }
 
+    /// <summary>The disable_password_authentication argument.</summary>
     [TerraformName("disable_password_authentication")] public Expr<bool>? DisablePasswordAuthentication { get; init; }
 
+    /// <summary>The do_not_run_extensions_on_overprovisioned_machines argument.</summary>
     [TerraformName("do_not_run_extensions_on_overprovisioned_machines")] public Expr<bool>? DoNotRunExtensionsOnOverprovisionedMachines { get; init; }
 
+    /// <summary>The edge_zone argument.</summary>
     [TerraformName("edge_zone")] public Expr<string>? EdgeZone { get; init; }
 
+    /// <summary>The encryption_at_host_enabled argument.</summary>
     [TerraformName("encryption_at_host_enabled")] public Expr<bool>? EncryptionAtHostEnabled { get; init; }
 
+    /// <summary>The eviction_policy argument.</summary>
     [TerraformName("eviction_policy")] public Expr<string>? EvictionPolicy { get; init; }
 
+    /// <summary>The extension_operations_enabled argument.</summary>
     [TerraformName("extension_operations_enabled")] public Expr<bool>? ExtensionOperationsEnabled { get; init; }
 
+    /// <summary>The extensions_time_budget argument.</summary>
     [TerraformName("extensions_time_budget")] public Expr<string>? ExtensionsTimeBudget { get; init; }
 
+    /// <summary>The health_probe_id argument.</summary>
     [TerraformName("health_probe_id")] public Expr<string>? HealthProbeId { get; init; }
 
+    /// <summary>The host_group_id argument.</summary>
     [TerraformName("host_group_id")] public Expr<string>? HostGroupId { get; init; }
 
+    /// <summary>The id attribute, set by the provider.</summary>
     [TerraformName("id")] public Reference<string> Id => Attr<string>("id");
 
+    /// <summary>The instances argument.</summary>
     [TerraformName("instances")] public Expr<double>? Instances { get; init; }
 
+    /// <summary>The location argument.</summary>
     [TerraformName("location"), Required] public Expr<string>? Location { get; init; }
 
+    /// <summary>The max_bid_price argument.</summary>
     [TerraformName("max_bid_price")] public Expr<double>? MaxBidPrice { get; init; }
 
+    /// <summary>The name argument.</summary>
     [TerraformName("name"), Required] public Expr<string>? NameArgument { get; init; }
 
+    /// <summary>The overprovision argument.</summary>
     [TerraformName("overprovision")] public Expr<bool>? Overprovision { get; init; }
 
+    /// <summary>The platform_fault_domain_count argument.</summary>
     [TerraformName("platform_fault_domain_count"), Computed] public Expr<double>? PlatformFaultDomainCount { get; init; }
 
+    /// <summary>The priority argument.</summary>
     [TerraformName("priority")] public Expr<string>? Priority { get; init; }
 
+    /// <summary>The provision_vm_agent argument.</summary>
     [TerraformName("provision_vm_agent")] public Expr<bool>? ProvisionVmAgent { get; init; }
 
+    /// <summary>The proximity_placement_group_id argument.</summary>
     [TerraformName("proximity_placement_group_id")] public Expr<string>? ProximityPlacementGroupId { get; init; }
 
+    /// <summary>The resilient_vm_creation_enabled argument.</summary>
     [TerraformName("resilient_vm_creation_enabled")] public Expr<bool>? ResilientVmCreationEnabled { get; init; }
 
+    /// <summary>The resilient_vm_deletion_enabled argument.</summary>
     [TerraformName("resilient_vm_deletion_enabled")] public Expr<bool>? ResilientVmDeletionEnabled { get; init; }
 
+    /// <summary>The resource_group_name argument.</summary>
     [TerraformName("resource_group_name"), Required] public Expr<string>? ResourceGroupName { get; init; }
 
+    /// <summary>The secure_boot_enabled argument.</summary>
     [TerraformName("secure_boot_enabled")] public Expr<bool>? SecureBootEnabled { get; init; }
 
+    /// <summary>The single_placement_group argument.</summary>
     [TerraformName("single_placement_group")] public Expr<bool>? SinglePlacementGroup { get; init; }
 
+    /// <summary>The sku argument.</summary>
     [TerraformName("sku"), Required] public Expr<string>? Sku { get; init; }
 
+    /// <summary>The source_image_id argument.</summary>
     [TerraformName("source_image_id")] public Expr<string>? SourceImageId { get; init; }
 
+    /// <summary>The tags argument.</summary>
     [TerraformName("tags")] public Map<Expr<string>>? Tags { get; init; }
 
+    /// <summary>The unique_id attribute, set by the provider.</summary>
     [TerraformName("unique_id")] public Reference<string> UniqueId => Attr<string>("unique_id");
 
+    /// <summary>The upgrade_mode argument.</summary>
     [TerraformName("upgrade_mode")] public Expr<string>? UpgradeMode { get; init; }
 
+    /// <summary>The user_data argument.</summary>
     [TerraformName("user_data")] public Expr<string>? UserData { get; init; }
 
+    /// <summary>The vtpm_enabled argument.</summary>
     [TerraformName("vtpm_enabled")] public Expr<bool>? VtpmEnabled { get; init; }
 
+    /// <summary>The zone_balance argument.</summary>
     [TerraformName("zone_balance")] public Expr<bool>? ZoneBalance { get; init; }
 
+    /// <summary>The zones argument.</summary>
     [TerraformName("zones")] public ImmutableArray<Expr<string>> Zones { get; init; }
 
+    /// <summary>The additional_capabilities block.</summary>
     [TerraformName("additional_capabilities"), NestedBlock] public AdditionalCapabilitiesBlock? AdditionalCapabilities { get; init; }
 
+    /// <summary>The admin_ssh_key block.</summary>
     [TerraformName("admin_ssh_key"), NestedBlock] public ImmutableArray<AdminSshKeyBlock> AdminSshKey { get; init; }
 
+    /// <summary>The automatic_instance_repair block.</summary>
     [TerraformName("automatic_instance_repair"), NestedBlock] public AutomaticInstanceRepairBlock? AutomaticInstanceRepair { get; init; }
 
+    /// <summary>The automatic_os_upgrade_policy block.</summary>
     [TerraformName("automatic_os_upgrade_policy"), NestedBlock] public AutomaticOsUpgradePolicyBlock? AutomaticOsUpgradePolicy { get; init; }
 
+    /// <summary>The boot_diagnostics block.</summary>
     [TerraformName("boot_diagnostics"), NestedBlock] public BootDiagnosticsBlock? BootDiagnostics { get; init; }
 
+    /// <summary>The data_disk block.</summary>
     [TerraformName("data_disk"), NestedBlock] public ImmutableArray<DataDiskBlock> DataDisk { get; init; }
 
+    /// <summary>The extension block.</summary>
     [TerraformName("extension"), NestedBlock] public ImmutableArray<ExtensionBlock> Extension { get; init; }
 
+    /// <summary>The gallery_application block.</summary>
     [TerraformName("gallery_application"), NestedBlock] public ImmutableArray<GalleryApplicationBlock> GalleryApplication { get; init; }
 
+    /// <summary>The identity block.</summary>
     [TerraformName("identity"), NestedBlock] public IdentityBlock? Identity { get; init; }
 
+    /// <summary>The network_interface block.</summary>
     [TerraformName("network_interface"), Required, NestedBlock] public ImmutableArray<NetworkInterfaceBlock> NetworkInterface { get; init; }
 
+    /// <summary>The os_disk block.</summary>
     [TerraformName("os_disk"), Required, NestedBlock] public OsDiskBlock? OsDisk { get; init; }
 
+    /// <summary>The plan block.</summary>
     [TerraformName("plan"), NestedBlock] public PlanBlock? Plan { get; init; }
 
+    /// <summary>The rolling_upgrade_policy block.</summary>
     [TerraformName("rolling_upgrade_policy"), NestedBlock] public RollingUpgradePolicyBlock? RollingUpgradePolicy { get; init; }
 
+    /// <summary>The scale_in block.</summary>
     [TerraformName("scale_in"), NestedBlock] public ScaleInBlock? ScaleIn { get; init; }
 
+    /// <summary>The secret block.</summary>
     [TerraformName("secret"), NestedBlock] public ImmutableArray<SecretBlock> Secret { get; init; }
 
+    /// <summary>The source_image_reference block.</summary>
     [TerraformName("source_image_reference"), NestedBlock] public SourceImageReferenceBlock? SourceImageReference { get; init; }
 
+    /// <summary>The spot_restore block.</summary>
     [TerraformName("spot_restore"), NestedBlock] public SpotRestoreBlock? SpotRestore { get; init; }
 
+    /// <summary>The termination_notification block.</summary>
     [TerraformName("termination_notification"), NestedBlock] public TerminationNotificationBlock? TerminationNotification { get; init; }
 
+    /// <summary>The timeouts block.</summary>
     [TerraformName("timeouts"), NestedBlock] public TimeoutsBlock? Timeouts { get; init; }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record AdditionalCapabilitiesBlock
     {
+        /// <summary>The ultra_ssd_enabled argument.</summary>
         [TerraformName("ultra_ssd_enabled")] public Expr<bool>? UltraSsdEnabled { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record AdminSshKeyBlock
     {
+        /// <summary>The public_key argument.</summary>
         [TerraformName("public_key"), Required] public Expr<string>? PublicKey { get; init; }
 
+        /// <summary>The username argument.</summary>
         [TerraformName("username"), Required] public Expr<string>? Username { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record AutomaticInstanceRepairBlock
     {
+        /// <summary>The action argument.</summary>
         [TerraformName("action"), Computed] public Expr<string>? Action { get; init; }
 
+        /// <summary>The enabled argument.</summary>
         [TerraformName("enabled"), Required] public Expr<bool>? Enabled { get; init; }
 
+        /// <summary>The grace_period argument.</summary>
         [TerraformName("grace_period"), Computed] public Expr<string>? GracePeriod { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record AutomaticOsUpgradePolicyBlock
     {
+        /// <summary>The disable_automatic_rollback argument.</summary>
         [TerraformName("disable_automatic_rollback"), Required] public Expr<bool>? DisableAutomaticRollback { get; init; }
 
+        /// <summary>The enable_automatic_os_upgrade argument.</summary>
         [TerraformName("enable_automatic_os_upgrade"), Required] public Expr<bool>? EnableAutomaticOsUpgrade { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record BootDiagnosticsBlock
     {
+        /// <summary>The storage_account_uri argument.</summary>
         [TerraformName("storage_account_uri")] public Expr<string>? StorageAccountUri { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record DataDiskBlock
     {
+        /// <summary>The caching argument.</summary>
         [TerraformName("caching"), Required] public Expr<string>? Caching { get; init; }
 
+        /// <summary>The create_option argument.</summary>
         [TerraformName("create_option")] public Expr<string>? CreateOption { get; init; }
 
+        /// <summary>The disk_encryption_set_id argument.</summary>
         [TerraformName("disk_encryption_set_id")] public Expr<string>? DiskEncryptionSetId { get; init; }
 
+        /// <summary>The disk_size_gb argument.</summary>
         [TerraformName("disk_size_gb"), Required] public Expr<double>? DiskSizeGb { get; init; }
 
+        /// <summary>The lun argument.</summary>
         [TerraformName("lun"), Required] public Expr<double>? Lun { get; init; }
 
+        /// <summary>The name argument.</summary>
         [TerraformName("name")] public Expr<string>? Name { get; init; }
 
+        /// <summary>The storage_account_type argument.</summary>
         [TerraformName("storage_account_type"), Required] public Expr<string>? StorageAccountType { get; init; }
 
+        /// <summary>The ultra_ssd_disk_iops_read_write argument.</summary>
         [TerraformName("ultra_ssd_disk_iops_read_write"), Computed] public Expr<double>? UltraSsdDiskIopsReadWrite { get; init; }
 
+        /// <summary>The ultra_ssd_disk_mbps_read_write argument.</summary>
         [TerraformName("ultra_ssd_disk_mbps_read_write"), Computed] public Expr<double>? UltraSsdDiskMbpsReadWrite { get; init; }
 
+        /// <summary>The write_accelerator_enabled argument.</summary>
         [TerraformName("write_accelerator_enabled")] public Expr<bool>? WriteAcceleratorEnabled { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record ExtensionBlock
     {
+        /// <summary>The auto_upgrade_minor_version argument.</summary>
         [TerraformName("auto_upgrade_minor_version")] public Expr<bool>? AutoUpgradeMinorVersion { get; init; }
 
+        /// <summary>The automatic_upgrade_enabled argument.</summary>
         [TerraformName("automatic_upgrade_enabled")] public Expr<bool>? AutomaticUpgradeEnabled { get; init; }
 
+        /// <summary>The force_update_tag argument.</summary>
         [TerraformName("force_update_tag")] public Expr<string>? ForceUpdateTag { get; init; }
 
+        /// <summary>The name argument.</summary>
         [TerraformName("name"), Required] public Expr<string>? Name { get; init; }
 
-        /// <summary>Sensitive: pass it in through a sensitive Variable, never as a literal.</summary>
+        /// <summary>The protected_settings argument. Sensitive: pass it in through a sensitive Variable, never as a literal.</summary>
         [TerraformName("protected_settings"), Sensitive] public Expr<string>? ProtectedSettings { get; init; }
 
+        /// <summary>The provision_after_extensions argument.</summary>
         [TerraformName("provision_after_extensions")] public ImmutableArray<Expr<string>> ProvisionAfterExtensions { get; init; }
 
+        /// <summary>The publisher argument.</summary>
         [TerraformName("publisher"), Required] public Expr<string>? Publisher { get; init; }
 
+        /// <summary>The settings argument.</summary>
         [TerraformName("settings")] public Expr<string>? Settings { get; init; }
 
+        /// <summary>The type argument.</summary>
         [TerraformName("type"), Required] public Expr<string>? Type { get; init; }
 
+        /// <summary>The type_handler_version argument.</summary>
         [TerraformName("type_handler_version"), Required] public Expr<string>? TypeHandlerVersion { get; init; }
 
+        /// <summary>The protected_settings_from_key_vault block.</summary>
         [TerraformName("protected_settings_from_key_vault"), NestedBlock] public ProtectedSettingsFromKeyVaultBlock? ProtectedSettingsFromKeyVault { get; init; }
 
+        /// <summary>A nested block.</summary>
         public sealed partial record ProtectedSettingsFromKeyVaultBlock
         {
+            /// <summary>The secret_url argument.</summary>
             [TerraformName("secret_url"), Required] public Expr<string>? SecretUrl { get; init; }
 
+            /// <summary>The source_vault_id argument.</summary>
             [TerraformName("source_vault_id"), Required] public Expr<string>? SourceVaultId { get; init; }
         }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record GalleryApplicationBlock
     {
+        /// <summary>The configuration_blob_uri argument.</summary>
         [TerraformName("configuration_blob_uri")] public Expr<string>? ConfigurationBlobUri { get; init; }
 
+        /// <summary>The order argument.</summary>
         [TerraformName("order")] public Expr<double>? Order { get; init; }
 
+        /// <summary>The tag argument.</summary>
         [TerraformName("tag")] public Expr<string>? Tag { get; init; }
 
+        /// <summary>The version_id argument.</summary>
         [TerraformName("version_id"), Required] public Expr<string>? VersionId { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record IdentityBlock
     {
+        /// <summary>The identity_ids argument.</summary>
         [TerraformName("identity_ids")] public ImmutableArray<Expr<string>> IdentityIds { get; init; }
 
+        /// <summary>The type argument.</summary>
         [TerraformName("type"), Required] public Expr<string>? Type { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record NetworkInterfaceBlock
     {
+        /// <summary>The auxiliary_mode argument.</summary>
         [TerraformName("auxiliary_mode")] public Expr<string>? AuxiliaryMode { get; init; }
 
+        /// <summary>The auxiliary_sku argument.</summary>
         [TerraformName("auxiliary_sku")] public Expr<string>? AuxiliarySku { get; init; }
 
+        /// <summary>The dns_servers argument.</summary>
         [TerraformName("dns_servers")] public ImmutableArray<Expr<string>> DnsServers { get; init; }
 
+        /// <summary>The enable_accelerated_networking argument.</summary>
         [TerraformName("enable_accelerated_networking")] public Expr<bool>? EnableAcceleratedNetworking { get; init; }
 
+        /// <summary>The enable_ip_forwarding argument.</summary>
         [TerraformName("enable_ip_forwarding")] public Expr<bool>? EnableIpForwarding { get; init; }
 
+        /// <summary>The name argument.</summary>
         [TerraformName("name"), Required] public Expr<string>? Name { get; init; }
 
+        /// <summary>The network_security_group_id argument.</summary>
         [TerraformName("network_security_group_id")] public Expr<string>? NetworkSecurityGroupId { get; init; }
 
+        /// <summary>The primary argument.</summary>
         [TerraformName("primary")] public Expr<bool>? Primary { get; init; }
 
+        /// <summary>The ip_configuration block.</summary>
         [TerraformName("ip_configuration"), Required, NestedBlock] public ImmutableArray<IpConfigurationBlock> IpConfiguration { get; init; }
 
+        /// <summary>A nested block.</summary>
         public sealed partial record IpConfigurationBlock
         {
+            /// <summary>The application_gateway_backend_address_pool_ids argument.</summary>
             [TerraformName("application_gateway_backend_address_pool_ids")] public ImmutableArray<Expr<string>> ApplicationGatewayBackendAddressPoolIds { get; init; }
 
+            /// <summary>The application_security_group_ids argument.</summary>
             [TerraformName("application_security_group_ids")] public ImmutableArray<Expr<string>> ApplicationSecurityGroupIds { get; init; }
 
+            /// <summary>The load_balancer_backend_address_pool_ids argument.</summary>
             [TerraformName("load_balancer_backend_address_pool_ids")] public ImmutableArray<Expr<string>> LoadBalancerBackendAddressPoolIds { get; init; }
 
+            /// <summary>The load_balancer_inbound_nat_rules_ids argument.</summary>
             [TerraformName("load_balancer_inbound_nat_rules_ids")] public ImmutableArray<Expr<string>> LoadBalancerInboundNatRulesIds { get; init; }
 
+            /// <summary>The name argument.</summary>
             [TerraformName("name"), Required] public Expr<string>? Name { get; init; }
 
+            /// <summary>The primary argument.</summary>
             [TerraformName("primary")] public Expr<bool>? Primary { get; init; }
 
+            /// <summary>The subnet_id argument.</summary>
             [TerraformName("subnet_id")] public Expr<string>? SubnetId { get; init; }
 
+            /// <summary>The version argument.</summary>
             [TerraformName("version")] public Expr<string>? Version { get; init; }
 
+            /// <summary>The public_ip_address block.</summary>
             [TerraformName("public_ip_address"), NestedBlock] public ImmutableArray<PublicIpAddressBlock> PublicIpAddress { get; init; }
 
+            /// <summary>A nested block.</summary>
             public sealed partial record PublicIpAddressBlock
             {
+                /// <summary>The domain_name_label argument.</summary>
                 [TerraformName("domain_name_label")] public Expr<string>? DomainNameLabel { get; init; }
 
+                /// <summary>The idle_timeout_in_minutes argument.</summary>
                 [TerraformName("idle_timeout_in_minutes"), Computed] public Expr<double>? IdleTimeoutInMinutes { get; init; }
 
+                /// <summary>The name argument.</summary>
                 [TerraformName("name"), Required] public Expr<string>? Name { get; init; }
 
+                /// <summary>The public_ip_prefix_id argument.</summary>
                 [TerraformName("public_ip_prefix_id")] public Expr<string>? PublicIpPrefixId { get; init; }
 
+                /// <summary>The version argument.</summary>
                 [TerraformName("version")] public Expr<string>? Version { get; init; }
 
+                /// <summary>The ip_tag block.</summary>
                 [TerraformName("ip_tag"), NestedBlock] public ImmutableArray<IpTagBlock> IpTag { get; init; }
 
+                /// <summary>A nested block.</summary>
                 public sealed partial record IpTagBlock
                 {
+                    /// <summary>The tag argument.</summary>
                     [TerraformName("tag"), Required] public Expr<string>? Tag { get; init; }
 
+                    /// <summary>The type argument.</summary>
                     [TerraformName("type"), Required] public Expr<string>? Type { get; init; }
                 }
             }
         }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record OsDiskBlock
     {
+        /// <summary>The caching argument.</summary>
         [TerraformName("caching"), Required] public Expr<string>? Caching { get; init; }
 
+        /// <summary>The disk_encryption_set_id argument.</summary>
         [TerraformName("disk_encryption_set_id")] public Expr<string>? DiskEncryptionSetId { get; init; }
 
+        /// <summary>The disk_size_gb argument.</summary>
         [TerraformName("disk_size_gb"), Computed] public Expr<double>? DiskSizeGb { get; init; }
 
+        /// <summary>The secure_vm_disk_encryption_set_id argument.</summary>
         [TerraformName("secure_vm_disk_encryption_set_id")] public Expr<string>? SecureVmDiskEncryptionSetId { get; init; }
 
+        /// <summary>The security_encryption_type argument.</summary>
         [TerraformName("security_encryption_type")] public Expr<string>? SecurityEncryptionType { get; init; }
 
+        /// <summary>The storage_account_type argument.</summary>
         [TerraformName("storage_account_type"), Required] public Expr<string>? StorageAccountType { get; init; }
 
+        /// <summary>The write_accelerator_enabled argument.</summary>
         [TerraformName("write_accelerator_enabled")] public Expr<bool>? WriteAcceleratorEnabled { get; init; }
 
+        /// <summary>The diff_disk_settings block.</summary>
         [TerraformName("diff_disk_settings"), NestedBlock] public DiffDiskSettingsBlock? DiffDiskSettings { get; init; }
 
+        /// <summary>A nested block.</summary>
         public sealed partial record DiffDiskSettingsBlock
         {
+            /// <summary>The option argument.</summary>
             [TerraformName("option"), Required] public Expr<string>? Option { get; init; }
 
+            /// <summary>The placement argument.</summary>
             [TerraformName("placement")] public Expr<string>? Placement { get; init; }
         }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record PlanBlock
     {
+        /// <summary>The name argument.</summary>
         [TerraformName("name"), Required] public Expr<string>? Name { get; init; }
 
+        /// <summary>The product argument.</summary>
         [TerraformName("product"), Required] public Expr<string>? Product { get; init; }
 
+        /// <summary>The publisher argument.</summary>
         [TerraformName("publisher"), Required] public Expr<string>? Publisher { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record RollingUpgradePolicyBlock
     {
+        /// <summary>The cross_zone_upgrades_enabled argument.</summary>
         [TerraformName("cross_zone_upgrades_enabled")] public Expr<bool>? CrossZoneUpgradesEnabled { get; init; }
 
+        /// <summary>The max_batch_instance_percent argument.</summary>
         [TerraformName("max_batch_instance_percent"), Required] public Expr<double>? MaxBatchInstancePercent { get; init; }
 
+        /// <summary>The max_unhealthy_instance_percent argument.</summary>
         [TerraformName("max_unhealthy_instance_percent"), Required] public Expr<double>? MaxUnhealthyInstancePercent { get; init; }
 
+        /// <summary>The max_unhealthy_upgraded_instance_percent argument.</summary>
         [TerraformName("max_unhealthy_upgraded_instance_percent"), Required] public Expr<double>? MaxUnhealthyUpgradedInstancePercent { get; init; }
 
+        /// <summary>The maximum_surge_instances_enabled argument.</summary>
         [TerraformName("maximum_surge_instances_enabled")] public Expr<bool>? MaximumSurgeInstancesEnabled { get; init; }
 
+        /// <summary>The pause_time_between_batches argument.</summary>
         [TerraformName("pause_time_between_batches"), Required] public Expr<string>? PauseTimeBetweenBatches { get; init; }
 
+        /// <summary>The prioritize_unhealthy_instances_enabled argument.</summary>
         [TerraformName("prioritize_unhealthy_instances_enabled")] public Expr<bool>? PrioritizeUnhealthyInstancesEnabled { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record ScaleInBlock
     {
+        /// <summary>The force_deletion_enabled argument.</summary>
         [TerraformName("force_deletion_enabled")] public Expr<bool>? ForceDeletionEnabled { get; init; }
 
+        /// <summary>The rule argument.</summary>
         [TerraformName("rule")] public Expr<string>? Rule { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record SecretBlock
     {
+        /// <summary>The key_vault_id argument.</summary>
         [TerraformName("key_vault_id"), Required] public Expr<string>? KeyVaultId { get; init; }
 
+        /// <summary>The certificate block.</summary>
         [TerraformName("certificate"), Required, NestedBlock] public ImmutableArray<CertificateBlock> Certificate { get; init; }
 
+        /// <summary>A nested block.</summary>
         public sealed partial record CertificateBlock
         {
+            /// <summary>The url argument.</summary>
             [TerraformName("url"), Required] public Expr<string>? Url { get; init; }
         }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record SourceImageReferenceBlock
     {
+        /// <summary>The offer argument.</summary>
         [TerraformName("offer"), Required] public Expr<string>? Offer { get; init; }
 
+        /// <summary>The publisher argument.</summary>
         [TerraformName("publisher"), Required] public Expr<string>? Publisher { get; init; }
 
+        /// <summary>The sku argument.</summary>
         [TerraformName("sku"), Required] public Expr<string>? Sku { get; init; }
 
+        /// <summary>The version argument.</summary>
         [TerraformName("version"), Required] public Expr<string>? Version { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record SpotRestoreBlock
     {
+        /// <summary>The enabled argument.</summary>
         [TerraformName("enabled")] public Expr<bool>? Enabled { get; init; }
 
+        /// <summary>The timeout argument.</summary>
         [TerraformName("timeout")] public Expr<string>? Timeout { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record TerminationNotificationBlock
     {
+        /// <summary>The enabled argument.</summary>
         [TerraformName("enabled"), Required] public Expr<bool>? Enabled { get; init; }
 
+        /// <summary>The timeout argument.</summary>
         [TerraformName("timeout")] public Expr<string>? Timeout { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record TimeoutsBlock
     {
+        /// <summary>The create argument.</summary>
         [TerraformName("create")] public Expr<string>? Create { get; init; }
 
+        /// <summary>The delete argument.</summary>
         [TerraformName("delete")] public Expr<string>? Delete { get; init; }
 
+        /// <summary>The read argument.</summary>
         [TerraformName("read")] public Expr<string>? Read { get; init; }
 
+        /// <summary>The update argument.</summary>
         [TerraformName("update")] public Expr<string>? Update { get; init; }
     }
 }

@@ -10,23 +10,32 @@ using DslInfra.Schema;
 namespace MultiCloud.Azure;
 
 /// <summary>azurerm_resource_group (data source).</summary>
+/// <param name="Name">Its Terraform name (the label in its address).</param>
 [TerraformType("azurerm_resource_group")]
 public sealed partial record DataAzurermResourceGroup(string Name) : DataSource(Name)
 {
+    /// <summary>The id attribute, set by the provider.</summary>
     [TerraformName("id")] public Reference<string> Id => Attr<string>("id");
 
+    /// <summary>The location attribute, set by the provider.</summary>
     [TerraformName("location")] public Reference<string> Location => Attr<string>("location");
 
+    /// <summary>The managed_by attribute, set by the provider.</summary>
     [TerraformName("managed_by")] public Reference<string> ManagedBy => Attr<string>("managed_by");
 
+    /// <summary>The name argument.</summary>
     [TerraformName("name"), Required] public Expr<string>? NameArgument { get; init; }
 
+    /// <summary>The tags attribute, set by the provider.</summary>
     [TerraformName("tags")] public Reference<Map<string>> Tags => Attr<Map<string>>("tags");
 
+    /// <summary>The timeouts block.</summary>
     [TerraformName("timeouts"), NestedBlock] public TimeoutsBlock? Timeouts { get; init; }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record TimeoutsBlock
     {
+        /// <summary>The read argument.</summary>
         [TerraformName("read")] public Expr<string>? Read { get; init; }
     }
 }

@@ -10,37 +10,53 @@ using DslInfra.Schema;
 namespace MultiCloud.Azure;
 
 /// <summary>azurerm_subnet (data source).</summary>
+/// <param name="Name">Its Terraform name (the label in its address).</param>
 [TerraformType("azurerm_subnet")]
 public sealed partial record DataAzurermSubnet(string Name) : DataSource(Name)
 {
+    /// <summary>The address_prefix attribute, set by the provider.</summary>
     [TerraformName("address_prefix")] public Reference<string> AddressPrefix => Attr<string>("address_prefix");
 
+    /// <summary>The address_prefixes attribute, set by the provider.</summary>
     [TerraformName("address_prefixes")] public Reference<ImmutableArray<string>> AddressPrefixes => Attr<ImmutableArray<string>>("address_prefixes");
 
+    /// <summary>The default_outbound_access_enabled attribute, set by the provider.</summary>
     [TerraformName("default_outbound_access_enabled")] public Reference<bool> DefaultOutboundAccessEnabled => Attr<bool>("default_outbound_access_enabled");
 
+    /// <summary>The id attribute, set by the provider.</summary>
     [TerraformName("id")] public Reference<string> Id => Attr<string>("id");
 
+    /// <summary>The name argument.</summary>
     [TerraformName("name"), Required] public Expr<string>? NameArgument { get; init; }
 
+    /// <summary>The network_security_group_id attribute, set by the provider.</summary>
     [TerraformName("network_security_group_id")] public Reference<string> NetworkSecurityGroupId => Attr<string>("network_security_group_id");
 
+    /// <summary>The private_endpoint_network_policies attribute, set by the provider.</summary>
     [TerraformName("private_endpoint_network_policies")] public Reference<string> PrivateEndpointNetworkPolicies => Attr<string>("private_endpoint_network_policies");
 
+    /// <summary>The private_link_service_network_policies_enabled attribute, set by the provider.</summary>
     [TerraformName("private_link_service_network_policies_enabled")] public Reference<bool> PrivateLinkServiceNetworkPoliciesEnabled => Attr<bool>("private_link_service_network_policies_enabled");
 
+    /// <summary>The resource_group_name argument.</summary>
     [TerraformName("resource_group_name"), Required] public Expr<string>? ResourceGroupName { get; init; }
 
+    /// <summary>The route_table_id attribute, set by the provider.</summary>
     [TerraformName("route_table_id")] public Reference<string> RouteTableId => Attr<string>("route_table_id");
 
+    /// <summary>The service_endpoints attribute, set by the provider.</summary>
     [TerraformName("service_endpoints")] public Reference<ImmutableArray<string>> ServiceEndpoints => Attr<ImmutableArray<string>>("service_endpoints");
 
+    /// <summary>The virtual_network_name argument.</summary>
     [TerraformName("virtual_network_name"), Required] public Expr<string>? VirtualNetworkName { get; init; }
 
+    /// <summary>The timeouts block.</summary>
     [TerraformName("timeouts"), NestedBlock] public TimeoutsBlock? Timeouts { get; init; }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record TimeoutsBlock
     {
+        /// <summary>The read argument.</summary>
         [TerraformName("read")] public Expr<string>? Read { get; init; }
     }
 }

@@ -10,53 +10,76 @@ using DslInfra.Schema;
 namespace MultiCloud.Gcp;
 
 /// <summary>google_compute_image (data source).</summary>
+/// <param name="Name">Its Terraform name (the label in its address).</param>
 [TerraformType("google_compute_image")]
 public sealed partial record DataGoogleComputeImage(string Name) : DataSource(Name)
 {
+    /// <summary>The archive_size_bytes attribute, set by the provider.</summary>
     [TerraformName("archive_size_bytes")] public Reference<double> ArchiveSizeBytes => Attr<double>("archive_size_bytes");
 
+    /// <summary>The creation_timestamp attribute, set by the provider.</summary>
     [TerraformName("creation_timestamp")] public Reference<string> CreationTimestamp => Attr<string>("creation_timestamp");
 
+    /// <summary>The description attribute, set by the provider.</summary>
     [TerraformName("description")] public Reference<string> Description => Attr<string>("description");
 
+    /// <summary>The disk_size_gb attribute, set by the provider.</summary>
     [TerraformName("disk_size_gb")] public Reference<double> DiskSizeGb => Attr<double>("disk_size_gb");
 
+    /// <summary>The family argument.</summary>
     [TerraformName("family"), Computed] public Expr<string>? Family { get; init; }
 
+    /// <summary>The filter argument.</summary>
     [TerraformName("filter")] public Expr<string>? Filter { get; init; }
 
+    /// <summary>The id attribute, set by the provider.</summary>
     [TerraformName("id")] public Reference<string> Id => Attr<string>("id");
 
+    /// <summary>The image_encryption_key_sha256 attribute, set by the provider.</summary>
     [TerraformName("image_encryption_key_sha256")] public Reference<string> ImageEncryptionKeySha256 => Attr<string>("image_encryption_key_sha256");
 
+    /// <summary>The image_id attribute, set by the provider.</summary>
     [TerraformName("image_id")] public Reference<string> ImageId => Attr<string>("image_id");
 
+    /// <summary>The label_fingerprint attribute, set by the provider.</summary>
     [TerraformName("label_fingerprint")] public Reference<string> LabelFingerprint => Attr<string>("label_fingerprint");
 
+    /// <summary>The labels attribute, set by the provider.</summary>
     [TerraformName("labels")] public Reference<Map<string>> Labels => Attr<Map<string>>("labels");
 
+    /// <summary>The licenses attribute, set by the provider.</summary>
     [TerraformName("licenses")] public Reference<ImmutableArray<string>> Licenses => Attr<ImmutableArray<string>>("licenses");
 
+    /// <summary>The most_recent argument.</summary>
     [TerraformName("most_recent")] public Expr<bool>? MostRecent { get; init; }
 
+    /// <summary>The name argument.</summary>
     [TerraformName("name"), Computed] public Expr<string>? NameArgument { get; init; }
 
+    /// <summary>The project argument.</summary>
     [TerraformName("project"), Computed] public Expr<string>? Project { get; init; }
 
+    /// <summary>The self_link attribute, set by the provider.</summary>
     [TerraformName("self_link")] public Reference<string> SelfLink => Attr<string>("self_link");
 
+    /// <summary>The source_disk attribute, set by the provider.</summary>
     [TerraformName("source_disk")] public Reference<string> SourceDisk => Attr<string>("source_disk");
 
+    /// <summary>The source_disk_encryption_key_sha256 attribute, set by the provider.</summary>
     [TerraformName("source_disk_encryption_key_sha256")] public Reference<string> SourceDiskEncryptionKeySha256 => Attr<string>("source_disk_encryption_key_sha256");
 
+    /// <summary>The source_disk_id attribute, set by the provider.</summary>
     [TerraformName("source_disk_id")] public Reference<string> SourceDiskId => Attr<string>("source_disk_id");
 
+    /// <summary>The source_image_id attribute, set by the provider.</summary>
     [TerraformName("source_image_id")] public Reference<string> SourceImageId => Attr<string>("source_image_id");
 
+    /// <summary>The status attribute, set by the provider.</summary>
     [TerraformName("status")] public Reference<string> Status => Attr<string>("status");
 }
 
 /// <summary>google_compute_instance_template (resource).</summary>
+/// <param name="Name">Its Terraform name (the label in its address).</param>
 [TerraformType("google_compute_instance_template")]
 [ReplaceOnly]
 public sealed partial record GoogleComputeInstanceTemplate(string Name) : Resource(Name)
@@ -73,6 +96,7 @@ public sealed partial record GoogleComputeInstanceTemplate(string Name) : Resour
     /// <summary>All of labels (key/value pairs) present on the resource in GCP, including the labels configured through Terraform, other clients and services.</summary>
     [TerraformName("effective_labels")] public Reference<Map<string>> EffectiveLabels => Attr<Map<string>>("effective_labels");
 
+    /// <summary>The id attribute, set by the provider.</summary>
     [TerraformName("id")] public Reference<string> Id => Attr<string>("id");
 
     /// <summary>A description of the instance.</summary>
@@ -165,6 +189,7 @@ public sealed partial record GoogleComputeInstanceTemplate(string Name) : Resour
     /// <summary>Enable Shielded VM on this instance. Shielded VM provides verifiable integrity to prevent against malware and rootkits. Defaults to disabled. Note: shielded_instance_config can only be used with boot images with shielded vm support.</summary>
     [TerraformName("shielded_instance_config"), NestedBlock] public ShieldedInstanceConfigBlock? ShieldedInstanceConfig { get; init; }
 
+    /// <summary>The timeouts block.</summary>
     [TerraformName("timeouts"), NestedBlock] public TimeoutsBlock? Timeouts { get; init; }
 
     /// <summary>Controls for advanced machine-related behavior features.</summary>
@@ -477,10 +502,13 @@ public sealed partial record GoogleComputeInstanceTemplate(string Name) : Resour
         /// <summary>Specifies node affinities or anti-affinities to determine which sole-tenant nodes your instances and managed instance groups will use as host systems.</summary>
         public sealed partial record NodeAffinitiesBlock
         {
+            /// <summary>The key argument.</summary>
             [TerraformName("key"), Required] public Expr<string>? Key { get; init; }
 
+            /// <summary>The operator argument.</summary>
             [TerraformName("operator"), Required] public Expr<string>? Operator { get; init; }
 
+            /// <summary>The values argument.</summary>
             [TerraformName("values"), Required] public ImmutableArray<Expr<string>> Values { get; init; }
         }
 
@@ -515,10 +543,13 @@ public sealed partial record GoogleComputeInstanceTemplate(string Name) : Resour
         [TerraformName("enable_vtpm")] public Expr<bool>? EnableVtpm { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record TimeoutsBlock
     {
+        /// <summary>The create argument.</summary>
         [TerraformName("create")] public Expr<string>? Create { get; init; }
 
+        /// <summary>The delete argument.</summary>
         [TerraformName("delete")] public Expr<string>? Delete { get; init; }
     }
 }

@@ -10,9 +10,11 @@ using DslInfra.Schema;
 namespace MultiCloud.K8s;
 
 /// <summary>kubernetes_deployment_v1 (resource). A Deployment ensures that a specified number of pod “replicas” are running at any one time. In other words, a Deployment makes sure that a pod or homogeneous set of pods are always up and available. If there are too many pods, it will kill some. If there are too few, the Deployment will start more.</summary>
+/// <param name="Name">Its Terraform name (the label in its address).</param>
 [TerraformType("kubernetes_deployment_v1")]
 public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name)
 {
+    /// <summary>The id attribute, set by the provider.</summary>
     [TerraformName("id")] public Reference<string> Id => Attr<string>("id");
 
     /// <summary>Wait for the rollout of the deployment to complete. Defaults to true.</summary>
@@ -24,6 +26,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
     /// <summary>Spec defines the specification of the desired behavior of the deployment. More info: https://kubernetes.io/docs/reference/generated/kubernetes-api/v1.9/#deployment-v1-apps</summary>
     [TerraformName("spec"), Required, NestedBlock] public SpecBlock? Spec { get; init; }
 
+    /// <summary>The timeouts block.</summary>
     [TerraformName("timeouts"), NestedBlock] public TimeoutsBlock? Timeouts { get; init; }
 
     /// <summary>Standard deployment's metadata. More info: https://github.com/kubernetes/community/blob/master/contributors/devel/sig-architecture/api-conventions.md#metadata</summary>
@@ -758,8 +761,10 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                             /// <summary>Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, limits.ephemeral-storage, requests.cpu, requests.memory and requests.ephemeral-storage) are currently supported.</summary>
                             public sealed partial record ResourceFieldRefBlock
                             {
+                                /// <summary>The container_name argument.</summary>
                                 [TerraformName("container_name")] public Expr<string>? ContainerName { get; init; }
 
+                                /// <summary>The divisor argument.</summary>
                                 [TerraformName("divisor")] public Expr<string>? Divisor { get; init; }
 
                                 /// <summary>Resource to select</summary>
@@ -1479,8 +1484,10 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                             /// <summary>Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, limits.ephemeral-storage, requests.cpu, requests.memory and requests.ephemeral-storage) are currently supported.</summary>
                             public sealed partial record ResourceFieldRefBlock
                             {
+                                /// <summary>The container_name argument.</summary>
                                 [TerraformName("container_name")] public Expr<string>? ContainerName { get; init; }
 
+                                /// <summary>The divisor argument.</summary>
                                 [TerraformName("divisor")] public Expr<string>? Divisor { get; init; }
 
                                 /// <summary>Resource to select</summary>
@@ -2486,8 +2493,10 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                             /// <summary>Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, requests.cpu and requests.memory) are currently supported.</summary>
                             public sealed partial record ResourceFieldRefBlock
                             {
+                                /// <summary>The container_name argument.</summary>
                                 [TerraformName("container_name"), Required] public Expr<string>? ContainerName { get; init; }
 
+                                /// <summary>The divisor argument.</summary>
                                 [TerraformName("divisor")] public Expr<string>? Divisor { get; init; }
 
                                 /// <summary>Resource to select</summary>
@@ -2841,8 +2850,10 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                                     /// <summary>Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, requests.cpu and requests.memory) are currently supported.</summary>
                                     public sealed partial record ResourceFieldRefBlock
                                     {
+                                        /// <summary>The container_name argument.</summary>
                                         [TerraformName("container_name"), Required] public Expr<string>? ContainerName { get; init; }
 
+                                        /// <summary>The divisor argument.</summary>
                                         [TerraformName("divisor")] public Expr<string>? Divisor { get; init; }
 
                                         /// <summary>Resource to select</summary>
@@ -2992,12 +3003,16 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
         }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record TimeoutsBlock
     {
+        /// <summary>The create argument.</summary>
         [TerraformName("create")] public Expr<string>? Create { get; init; }
 
+        /// <summary>The delete argument.</summary>
         [TerraformName("delete")] public Expr<string>? Delete { get; init; }
 
+        /// <summary>The update argument.</summary>
         [TerraformName("update")] public Expr<string>? Update { get; init; }
     }
 }

@@ -10,9 +10,11 @@ using DslInfra.Schema;
 namespace MultiCloud.K8s;
 
 /// <summary>kubernetes_namespace_v1 (resource). Kubernetes supports multiple virtual clusters backed by the same physical cluster. These virtual clusters are called namespaces. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/.</summary>
+/// <param name="Name">Its Terraform name (the label in its address).</param>
 [TerraformType("kubernetes_namespace_v1")]
 public sealed partial record KubernetesNamespaceV1(string Name) : Resource(Name)
 {
+    /// <summary>The id attribute, set by the provider.</summary>
     [TerraformName("id")] public Reference<string> Id => Attr<string>("id");
 
     /// <summary>Terraform will wait for the default service account to be created.</summary>
@@ -21,6 +23,7 @@ public sealed partial record KubernetesNamespaceV1(string Name) : Resource(Name)
     /// <summary>Standard namespace's metadata. More info: https://github.com/kubernetes/community/blob/master/contributors/devel/sig-architecture/api-conventions.md#metadata</summary>
     [TerraformName("metadata"), Required, NestedBlock] public MetadataBlock? Metadata { get; init; }
 
+    /// <summary>The timeouts block.</summary>
     [TerraformName("timeouts"), NestedBlock] public TimeoutsBlock? Timeouts { get; init; }
 
     /// <summary>Standard namespace's metadata. More info: https://github.com/kubernetes/community/blob/master/contributors/devel/sig-architecture/api-conventions.md#metadata</summary>
@@ -39,8 +42,10 @@ public sealed partial record KubernetesNamespaceV1(string Name) : Resource(Name)
         [TerraformName("name"), Computed] public Expr<string>? Name { get; init; }
     }
 
+    /// <summary>A nested block.</summary>
     public sealed partial record TimeoutsBlock
     {
+        /// <summary>The delete argument.</summary>
         [TerraformName("delete")] public Expr<string>? Delete { get; init; }
     }
 }

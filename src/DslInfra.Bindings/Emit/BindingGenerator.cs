@@ -82,9 +82,11 @@ public static class BindingGenerator
 
     private static void Write(CodeWriter writer, RecordPlan record)
     {
-        Doc(writer, record.TerraformType is null ? record.Description : $"{record.TerraformType} ({Kind(record.Kind)}). {record.Description}");
+        Doc(writer, record.TerraformType is null ? record.Description ?? (record.AttributesAsBlocks ? "An object value." : "A nested block.")
+            : $"{record.TerraformType} ({Kind(record.Kind)}). {record.Description}");
         if (record.TerraformType is not null)
         {
+            writer.Line("/// <param name=\"Name\">Its Terraform name (the label in its address).</param>");
             writer.Line($"[TerraformType({Quote(record.TerraformType)})]");
             if (record.Kind == SchemaKind.Resource && Catalog.TypeCatalog.ReplaceOnly.Contains(record.TerraformType))
                 writer.Line("[ReplaceOnly]"); // from the one catalog: a server that boots from an image never changes in place
@@ -118,7 +120,12 @@ public static class BindingGenerator
 
     private static void WriteMember(CodeWriter writer, MemberPlan member)
     {
-        var doc = member.Description;
+        var doc = member.Description ?? member.Kind switch
+        {
+            MemberKind.Reference => $"The {member.TerraformName} attribute, set by the provider.",
+            MemberKind.Block => $"The {member.TerraformName} block.",
+            _ => $"The {member.TerraformName} argument.",
+        };
         if (member.Deprecated)
             doc = "Deprecated by the provider. " + doc;
         if (member.Sensitive)

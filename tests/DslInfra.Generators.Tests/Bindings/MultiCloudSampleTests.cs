@@ -104,3 +104,34 @@ public class CatalogTests
         }
     }
 }
+
+/// <summary>A prebuilt provider package (DslInfra.Providers.Kubernetes): records from metadata synthesize like records from source.</summary>
+public class ProviderPackageTests
+{
+    [Fact]
+    public void A_stack_on_the_kubernetes_package_synthesizes()
+    {
+        var package = Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(DslInfra.Kubernetes.KubernetesDeploymentV1).Assembly.Location);
+        var compilation = Harness.Compile(Harness.Usings + """
+            using DslInfra.Kubernetes;
+
+            [Stack("k")]
+            public static class K
+            {
+                public static readonly KubernetesProvider Cluster = new() { ConfigPath = "~/.kube/config" };
+                public static readonly KubernetesNamespaceV1 Web = new("web") { Metadata = new() { Name = "web" } };
+                public static readonly DataKubernetesNamespaceV1 Existing = new("kube_system") { Metadata = new() { Name = "kube-system" } };
+                public static readonly KubernetesConfigMapV1 Settings = new("settings")
+                {
+                    Metadata = new() { Name = "settings", Namespace = Web.Id },
+                    Data = new() { ["mode"] = "blue" },
+                };
+            }
+            """).AddReferences(package);
+        using var document = JsonDocument.Parse(Harness.Artifacts(compilation)["k/main.tf.json"]);
+        var settings = document.RootElement.GetProperty("resource").GetProperty("kubernetes_config_map_v1").GetProperty("settings");
+        Assert.Equal("${kubernetes_namespace_v1.web.id}", settings.GetProperty("metadata").GetProperty("namespace").GetString());
+        Assert.Equal("blue", settings.GetProperty("data").GetProperty("mode").GetString());
+        Assert.True(document.RootElement.GetProperty("data").GetProperty("kubernetes_namespace_v1").TryGetProperty("kube_system", out _));
+    }
+}
