@@ -97,18 +97,22 @@ public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
     [Fact]
     public void A_solution_wide_pack_gives_exactly_the_shipped_packages() =>
         Assert.Equal(
-            [$"DslInfra.{PackedFeed.Version}.nupkg", $"DslInfra.Cli.{PackedFeed.Version}.nupkg", "DslInfra.Providers.Kubernetes.2.38.0.nupkg", $"DslInfra.Templates.{PackedFeed.Version}.nupkg"],
+            [$"DslInfra.{PackedFeed.Version}.nupkg", $"DslInfra.Cli.{PackedFeed.Version}.nupkg", "DslInfra.Providers.Azurerm.4.79.0.nupkg",
+             "DslInfra.Providers.Google.6.50.0.nupkg", "DslInfra.Providers.Kubernetes.2.38.0.nupkg", $"DslInfra.Templates.{PackedFeed.Version}.nupkg"],
             Directory.GetFiles(feed.Feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
-    [Fact]
-    public void A_provider_package_is_versioned_by_its_provider_and_carries_its_records_and_docs()
+    [Theory]
+    [InlineData("Kubernetes", "2.38.0")]
+    [InlineData("Azurerm", "4.79.0")]
+    [InlineData("Google", "6.50.0")]
+    public void A_provider_package_is_versioned_by_its_provider_and_carries_its_records_and_docs(string provider, string version)
     {
-        using var package = ZipFile.OpenRead(Path.Combine(feed.Feed, "DslInfra.Providers.Kubernetes.2.38.0.nupkg"));
+        using var package = ZipFile.OpenRead(Path.Combine(feed.Feed, $"DslInfra.Providers.{provider}.{version}.nupkg"));
         var entries = package.Entries.Select(e => e.FullName).ToHashSet();
-        Assert.Contains("lib/net8.0/DslInfra.Providers.Kubernetes.dll", entries);
-        Assert.Contains("lib/net8.0/DslInfra.Providers.Kubernetes.xml", entries);
+        Assert.Contains($"lib/net8.0/DslInfra.Providers.{provider}.dll", entries);
+        Assert.Contains($"lib/net8.0/DslInfra.Providers.{provider}.xml", entries);
         var nuspec = new StreamReader(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()).ReadToEnd();
-        Assert.Contains("<version>2.38.0</version>", nuspec);
+        Assert.Contains($"<version>{version}</version>", nuspec);
         Assert.Contains($"<dependency id=\"DslInfra\" version=\"{PackedFeed.Version}\"", nuspec);
         Assert.DoesNotContain("DslInfra.Cli", nuspec); // the generator tool ran at build time only
     }
