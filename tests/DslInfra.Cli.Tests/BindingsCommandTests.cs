@@ -27,6 +27,17 @@ public sealed class BindingsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Excluded_types_are_left_out_and_an_unknown_exclusion_is_named()
+    {
+        var run = Cli.Run("bindings", "--provider", "aws", "--types", "aws_vpc", "aws_subnet", "--exclude", "aws_vpc", "--namespace", "N", "--output", Output);
+        Assert.True(run.Exit == 0, run.Error);
+        Assert.Equal(["Aws.Subnet.g.cs"], Directory.GetFiles(Output).Select(Path.GetFileName));
+        var bad = Cli.Run("bindings", "--provider", "aws", "--all", "--exclude", "aws_nope", "--namespace", "N", "--output", Output);
+        Assert.Equal(2, bad.Exit);
+        Assert.Contains("aws_nope", bad.Error);
+    }
+
+    [Fact]
     public void A_users_own_schema_file_works_the_same_way()
     {
         var schema = Path.Combine(directory, "schema.json");

@@ -97,12 +97,13 @@ public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
     [Fact]
     public void A_solution_wide_pack_gives_exactly_the_shipped_packages() =>
         Assert.Equal(
-            [$"DslInfra.{PackedFeed.Version}.nupkg", $"DslInfra.Cli.{PackedFeed.Version}.nupkg", "DslInfra.Providers.Azurerm.4.79.0.nupkg",
+            [$"DslInfra.{PackedFeed.Version}.nupkg", $"DslInfra.Cli.{PackedFeed.Version}.nupkg", "DslInfra.Providers.Aws.6.47.0.nupkg", "DslInfra.Providers.Azurerm.4.79.0.nupkg",
              "DslInfra.Providers.Google.6.50.0.nupkg", "DslInfra.Providers.Kubernetes.2.38.0.nupkg", $"DslInfra.Templates.{PackedFeed.Version}.nupkg"],
             Directory.GetFiles(feed.Feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
     [Theory]
     [InlineData("Kubernetes", "2.38.0")]
+    [InlineData("Aws", "6.47.0")]
     [InlineData("Azurerm", "4.79.0")]
     [InlineData("Google", "6.50.0")]
     public void A_provider_package_is_versioned_by_its_provider_and_carries_its_records_and_docs(string provider, string version)

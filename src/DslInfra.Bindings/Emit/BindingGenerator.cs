@@ -3,8 +3,11 @@ using DslInfra.Bindings.Schema;
 
 namespace DslInfra.Bindings.Emit;
 
-/// <summary>What to generate: the namespace, and which types (all when null: "aws_vpc" for a resource, "data.aws_ami" for a data source).</summary>
-public sealed record BindingOptions(string Namespace, IReadOnlyCollection<string>? Types = null, string? Provenance = null);
+/// <summary>
+/// What to generate: the namespace, which types (all when null: "aws_vpc" for a resource, "data.aws_ami" for a data
+/// source, "ephemeral.x" for an ephemeral resource), and which to leave out (a record someone else already declares).
+/// </summary>
+public sealed record BindingOptions(string Namespace, IReadOnlyCollection<string>? Types = null, string? Provenance = null, IReadOnlyCollection<string>? Exclude = null);
 
 /// <summary>One generated C# file.</summary>
 public sealed record GeneratedFile(string Name, string Content);
@@ -21,6 +24,13 @@ public static class BindingGenerator
         if (!IsNamespace(options.Namespace))
             throw new SchemaException($"'{options.Namespace}' is not a C# namespace (dotted identifiers, e.g. Acme.Infra.Aws).");
         var types = Select(provider, options.Types);
+        if (options.Exclude is { Count: > 0 } exclude)
+        {
+            var unknownExcluded = exclude.Where(e => provider.Types.All(t => Key(t) != e)).ToList();
+            if (unknownExcluded.Count > 0)
+                throw new SchemaException($"{provider.Address} has no {string.Join(", ", unknownExcluded)} to exclude.");
+            types = types.Where(t => !exclude.Contains(Key(t))).ToList();
+        }
         // Two type names can PascalCase alike (aws_s3_bucket, aws_s3bucket): every record of the run gets its own name.
         var scope = new BindingNames.Scope("", BindingNames.RecordMembers);
         var names = types.ToDictionary(t => t, t => scope.Claim(BindingNames.Record(t), "_2"));

@@ -29,11 +29,16 @@ internal static class BindingsCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var all = new Option<bool>("--all") { Description = "Every type of the provider instead of --types (thousands for the big providers: slow to compile)." };
+        var exclude = new Option<string[]>("--exclude")
+        {
+            Description = "Types to leave out (same spelling as --types), e.g. ones your project already declares.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var ns = new Option<string>("--namespace", "-n") { Description = "The C# namespace of the records.", Required = true };
         var folder = new Option<string>("--output", "-o") { Description = "The folder to write into (files of earlier runs there are replaced).", Required = true };
         var command = new Command("bindings", "Write typed C# records for a provider's resources and data sources from its schema.")
         {
-            schema, provider, types, all, ns, folder,
+            schema, provider, types, all, exclude, ns, folder,
         };
         command.SetAction(parse => CommandOutput.Guard(error, () =>
         {
@@ -41,7 +46,8 @@ internal static class BindingsCommand
             if (wanted.Count == 0 && !parse.GetValue(all))
                 throw new Review.InputException("say which types with --types (e.g. --types aws_vpc data.aws_ami), or --all for every type.");
             var (chosen, version) = Load(parse.GetValue(schema), parse.GetValue(provider));
-            var files = Generate(chosen, new BindingOptions(parse.GetValue(ns)!, parse.GetValue(all) ? null : wanted, version));
+            var excluded = (parse.GetValue(exclude) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+            var files = Generate(chosen, new BindingOptions(parse.GetValue(ns)!, parse.GetValue(all) ? null : wanted, version, excluded));
             var written = Write(files, parse.GetValue(folder)!, BindingNames.Pascal(chosen.LocalName) + ".");
             output.WriteLine($"{chosen.Address} ({version}): {(parse.GetValue(all) ? "every type" : wanted.Count + " type(s)")} -> {files.Count} file(s) in {Path.GetFullPath(parse.GetValue(folder)!)} ({written.Written} written, {written.Removed} removed)");
             return Program.Pass;

@@ -134,4 +134,24 @@ public class ProviderPackageTests
         Assert.Equal("blue", settings.GetProperty("data").GetProperty("mode").GetString());
         Assert.True(document.RootElement.GetProperty("data").GetProperty("kubernetes_namespace_v1").TryGetProperty("kube_system", out _));
     }
+
+    [Fact]
+    public void The_aws_package_joins_the_curated_records_in_one_namespace()
+    {
+        var package = Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(DslInfra.Aws.AwsRdsCluster).Assembly.Location);
+        var compilation = Harness.Compile(Harness.Usings + """
+            [Stack("a")]
+            public static class A
+            {
+                public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16" };
+                public static readonly AwsDbSubnetGroup Subnets = new("db") { SubnetIds = ["subnet-1", "subnet-2"] };
+                public static readonly AwsRdsCluster Db = new("db") { Engine = "aurora-postgresql", DbSubnetGroupName = Subnets.Id, StorageEncrypted = true };
+            }
+            """).AddReferences(package);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        using var document = JsonDocument.Parse(Harness.Artifacts(compilation)["a/main.tf.json"]);
+        var resources = document.RootElement.GetProperty("resource");
+        Assert.Equal("${aws_db_subnet_group.db.id}", resources.GetProperty("aws_rds_cluster").GetProperty("db").GetProperty("db_subnet_group_name").GetString());
+        Assert.True(resources.TryGetProperty("aws_vpc", out _));
+    }
 }
