@@ -84,15 +84,10 @@ public sealed class StackAnalyzer : DiagnosticAnalyzer
                 used.Add(reference.Target);
             else if (output.Body.Get("Value") is Model.ImageNameValue image)
                 used.Add("image." + image.Image);
-        foreach (var image in stack.Images)
-        {
-            var location = image.Span?.Locate(trees) ?? Location.None;
-            foreach (var file in image.Files)
-                if (!Emit.ImageHashes.IsAmong(files, file, projectDirectory ?? ""))
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UploadedFileMissing, location, image.Name, file));
-            if (!used.Contains(image.Dependency))
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnusedImage, location, image.Name, stack.Name));
-        }
+        foreach (var (image, file) in Emit.ImageHashes.MissingUploads(stack, files, projectDirectory ?? ""))
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UploadedFileMissing, image.Span?.Locate(trees) ?? Location.None, image.Name, file));
+        foreach (var image in stack.Images.Where(i => !used.Contains(i.Dependency)))
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnusedImage, image.Span?.Locate(trees) ?? Location.None, image.Name, stack.Name));
     }
 
     /// <summary>DI1011: the user's templates must parse and render for this stack, with the template's file and line when not.</summary>

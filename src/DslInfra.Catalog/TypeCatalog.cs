@@ -78,7 +78,6 @@ internal static class TypeCatalog
         ["aws_lambda_function"] = new(StringComparer.Ordinal) { "function_name", "package_type" },
         ["aws_cloudwatch_log_group"] = new(StringComparer.Ordinal) { "name", "name_prefix" },
         ["google_compute_instance_template"] = new(StringComparer.Ordinal) { "name", "name_prefix", "machine_type", "disk", "network_interface", "metadata_startup_script" },
-        ["kubernetes_namespace_v1"] = new(StringComparer.Ordinal) { "metadata.name" },
     };
 
     /// <summary>Whether a change to this argument of this type replaces the resource (false for anything unlisted).</summary>

@@ -52,6 +52,10 @@ internal static class ImageHashes
     /// <summary>Whether <paramref name="relative"/> (a path relative to the project) is one of <paramref name="files"/>.</summary>
     public static bool IsAmong(EquatableArray<FileDigest> files, string relative, string projectDirectory) => Find(files, relative, projectDirectory) is not null;
 
+    /// <summary>Each (image, file) an image uploads that is not among the project's AdditionalFiles (DI1010).</summary>
+    public static IEnumerable<(ImageSpec Image, string File)> MissingUploads(StackModel stack, EquatableArray<FileDigest> files, string projectDirectory) =>
+        stack.Images.SelectMany(image => image.Files.Where(file => !IsAmong(files, file, projectDirectory)).Select(file => (image, file)));
+
     private static string? Find(EquatableArray<FileDigest> files, string relative, string projectDirectory) =>
         File(files, relative, projectDirectory)?.Sha256;
 

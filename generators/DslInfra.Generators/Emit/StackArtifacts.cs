@@ -57,14 +57,9 @@ internal sealed record StackArtifacts(string Stack, string ClassName, EquatableA
         return new StackArtifacts(stack.Name, stack.ClassName, artifacts.ToEquatableArray());
     }
 
-    private static string MissingUpload(StackModel stack, string projectDirectory, EquatableArray<FileDigest> files)
-    {
-        foreach (var image in stack.Images)
-            foreach (var file in image.Files)
-                if (!ImageHashes.IsAmong(files, file, projectDirectory))
-                    return $"DI1010: image '{image.Name}' uploads '{file}', which is not among the project's AdditionalFiles";
-        return "DI1010: an uploaded file is not among the project's AdditionalFiles";
-    }
+    private static string MissingUpload(StackModel stack, string projectDirectory, EquatableArray<FileDigest> files) =>
+        ImageHashes.MissingUploads(stack, files, projectDirectory).Select(m => $"DI1010: image '{m.Image.Name}' uploads '{m.File}', which is not among the project's AdditionalFiles")
+            .DefaultIfEmpty("DI1010: an uploaded file is not among the project's AdditionalFiles").First();
 
     public string HintName => $"DslInfra.Stack.{ClassName}.{Stack}.g.cs";
 

@@ -352,7 +352,9 @@ internal sealed partial class Evaluator
                 // An argument Terraform computes when unset is, while unset, a reference to what Terraform computes.
                 if (obj.Get(property.Name) is { } set and not NullValue)
                     return set;
-                return obj.Address is { } owner && IsComputed(property) ? new ReferenceValue(owner, TerraformNames.Of(property)) : NullValue.Instance;
+                return obj.Address is { } owner && schemas.For(property.ContainingType)?.Property(property.Name) is { IsComputed: true } computed
+                    ? new ReferenceValue(owner, computed.TerraformName)
+                    : NullValue.Instance;
             case ListValue list when property.Name is "Length" or "Count":
                 return new NumberValue(list.Items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), true);
             case MapValue map when property.Name == "Count":
@@ -361,14 +363,6 @@ internal sealed partial class Evaluator
                 return new NumberValue(text.Text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), true);
         }
         return Fail(reference, "this property has no compile-time value");
-    }
-
-    private static bool IsComputed(IPropertySymbol property)
-    {
-        foreach (var attribute in property.GetAttributes())
-            if (attribute.AttributeClass is { Name: "ComputedAttribute" } type && type.ContainingNamespace?.ToDisplayString() == "DslInfra.Schema")
-                return true;
-        return false;
     }
 
     private Value NotDeterministicOr(IOperation at, INamedTypeSymbol? type, string member, string otherwise)

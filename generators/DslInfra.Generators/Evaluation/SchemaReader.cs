@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 namespace DslInfra.Generators.Evaluation;
 
 /// <summary>How one property of a DSL record maps onto Terraform.</summary>
-internal sealed record PropertySchema(string Name, string TerraformName, bool IsBlock, bool IsMeta, bool IsWriteOnly = false);
+internal sealed record PropertySchema(string Name, string TerraformName, bool IsBlock, bool IsMeta, bool IsWriteOnly = false, bool IsComputed = false);
 
 /// <summary>A DSL record type's schema: its DslType and its settable properties.</summary>
 internal sealed class RecordSchema(DslType type, Dictionary<string, PropertySchema> properties)
@@ -66,7 +66,8 @@ internal sealed class SchemaReader(DslSymbols dsl)
                     continue;
                 var terraformName = TerraformNames.Of(property);
                 var isBlock = HasAttribute(property, "NestedBlockAttribute");
-                properties[property.Name] = new PropertySchema(property.Name, terraformName, isBlock, isMeta, HasAttribute(property, "WriteOnlyAttribute"));
+                properties[property.Name] = new PropertySchema(property.Name, terraformName, isBlock, isMeta,
+                    HasAttribute(property, "WriteOnlyAttribute"), HasAttribute(property, "ComputedAttribute"));
                 if (isMeta)
                     continue;
                 arguments.Add(terraformName);

@@ -287,6 +287,12 @@ internal static class StackReader
             var name = Name(obj, where, "a variable");
             if (name is null)
                 return;
+            if (TerraformNames.IsReservedVariableName(name))
+            {
+                evaluator.Report(RuleIdentifiers.InvalidIdentifier, where, name, "a variable",
+                    "Terraform reserves it for a module call's meta-arguments; choose another name");
+                return;
+            }
             if (obj.Type.VariableType is null)
             {
                 evaluator.Report(RuleIdentifiers.WrongValueType, where, obj.Type.Name,
@@ -304,10 +310,6 @@ internal static class StackReader
             switch (name)
             {
                 case ErrorValue:
-                    return null;
-                case StringValue text when TerraformNames.IsIdentifier(text.Text) && what == "a variable" && TerraformNames.IsReservedVariableName(text.Text):
-                    evaluator.Report(RuleIdentifiers.InvalidIdentifier, where, text.Text, what,
-                        "Terraform reserves it for a module call's meta-arguments; choose another name");
                     return null;
                 case StringValue text when TerraformNames.IsIdentifier(text.Text):
                     return text.Text;

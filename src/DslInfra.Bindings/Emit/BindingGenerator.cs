@@ -170,13 +170,7 @@ public static class BindingGenerator
     {
         if (string.IsNullOrWhiteSpace(text))
             return;
-        var flat = string.Join(" ", text.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries)).Trim();
-        if (flat.Length > 400)
-            flat = flat.Substring(0, 397) + "...";
-        var escaped = new StringBuilder();
-        foreach (var c in flat)
-            escaped.Append(c switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", _ when char.IsControl(c) => " ", _ => c.ToString() });
-        writer.Line($"/// <summary>{escaped}</summary>");
+        writer.Line($"/// <summary>{XmlDocText.From(text, 400)}</summary>");
     }
 
     private static string Quote(string text)

@@ -133,11 +133,5 @@ public static class FunctionsGenerator
     private static string? Text(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static string Escape(string text)
-    {
-        var flat = string.Join(" ", text.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
-        if (flat.Length > 300)
-            flat = flat.Substring(0, 297) + "...";
-        return flat.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
-    }
+    private static string Escape(string text) => XmlDocText.From(text, 300);
 }

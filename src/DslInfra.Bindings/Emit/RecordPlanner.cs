@@ -37,7 +37,7 @@ internal static class RecordPlanner
             var isReference = top && (attribute.IsComputedOnly || attribute.Name == "id");
             var csharp = isReference
                 ? $"Reference<{ClrType(attribute.Type)}>"
-                : ArgumentType(attribute.Type, property, record, scope, nullable: true);
+                : ArgumentType(attribute.Type, property, record, scope);
             record.Members.Add(new MemberPlan(property, attribute.Name, isReference ? MemberKind.Reference : MemberKind.Argument, csharp,
                 attribute.Required && !isReference, attribute.Computed && !isReference && !attribute.Required, attribute.Sensitive, attribute.WriteOnly,
                 attribute.Deprecated, attribute.Description));
@@ -59,10 +59,11 @@ internal static class RecordPlanner
     private static bool IsSettable(BlockType block) =>
         block.Block.Attributes.Any(a => !a.IsComputedOnly) || block.Block.BlockTypes.Any(IsSettable);
 
-    private static string ArgumentType(CtyType type, string property, RecordPlan owner, BindingNames.Scope scope, bool nullable)
+    /// <summary>An argument's property type: nullable (unset is null) except ImmutableArray, a struct whose default is unset.</summary>
+    private static string ArgumentType(CtyType type, string property, RecordPlan owner, BindingNames.Scope scope)
     {
         var element = Element(type, property, owner, scope);
-        return nullable && element is not null && !element.StartsWith("ImmutableArray<", StringComparison.Ordinal) ? element + "?" : element!;
+        return element.StartsWith("ImmutableArray<", StringComparison.Ordinal) ? element : element + "?";
     }
 
     /// <summary>The C# type of a value of this Terraform type, as an argument or an element of one.</summary>
@@ -85,7 +86,7 @@ internal static class RecordPlanner
         var inner = new BindingNames.Scope(record.Name, BindingNames.RecordMembers);
         var members = obj.Attributes.Select(a => (a, inner.Claim(BindingNames.Pascal(a.Name), "Argument"))).ToList();
         foreach (var (attribute, name) in members)
-            record.Members.Add(new MemberPlan(name, attribute.Name, MemberKind.Argument, ArgumentType(attribute.Type, name, record, inner, nullable: true),
+            record.Members.Add(new MemberPlan(name, attribute.Name, MemberKind.Argument, ArgumentType(attribute.Type, name, record, inner),
                 false, false, false, false, false, null));
         owner.Nested.Add(record);
         return record.Name;

@@ -62,7 +62,7 @@ internal sealed class Manifest
         if (new FileInfo(file).Length > MaxBytes)
             throw new InputException($"{file}: larger than {MaxBytes >> 20} MiB, dslinfra's limit for a manifest.");
         using var document = Plans.JsonChecks.Parse(File.ReadAllBytes(file), file);
-        AddText(document.RootElement.GetRawText(), file);
+        Add(document, file);
     }
 
     /// <summary>The largest manifest read; one stack's manifest is kilobytes.</summary>
@@ -71,6 +71,11 @@ internal sealed class Manifest
     private void AddText(string json, string file)
     {
         using var document = Plans.JsonChecks.Parse(json, file);
+        Add(document, file);
+    }
+
+    private void Add(JsonDocument document, string file)
+    {
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("resources", out var list) || list.ValueKind != JsonValueKind.Array)
             throw new InputException($"{file}: not a DslInfra manifest (no resources array).");
