@@ -17,6 +17,8 @@ internal static class PlanReader
             throw new PlanException($"{path}: is a directory; give the plan's JSON file (terraform show -json plan.tfplan > plan.json).");
         if (!File.Exists(path))
             throw new PlanException($"{path}: no such file.");
+        if (new FileInfo(path).Length == 0)
+            throw new PlanException($"{path}: not valid JSON (the file is empty). Give the output of `terraform show -json plan.tfplan`, whole.");
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
