@@ -71,6 +71,16 @@ internal static class Initializers
         return assignments;
     }
 
+    /// <summary>The assignments of an initializer by Terraform argument name ([TerraformName], else snake_case).</summary>
+    public static Dictionary<string, ISimpleAssignmentOperation> ArgumentAssignments(IObjectOrCollectionInitializerOperation initializer)
+    {
+        var assignments = new Dictionary<string, ISimpleAssignmentOperation>();
+        foreach (var assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())
+            if (assignment.Target is IPropertyReferenceOperation { Property.IsIndexer: false } target)
+                assignments[DslInfra.Catalog.SymbolNames.ArgumentName(target.Property)] = assignment;
+        return assignments;
+    }
+
     /// <summary>The compile-time constant a value is, through conversions.</summary>
     public static object? Constant(IOperation value) => Unwrap(value).ConstantValue.Value;
 

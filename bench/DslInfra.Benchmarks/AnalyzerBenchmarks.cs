@@ -44,7 +44,7 @@ public class AnalyzerBenchmarks
         MetadataReference[] references =
         [
             .. Net100.References.All,
-            MetadataReference.CreateFromFile(typeof(DslInfra.StackAttribute).Assembly.Location),
+            .. DslReferences.Both,
             MetadataReference.CreateFromFile(typeof(Amazon.EC2.IAmazonEC2).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(Amazon.Runtime.AmazonServiceException).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(Renci.SshNet.SshClient).Assembly.Location),

@@ -30,7 +30,7 @@ public class ImageBenchmarks
         }
         source.Append("}\n");
         compilation = CSharpCompilation.Create("Images", [CSharpSyntaxTree.ParseText(source.ToString(), new CSharpParseOptions(LanguageVersion.CSharp12), "/bench/Images.cs")],
-            [.. Net80.References.All, MetadataReference.CreateFromFile(typeof(DslInfra.StackAttribute).Assembly.Location)],
+            [.. Net80.References.All, .. DslReferences.Both],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
     }
 

@@ -1,5 +1,6 @@
 using DslInfra;
 using DslInfra.Images;
+using DslInfra.Kubernetes;
 
 namespace ContainerService;
 
@@ -21,41 +22,24 @@ public static class ApiStack
         Command = ["nginx", "-g", "daemon off;"],
     };
 
-    private static readonly Map<string> Labels = new() { ["app"] = "api" };
+    public static readonly KubernetesProvider Kubernetes = new() { ConfigPath = "~/.kube/config", Version = "~> 2.38" };
 
-    public static readonly KubernetesProvider Kubernetes = new() { ConfigPath = "~/.kube/config" };
-
-    public static readonly CustomResource Deployment = new("kubernetes_deployment_v1", "api")
+    // Typed from the kubernetes provider's schema (the DslInfra.Providers.Kubernetes package). A new image is a new
+    // tag, so the deployment's template changes and Kubernetes rolls new pods; nothing is patched in place.
+    public static readonly KubernetesDeploymentV1 Deployment = new("api")
     {
-        Blocks =
-        [
-            new("metadata") { Arguments = new() { ["name"] = "api", ["namespace"] = "default" } },
-            new("spec")
+        Metadata = new() { Name = "api", Namespace = "default" },
+        Spec = new()
+        {
+            Replicas = "3",
+            Selector = new() { MatchLabels = new() { ["app"] = "api" } },
+            Template = new()
             {
-                Arguments = new() { ["replicas"] = 3 },
-                Blocks =
-                [
-                    new("selector") { Arguments = new() { ["match_labels"] = Labels } },
-                    new("template")
-                    {
-                        Blocks =
-                        [
-                            new("metadata") { Arguments = new() { ["labels"] = Labels } },
-                            new("spec") { Blocks = [new("container") { Arguments = new() { ["name"] = "api", ["image"] = Api.Uri } }] },
-                        ],
-                    },
-                ],
+                Metadata = new() { Labels = new() { ["app"] = "api" } },
+                Spec = new() { Container = [new() { Name = "api", Image = Api.Uri }] },
             },
-        ],
+        },
     };
 
     public static readonly Output Image = new("image") { Value = Api.Uri };
-}
-
-/// <summary>The Kubernetes provider, declared here the way a team adds a provider DslInfra does not model yet.</summary>
-[DslInfra.Schema.TerraformProvider("kubernetes", "hashicorp/kubernetes")]
-public sealed record KubernetesProvider : ProviderConfig
-{
-    /// <summary>The kubeconfig file.</summary>
-    public string? ConfigPath { get; init; }
 }

@@ -12,7 +12,7 @@ public static class LegacyStack
     public static readonly AwsProvider Aws = new() { Region = "eu-west-1" };
 
     // DI3002: the newest image matching a wildcard: a different image whenever Canonical publishes one.
-    public static readonly AwsAmi Ubuntu = new("ubuntu")
+    public static readonly DataAwsAmi Ubuntu = new("ubuntu")
     {
         Owners = ["099720109477"],
         MostRecent = true,

@@ -105,7 +105,7 @@ public static class WebStack
     public static readonly AwsIamInstanceProfile Profile = new("web")
     {
         NamePrefix = "web-",
-        Role = Role.RoleName,
+        Role = Role.NameArgument,
     };
 
     public static readonly AwsLaunchTemplate WebLt = new("web")
@@ -115,15 +115,17 @@ public static class WebStack
         InstanceType = "t3.small",
         VpcSecurityGroupIds = [AppSg.Id],
         UpdateDefaultVersion = true,
+        EbsOptimized = "true",
+        Monitoring = new() { Enabled = true },
         IamInstanceProfile = new() { Arn = Profile.Arn },
         MetadataOptions = new() { HttpTokens = "required", HttpEndpoint = "enabled", HttpPutResponseHopLimit = 1 },
-        BlockDeviceMappings = [new() { DeviceName = "/dev/xvda", Ebs = new() { VolumeSize = 20, VolumeType = "gp3", Encrypted = true } }],
+        BlockDeviceMappings = [new() { DeviceName = "/dev/xvda", Ebs = new() { VolumeSize = 20, VolumeType = "gp3", Encrypted = "true" } }],
         TagSpecifications = [new() { ResourceType = "instance", Tags = new() { ["Name"] = $"web-{Env}" } }],
     };
 
     public static readonly AwsLb Lb = new("web")
     {
-        LbName = $"web-{Env}",
+        NameArgument = $"web-{Env}",
         LoadBalancerType = "application",
         SecurityGroups = [LbSg.Id],
         Subnets = [.. Repeat.For(PublicSubnets, subnet => subnet.Id)],
@@ -136,8 +138,8 @@ public static class WebStack
         Port = AppPort,
         Protocol = "HTTP",
         VpcId = Vpc.Id,
-        DeregistrationDelay = 30,
-        HealthCheck = new() { Path = "/healthz", Matcher = "200", Interval = 15, HealthyThreshold = 2, UnhealthyThreshold = 3 },
+        DeregistrationDelay = "30",
+        HealthCheck = new() { Enabled = true, Path = "/healthz", Matcher = "200", Interval = 15, HealthyThreshold = 2, UnhealthyThreshold = 3 },
         Lifecycle = new() { CreateBeforeDestroy = true },
     };
 
@@ -170,7 +172,7 @@ public static class WebStack
         InstanceRefresh = new()
         {
             Strategy = "Rolling",
-            Preferences = new() { MinHealthyPercentage = 100, InstanceWarmup = 60, AutoRollback = true },
+            Preferences = new() { MinHealthyPercentage = 100, InstanceWarmup = "60", AutoRollback = true },
         },
         Tag = [new() { Key = "Name", Value = $"web-{Env}", PropagateAtLaunch = true }],
     };
@@ -182,6 +184,9 @@ public static class WebStack
     };
 
     public static readonly Output LaunchTemplateId = new("launch_template_id") { Value = WebLt.Id };
+
+    // name is optional and computed: left unset, AWS names the group from its prefix and this reads it back.
+    public static readonly Output AutoscalingGroupName = new("autoscaling_group_name") { Value = WebAsg.NameArgument };
 
     [InfraFunction]
     public static string SubnetCidr(int index) => $"10.20.{index * 16}.0/20";

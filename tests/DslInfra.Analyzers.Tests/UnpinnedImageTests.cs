@@ -8,13 +8,13 @@ public class UnpinnedImageTests
     public Task Most_recent_over_a_wildcard_or_a_regex() => Verify<UnpinnedImageAnalyzer>.Diagnostics("""
         public static class S
         {
-            public static readonly AwsAmi Ubuntu = new("ubuntu")
+            public static readonly DataAwsAmi Ubuntu = new("ubuntu")
             {
                 Owners = ["099720109477"],
                 {|DI3002:MostRecent = true|},
                 Filter = [new() { Name = "name", Values = ["ubuntu/images/*ubuntu-noble-24.04-amd64-server-*"] }],
             };
-            public static readonly AwsAmi Latest = new("latest") { Owners = ["self"], {|DI3002:MostRecent = true|}, NameRegex = "^web-\\d+$" };
+            public static readonly DataAwsAmi Latest = new("latest") { Owners = ["self"], {|DI3002:MostRecent = true|}, NameRegex = "^web-\\d+$" };
         }
         """);
 
@@ -51,8 +51,8 @@ public class UnpinnedImageTests
     public Task An_exact_name_is_pinned() => Verify<UnpinnedImageAnalyzer>.Diagnostics("""
         public static class S
         {
-            public static readonly AwsAmi Web = new("web") { Owners = ["self"], Filter = [new() { Name = "name", Values = ["web-3f9c2a1b"] }] };
-            public static readonly AwsAmi Exact = new("exact") { Owners = ["self"], MostRecent = true, Filter = [new() { Name = "name", Values = ["web-3f9c2a1b"] }] };
+            public static readonly DataAwsAmi Web = new("web") { Owners = ["self"], Filter = [new() { Name = "name", Values = ["web-3f9c2a1b"] }] };
+            public static readonly DataAwsAmi Exact = new("exact") { Owners = ["self"], MostRecent = true, Filter = [new() { Name = "name", Values = ["web-3f9c2a1b"] }] };
         }
         """);
 }

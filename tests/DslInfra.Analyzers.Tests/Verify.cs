@@ -23,6 +23,7 @@ internal static class Verify<TAnalyzer>
     internal static readonly MetadataReference[] Sdks =
     [
         Reference(typeof(DslInfra.StackAttribute)),
+        Reference(typeof(DslInfra.Aws.AwsVpc)),
         Reference(typeof(Amazon.EC2.IAmazonEC2)),
         Reference(typeof(Amazon.Runtime.AmazonServiceException)),
         Reference(typeof(Renci.SshNet.SshClient)),

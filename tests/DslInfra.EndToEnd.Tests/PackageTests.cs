@@ -34,7 +34,7 @@ public sealed class PackedFeed : IDisposable
             [Stack("images")]
             public static class Images
             {
-                public static readonly AwsAmi Ubuntu = new("ubuntu")
+                public static readonly DataAwsAmi Ubuntu = new("ubuntu")
                 {
                     Owners = ["099720109477"],
                     MostRecent = true,

@@ -182,7 +182,7 @@ public class EvaluatorSnapshotTests
                 ],
                 ReplaceOnly = true,
             };
-            public static readonly AwsAmi Ubuntu = new("ubuntu") { Owners = ["099720109477"], MostRecent = true, NameRegex = "^ubuntu-noble-24\\.04-amd64-server-\\d+$" };
+            public static readonly DataAwsAmi Ubuntu = new("ubuntu") { Owners = ["099720109477"], MostRecent = true, NameRegex = "^ubuntu-noble-24\\.04-amd64-server-\\d+$" };
         }
         """));
 

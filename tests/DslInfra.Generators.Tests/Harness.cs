@@ -13,8 +13,13 @@ internal static class Harness
 {
     public const string ProjectDirectory = "/src/app/";
 
+    // The DSL and the prebuilt aws records (DslInfra.Providers.Aws), as a user's project has them.
     public static readonly ImmutableArray<MetadataReference> References =
-        [.. Net80.References.All, MetadataReference.CreateFromFile(typeof(DslInfra.StackAttribute).Assembly.Location)];
+    [
+        .. Net80.References.All,
+        MetadataReference.CreateFromFile(typeof(DslInfra.StackAttribute).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(DslInfra.Aws.AwsVpc).Assembly.Location),
+    ];
 
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
 

@@ -18,6 +18,7 @@ internal static class Verify
         };
         test.TestState.AdditionalReferences.AddRange(Net80.References.All);
         test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(DslInfra.StackAttribute).Assembly.Location));
+        test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(DslInfra.Aws.AwsVpc).Assembly.Location));
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }

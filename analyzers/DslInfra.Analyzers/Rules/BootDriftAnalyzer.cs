@@ -30,22 +30,13 @@ public sealed class BootDriftAnalyzer : InfrastructureAnalyzer
     private protected override void Start(CompilationStartAnalysisContext start, DslRecords records) =>
         start.RegisterOperationAction(c => Analyze(c, records), OperationKind.SimpleAssignment);
 
-    /// <summary>The [TerraformName] of a generated record's property (records from `dslinfra bindings` carry one on every property).</summary>
-    private static string? TerraformNameOf(IPropertySymbol property)
-    {
-        foreach (var attribute in property.GetAttributes())
-            if (attribute.AttributeClass is { Name: "TerraformNameAttribute" } type && type.ContainingNamespace?.ToDisplayString() == "DslInfra.Schema" && attribute.ConstructorArguments.Length == 1)
-                return attribute.ConstructorArguments[0].Value as string;
-        return null;
-    }
-
     private static void Analyze(OperationAnalysisContext context, DslRecords records)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        var isUserData = Initializers.Target(assignment) is { } target
-            && (target.Property.Name is "UserData" or "UserDataBase64" && records.IsDslType(target.Owner)
-                || Initializers.IndexKey(assignment) is { } key && DslInfra.Catalog.TypeCatalog.UserData.Contains(key)
-                || Initializers.Target(assignment) is { } generated && TerraformNameOf(generated.Property) is { } name && DslInfra.Catalog.TypeCatalog.UserData.Contains(name));
+        // By the Terraform argument name, so hand-written DSL records, generated ones and CustomResource maps all count.
+        var isUserData = Initializers.Target(assignment) is { } target && records.IsDslType(target.Owner)
+                && DslInfra.Catalog.TypeCatalog.UserData.Contains(DslInfra.Catalog.SymbolNames.ArgumentName(target.Property))
+            || Initializers.IndexKey(assignment) is { } key && DslInfra.Catalog.TypeCatalog.UserData.Contains(key);
         if (!isUserData || Initializers.LiteralText(assignment.Value) is not { } script)
             return;
         foreach (var (needs, pattern, what) in Drifts)

@@ -16,14 +16,14 @@ public sealed class UnpinnedImageAnalyzer : RuleAnalyzer
     /// <inheritdoc/>
     private protected override void Start(CompilationStartAnalysisContext start)
     {
-        var ami = start.Compilation.GetTypeByMetadataName("DslInfra.Aws.AwsAmi");
+        var dataSource = start.Compilation.GetTypeByMetadataName("DslInfra.DataSource");
         var bakeSource = start.Compilation.GetTypeByMetadataName("DslInfra.Images.SourceAmiFilter");
         var container = start.Compilation.GetTypeByMetadataName("DslInfra.Images.ContainerImage");
-        if (ami is not null)
-            start.RegisterOperationAction(c => Analyze(c, ami, bakeSource, container), OperationKind.ObjectCreation, OperationKind.With);
+        if (dataSource is not null)
+            start.RegisterOperationAction(c => Analyze(c, dataSource, bakeSource, container), OperationKind.ObjectCreation, OperationKind.With);
     }
 
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol ami, INamedTypeSymbol? bakeSource, INamedTypeSymbol? container)
+    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol dataSource, INamedTypeSymbol? bakeSource, INamedTypeSymbol? container)
     {
         var (type, initializer) = context.Operation switch
         {
@@ -43,17 +43,28 @@ public sealed class UnpinnedImageAnalyzer : RuleAnalyzer
             ContainerBase(context, initializer);
             return;
         }
-        if (!SymbolEqualityComparer.Default.Equals(type, ami))
+        if (!IsAmiLookup(type, dataSource))
             return;
-        var assignments = Initializers.Assignments(initializer);
-        if (!assignments.TryGetValue("MostRecent", out var mostRecent) || Initializers.Constant(mostRecent.Value) is not true)
+        var assignments = Initializers.ArgumentAssignments(initializer);
+        if (!assignments.TryGetValue("most_recent", out var mostRecent) || Initializers.Constant(mostRecent.Value) is not true)
             return;
-        var byRegex = assignments.ContainsKey("NameRegex");
-        var byWildcard = assignments.TryGetValue("Filter", out var filter) && filter.Value.Descendants()
+        var byRegex = assignments.ContainsKey("name_regex");
+        var byWildcard = assignments.TryGetValue("filter", out var filter) && filter.Value.Descendants()
             .Any(o => o.ConstantValue.Value is string value && (value.Contains("*") || value.Contains("?")));
         if (byRegex || byWildcard)
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnpinnedImage, mostRecent.Syntax.GetLocation(),
                 $"MostRecent = true over a {(byRegex ? "name regex" : "wildcard")}"));
+    }
+
+    /// <summary>A data source of Terraform type aws_ami: the generated DataAwsAmi, or a user's own record for it.</summary>
+    private static bool IsAmiLookup(ITypeSymbol? type, INamedTypeSymbol dataSource)
+    {
+        if (type is null || DslInfra.Catalog.SymbolNames.TypeName(type) != "aws_ami")
+            return false;
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+            if (SymbolEqualityComparer.Default.Equals(current, dataSource))
+                return true;
+        return false;
     }
 
     // A base image by a moving tag: the same Dockerfile builds on different bases, so its content-addressed tag would lie.

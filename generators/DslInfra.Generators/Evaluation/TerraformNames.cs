@@ -1,4 +1,4 @@
-using System.Text;
+using DslInfra.Catalog;
 using Microsoft.CodeAnalysis;
 
 namespace DslInfra.Generators.Evaluation;
@@ -7,23 +7,7 @@ namespace DslInfra.Generators.Evaluation;
 internal static class TerraformNames
 {
     /// <summary>snake_case of a C# name; an acronym stays one word (HttpURL → http_url).</summary>
-    public static string SnakeCase(string name)
-    {
-        var text = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c) && i > 0)
-            {
-                var previousIsLower = char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]);
-                var nextIsLower = i + 1 < name.Length && char.IsLower(name[i + 1]);
-                if (previousIsLower || (nextIsLower && char.IsUpper(name[i - 1])))
-                    text.Append('_');
-            }
-            text.Append(char.ToLowerInvariant(c));
-        }
-        return text.ToString();
-    }
+    public static string SnakeCase(string name) => SymbolNames.SnakeCase(name);
 
     /// <summary>Terraform's identifier rule: a letter or underscore, then letters, digits, underscores or hyphens.</summary>
     /// <summary>What a name must look like, for DI1003's message.</summary>
@@ -49,15 +33,7 @@ internal static class TerraformNames
     }
 
     /// <summary>The name a [TerraformName] attribute gives, else snake_case.</summary>
-    public static string Of(ISymbol symbol)
-    {
-        foreach (var attribute in symbol.GetAttributes())
-            if (attribute.AttributeClass?.ToDisplayString() == "DslInfra.Schema.TerraformNameAttribute"
-                && attribute.ConstructorArguments.Length == 1
-                && attribute.ConstructorArguments[0].Value is string name)
-                return name;
-        return SnakeCase(symbol.Name);
-    }
+    public static string Of(ISymbol symbol) => SymbolNames.ArgumentName(symbol);
 
     private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }

@@ -136,22 +136,27 @@ public class ProviderPackageTests
     }
 
     [Fact]
-    public void The_aws_package_joins_the_curated_records_in_one_namespace()
+    public void The_aws_package_types_every_aws_resource_and_data_source_the_samples_use()
     {
-        var package = Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(DslInfra.Aws.AwsRdsCluster).Assembly.Location);
+        // Harness references DslInfra.Providers.Aws as a user's project does: no record of aws lives in DslInfra.dll.
+        Assert.Null(typeof(DslInfra.StackAttribute).Assembly.GetType("DslInfra.Aws.AwsVpc"));
+        Assert.True(typeof(DslInfra.Resource).IsAssignableFrom(typeof(DslInfra.Aws.AwsAmi)));
+        Assert.True(typeof(DslInfra.DataSource).IsAssignableFrom(typeof(DslInfra.Aws.DataAwsAmi)));
         var compilation = Harness.Compile(Harness.Usings + """
             [Stack("a")]
             public static class A
             {
                 public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16" };
+                public static readonly DataAwsAmi Image = new("web") { Owners = ["self"], Filter = [new() { Name = "name", Values = ["web-1"] }] };
                 public static readonly AwsDbSubnetGroup Subnets = new("db") { SubnetIds = ["subnet-1", "subnet-2"] };
                 public static readonly AwsRdsCluster Db = new("db") { Engine = "aurora-postgresql", DbSubnetGroupName = Subnets.Id, StorageEncrypted = true };
             }
-            """).AddReferences(package);
+            """);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
         using var document = JsonDocument.Parse(Harness.Artifacts(compilation)["a/main.tf.json"]);
         var resources = document.RootElement.GetProperty("resource");
         Assert.Equal("${aws_db_subnet_group.db.id}", resources.GetProperty("aws_rds_cluster").GetProperty("db").GetProperty("db_subnet_group_name").GetString());
-        Assert.True(resources.TryGetProperty("aws_vpc", out _));
+        Assert.Equal("10.0.0.0/16", resources.GetProperty("aws_vpc").GetProperty("main").GetProperty("cidr_block").GetString());
+        Assert.Equal("web-1", document.RootElement.GetProperty("data").GetProperty("aws_ami").GetProperty("web").GetProperty("filter")[0].GetProperty("values")[0].GetString());
     }
 }
