@@ -19,6 +19,7 @@ cat > "$work/Ops.csproj" <<XML
   <ItemGroup>
     <PackageReference Include="AWSSDK.EC2" Version="4.0.132.2" />
     <ProjectReference Include="$root/src/DslInfra/DslInfra.csproj" />
+    <ProjectReference Include="$root/src/DslInfra.Providers/Aws/DslInfra.Providers.Aws.csproj" />
     <!-- The analyzer assembly as a package delivers it: an Analyzer item, no project reference to resolve. -->
     <Analyzer Include="$root/analyzers/DslInfra.Analyzers/bin/Release/netstandard2.0/DslInfra.Analyzers.dll" Condition="'\$(WithDslInfra)' == 'true'" />
   </ItemGroup>
