@@ -109,7 +109,7 @@ public sealed class PackedToolTests(SampleBuild sample, PackedTool tool) : IClas
         var (exit, output) = tool.Run($"synth \"{project}\"");
         Assert.True(exit == 0, output);
         Assert.Contains("Artifacts: ", output);
-        Assert.Contains("web: 13 resources that may update in place, 0 replace-only, 1 data sources, 2 variables, 2 outputs", output);
+        Assert.Contains("web: 13 resources that may update in place, 0 replace-only, 1 data sources, 2 variables, 3 outputs", output);
     }
 
     [Fact]

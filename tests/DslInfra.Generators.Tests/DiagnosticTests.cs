@@ -326,4 +326,112 @@ public class EvaluatorLimitTests
             }
             """), d => d.Id == "DI1007");
     }
+
+    [Fact]
+    public Task DI1002_two_locals_with_one_name() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly Local<string> A = new("prefix") { Value = "a" };
+            public static readonly Local<string> B = {|DI1002:new("prefix") { Value = "b" }|};
+        }
+        """);
+
+    [Fact]
+    public Task DI1006_local_without_a_value() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly Local<string> Prefix = {|DI1006:new("prefix")|};
+        }
+        """);
+
+    [Fact]
+    public Task DI1006_check_without_assertions() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly Check Empty = {|DI1006:new("empty")|};
+        }
+        """);
+
+    [Fact]
+    public Task DI1014_moved_from_an_address_that_is_still_declared() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly AwsVpc Old = new("old") { CidrBlock = "10.0.0.0/16" };
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16" };
+            public static readonly Moved Rename = {|DI1014:new() { From = "aws_vpc.old", To = Vpc }|};
+        }
+        """);
+
+    [Fact]
+    public Task DI1014_moved_to_a_resource_that_is_not_a_member() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly Moved Rename = {|DI1014:new() { From = "aws_vpc.old", To = new AwsVpc("main") { CidrBlock = "10.0.0.0/16" } }|};
+        }
+        """);
+
+    [Fact]
+    public Task DI1014_moved_from_something_that_is_not_an_address() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16" };
+            public static readonly Moved Rename = {|DI1014:new() { From = "aws_vpc.old; rm -rf /", To = Vpc }|};
+        }
+        """);
+
+    [Fact]
+    public Task DI1014_moved_across_resource_types() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16" };
+            public static readonly Moved Rename = {|DI1014:new() { From = "aws_subnet.main", To = Vpc }|};
+        }
+        """);
+
+    [Fact]
+    public Task DI1014_import_without_an_id() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16" };
+            public static readonly Import Adopt = {|DI1014:new() { To = Vpc }|};
+        }
+        """);
+
+    [Fact]
+    public Task DI1014_import_into_a_data_source() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly DataAwsAmi Image = new("web") { Owners = ["self"] };
+            public static readonly Import Adopt = {|DI1014:new() { To = Image, Id = "ami-1" }|};
+        }
+        """);
+
+    [Fact]
+    public Task DI1014_removed_without_saying_whether_to_destroy() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly Removed Gone = {|DI1014:new() { From = "aws_db_instance.legacy" }|};
+        }
+        """);
+
+    [Fact]
+    public Task DI1002_two_imports_into_one_resource() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16" };
+            public static readonly Import A = new() { To = Vpc, Id = "vpc-1" };
+            public static readonly Import B = {|DI1002:new() { To = Vpc, Id = "vpc-2" }|};
+        }
+        """);
 }

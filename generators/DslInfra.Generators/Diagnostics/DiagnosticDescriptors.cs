@@ -82,6 +82,11 @@ internal static class DiagnosticDescriptors
         "Stack exceeds the evaluation budget",
         "'{0}' exceeds what the generator evaluates inside the compiler: {1}; compute less at compile time, or pass the value in through a Variable<T>");
 
+    public static readonly DiagnosticDescriptor StateBlockMismatch = Rule(
+        RuleIdentifiers.StateBlockMismatch,
+        "A moved, import or removed block does not match the stack",
+        "The {0} block {1}: {2}");
+
     public static readonly DiagnosticDescriptor UnusedImage = new(
         RuleIdentifiers.UnusedImage,
         "Image nothing uses",
@@ -91,7 +96,7 @@ internal static class DiagnosticDescriptors
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         InternalError, NotEvaluable, DuplicateName, InvalidIdentifier, OutsideStack,
-        ReferenceCycle, RequiredMissing, WrongValueType, MutableMember, DuplicateStack, UploadedFileMissing, TemplateError, NotSynthesized, OverBudget, UnusedImage);
+        ReferenceCycle, RequiredMissing, WrongValueType, MutableMember, DuplicateStack, UploadedFileMissing, TemplateError, NotSynthesized, OverBudget, StateBlockMismatch, UnusedImage);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = BuildMap();
 

@@ -17,6 +17,7 @@ internal static class RuleIdentifiers
     public const string TemplateError = "DI1011";
     public const string NotSynthesized = "DI1012";
     public const string OverBudget = "DI1013";
+    public const string StateBlockMismatch = "DI1014";
     public const string UnusedImage = "DI3003";
 
     public static string HelpLink(string id) => $"https://github.com/dslinfra/dslinfra/blob/main/docs/rules/{id}.md";

@@ -63,6 +63,8 @@ internal sealed class JsonObject(bool sorted = true) : Json
 
     public JsonObject AddIfAny(string key, JsonObject value) => value.Count > 0 ? Add(key, value) : this;
 
+    public JsonObject AddIfAny(string key, JsonArray value) => value.Items.Count > 0 ? Add(key, value) : this;
+
     public Json? Get(string key)
     {
         foreach (var property in properties)

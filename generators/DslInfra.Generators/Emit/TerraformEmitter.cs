@@ -23,9 +23,13 @@ internal sealed class TerraformEmitter
         root.AddIfAny("terraform", Settings(stack));
         root.AddIfAny("provider", Providers(stack));
         root.AddIfAny("variable", Variables(stack));
+        root.AddIfAny("locals", Locals(stack));
         root.AddIfAny("data", Resources(stack, data: true));
         root.AddIfAny("ephemeral", Resources(stack, data: false, ephemeral: true));
         root.AddIfAny("resource", Resources(stack, data: false));
+        foreach (var kind in new[] { "import", "moved", "removed" })
+            root.AddIfAny(kind, StateBlocks(stack, kind));
+        root.AddIfAny("check", Checks(stack));
         root.AddIfAny("output", Outputs(stack));
         return JsonText.Write(root);
     }
@@ -145,7 +149,64 @@ internal sealed class TerraformEmitter
             body.Add("ignore_changes", Array(ignore.Items.Select(i => i is StringValue s ? Json.String(s.Text) : Json.Null)));
         if (lifecycle.Get("ReplaceTriggeredBy") is ListValue { Items.Count: > 0 } triggers)
             body.Add("replace_triggered_by", Addresses(triggers));
+        body.AddIfAny("precondition", Conditions(lifecycle.Get("Preconditions")));
+        body.AddIfAny("postcondition", Conditions(lifecycle.Get("Postconditions")));
         return body;
+    }
+
+    // precondition, postcondition and assert blocks: a condition expression and a message (a template, as Terraform reads it).
+    private JsonArray Conditions(Value? conditions)
+    {
+        var blocks = new JsonArray();
+        if (conditions is ListValue list)
+            foreach (var condition in list.Items.OfType<ObjectValue>())
+                blocks.Add(new JsonObject()
+                    .Add("condition", Value(condition.Get("Test") ?? NullValue.Instance, template: true))
+                    .Add("error_message", Json.String(Hcl.EscapeTemplate(condition.GetString("ErrorMessage") ?? ""))));
+        return blocks;
+    }
+
+    private JsonObject Locals(StackModel stack)
+    {
+        var locals = new JsonObject();
+        foreach (var local in stack.Locals)
+            locals.Add(local.Name, Value(local.Value, template: true));
+        return locals;
+    }
+
+    private JsonObject Checks(StackModel stack)
+    {
+        var checks = new JsonObject();
+        foreach (var check in stack.Checks)
+            checks.Add(check.Name, new JsonObject().Add("assert", Conditions(check.Body.Get("Assertions"))));
+        return checks;
+    }
+
+    // Addresses in these blocks are static references, which Terraform's JSON syntax writes as bare strings.
+    private JsonArray StateBlocks(StackModel stack, string kind)
+    {
+        var blocks = new JsonArray();
+        foreach (var block in stack.StateBlocks.Where(b => b.Kind == kind))
+        {
+            var body = new JsonObject();
+            switch (kind)
+            {
+                case "moved":
+                    body.Add("from", Json.String(block.Address)).Add("to", Json.String(block.To!));
+                    break;
+                case "import":
+                    body.Add("to", Json.String(block.To!)).Add("id", Value(block.Body.Get("Id") ?? NullValue.Instance, template: true));
+                    if (block.Body.Get("Provider") is ObjectValue provider)
+                        body.Add("provider", Json.String(provider.Type.ProviderName + (provider.GetString("Alias") is { } alias ? "." + alias : "")));
+                    break;
+                default:
+                    body.Add("from", Json.String(block.Address))
+                        .Add("lifecycle", new JsonObject().Add("destroy", Json.Bool(block.Body.Get("Destroy") is BoolValue { Flag: true })));
+                    break;
+            }
+            blocks.Add(body);
+        }
+        return blocks;
     }
 
     // depends_on and replace_triggered_by are references written bare, not as ${…} templates.
@@ -184,6 +245,7 @@ internal sealed class TerraformEmitter
                 body.Add("description", Json.String(description));
             if (output.Body.Get("Sensitive") is BoolValue { Flag: true })
                 body.Add("sensitive", Json.Bool(true));
+            body.AddIfAny("precondition", Conditions(output.Body.Get("Preconditions")));
             outputs.Add(output.Name, body);
         }
         return outputs;

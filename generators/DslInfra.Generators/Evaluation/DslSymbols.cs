@@ -16,6 +16,12 @@ internal sealed class DslSymbols
         ProviderConfig = find("DslInfra.ProviderConfig");
         Backend = find("DslInfra.Backend");
         Variable = find("DslInfra.Variable`1");
+        Local = find("DslInfra.Local`1");
+        Moved = find("DslInfra.Moved");
+        Import = find("DslInfra.Import");
+        Removed = find("DslInfra.Removed");
+        Check = find("DslInfra.Check");
+        Condition = find("DslInfra.Condition");
         Output = find("DslInfra.Output");
         Lifecycle = find("DslInfra.Lifecycle");
         Validation = find("DslInfra.Validation");
@@ -36,6 +42,12 @@ internal sealed class DslSymbols
     public INamedTypeSymbol? ProviderConfig { get; }
     public INamedTypeSymbol? Backend { get; }
     public INamedTypeSymbol? Variable { get; }
+    public INamedTypeSymbol? Local { get; }
+    public INamedTypeSymbol? Moved { get; }
+    public INamedTypeSymbol? Import { get; }
+    public INamedTypeSymbol? Removed { get; }
+    public INamedTypeSymbol? Check { get; }
+    public INamedTypeSymbol? Condition { get; }
     public INamedTypeSymbol? Output { get; }
     public INamedTypeSymbol? Lifecycle { get; }
     public INamedTypeSymbol? Validation { get; }

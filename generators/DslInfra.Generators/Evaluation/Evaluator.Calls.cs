@@ -18,6 +18,8 @@ internal sealed partial class Evaluator
             return Repeat(invocation);
         if (method.Name == "Attr" && DslSymbols.Is(method.ContainingType, dsl.Resource))
             return Attr(invocation);
+        if (method.Name == "Self" && DslSymbols.Is(method.ContainingType, dsl.Condition))
+            return Self(invocation);
         if (TerraformFunctionName(method) is { } function)
             return TerraformFunction(invocation, function);
         if (method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "DslInfra.InfraFunctionAttribute"))
@@ -56,7 +58,7 @@ internal sealed partial class Evaluator
                 var value = Evaluate(operation);
                 if (value is ErrorValue)
                     return value;
-                if (value is ObjectValue { Type.Kind: not DslKind.Variable } obj)
+                if (value is ObjectValue { Type.Kind: not (DslKind.Variable or DslKind.Local) } obj)
                     return WrongType(operation, $"a {obj.Type.Name} cannot be a function's argument; pass one of its attributes or values");
                 arguments.Add(Scalar(value, operation));
             }
@@ -75,6 +77,16 @@ internal sealed partial class Evaluator
         if (attribute is not StringValue name || !TerraformNames.IsIdentifier(name.Text))
             return WrongType(invocation, "Attr takes the attribute's Terraform name as a string literal, e.g. \"owner_id\"");
         return new ReferenceValue(address, name.Text);
+    }
+
+    private Value Self(IInvocationOperation invocation)
+    {
+        var attribute = invocation.Arguments.Length == 1 ? Evaluate(invocation.Arguments[0].Value) : null;
+        if (attribute is ErrorValue)
+            return attribute;
+        if (attribute is not StringValue name || !TerraformNames.IsIdentifier(name.Text))
+            return WrongType(invocation, "Condition.Self takes the attribute's Terraform name as a string literal, e.g. \"private_ip\"");
+        return new ReferenceValue("self", name.Text);
     }
 
     private Value Repeat(IInvocationOperation invocation)

@@ -262,6 +262,8 @@ internal sealed partial class Evaluator
             return value;
         if (obj.Type.Kind == DslKind.Variable && obj.GetString("Name") is { } variable)
             return new ReferenceValue("var." + variable, null);
+        if (obj.Type.Kind == DslKind.Local && obj.GetString("Name") is { } local)
+            return new ReferenceValue("local." + local, null);
         return value;
     }
 

@@ -122,6 +122,12 @@ internal sealed class SchemaReader(DslSymbols dsl)
         if (DslSymbols.Is(type, dsl.Output)) return DslKind.Output;
         if (DslSymbols.Is(type, dsl.Lifecycle)) return DslKind.Lifecycle;
         if (DslSymbols.Is(type, dsl.Validation)) return DslKind.Validation;
+        if (DslSymbols.Is(type, dsl.Local)) return DslKind.Local;
+        if (DslSymbols.Is(type, dsl.Moved)) return DslKind.Moved;
+        if (DslSymbols.Is(type, dsl.Import)) return DslKind.Import;
+        if (DslSymbols.Is(type, dsl.Removed)) return DslKind.Removed;
+        if (DslSymbols.Is(type, dsl.Check)) return DslKind.Check;
+        if (DslSymbols.Is(type, dsl.Condition)) return DslKind.Condition;
         if (DslSymbols.DerivesFrom(type, dsl.Image)) return DslKind.Image;
         return DslKind.Block;
     }

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis;
 namespace DslInfra.Generators.Evaluation;
 
 /// <summary>Turns a [Stack] class into a <see cref="StackModel"/>: evaluates every member, sorts them into Terraform's blocks, and checks the whole.</summary>
-internal static class StackReader
+internal static partial class StackReader
 {
     /// <summary>The stack's model and diagnostics, from <see cref="StackCache"/> when none of its inputs changed.</summary>
     public static StackResult ReadCached(
@@ -78,7 +78,7 @@ internal static class StackReader
         stack.GetMembers().Where(m => !m.IsImplicitlyDeclared && m is IFieldSymbol or IPropertySymbol);
 
     /// <summary>Collects evaluated members into Terraform's top-level blocks and checks names across them.</summary>
-    private sealed class StackBuilder(string stackName, Evaluator evaluator)
+    private sealed partial class StackBuilder(string stackName, Evaluator evaluator)
     {
         private readonly List<ResourceSpec> resources = new();
         private readonly List<ProviderSpec> providers = new();
@@ -153,6 +153,15 @@ internal static class StackReader
                             $"an output cannot show the ephemeral value {ephemeral}: Terraform never stores it");
                     if (obj.Get("Value") is null or NullValue)
                         evaluator.Report(RuleIdentifiers.RequiredMissing, where, "output." + output, "Value", "value");
+                    break;
+                case DslKind.Local:
+                    AddLocal(member, obj, where);
+                    break;
+                case DslKind.Check:
+                    AddCheck(member, obj, where);
+                    break;
+                case DslKind.Moved or DslKind.Import or DslKind.Removed:
+                    AddStateBlock(member, obj, where);
                     break;
             }
         }
@@ -360,7 +369,7 @@ internal static class StackReader
 
         private static IEnumerable<ObjectValue> Blocks(Value value) => value switch
         {
-            ObjectValue { Type.Kind: DslKind.Block or DslKind.Lifecycle or DslKind.Validation } block => new[] { block },
+            ObjectValue { Type.Kind: DslKind.Block or DslKind.Lifecycle or DslKind.Validation or DslKind.Condition } block => new[] { block },
             ListValue list => list.Items.SelectMany(Blocks),
             _ => Enumerable.Empty<ObjectValue>(),
         };
@@ -394,7 +403,7 @@ internal static class StackReader
         {
             switch (value)
             {
-                case ReferenceValue reference when !reference.Target.StartsWith("var.", StringComparison.Ordinal):
+                case ReferenceValue reference when !reference.Target.StartsWith("var.", StringComparison.Ordinal) && reference.Target != "self":
                     found.Add(reference.Target);
                     break;
                 case ObjectValue { Type.Kind: DslKind.Resource or DslKind.DataSource or DslKind.EphemeralResource, Address: { } address }:
@@ -447,9 +456,14 @@ internal static class StackReader
             variables.Sort((a, b) => ByOrdinal(a.Name, b.Name));
             outputs.Sort((a, b) => ByOrdinal(a.Name, b.Name));
             images.Sort((a, b) => ByOrdinal(a.Name, b.Name));
+            CheckStateBlocks();
+            locals.Sort((a, b) => ByOrdinal(a.Name, b.Name));
+            checks.Sort((a, b) => ByOrdinal(a.Name, b.Name));
+            stateBlocks.Sort((a, b) => ByOrdinal(a.Kind + " " + a.Address, b.Kind + " " + b.Address));
             var hasErrors = evaluator.Diagnostics.Count > 0;
             return new StackModel(stackName, className, terraformVersion, providers.ToEquatableArray(), backend,
-                variables.ToEquatableArray(), resources.ToEquatableArray(), outputs.ToEquatableArray(), images.ToEquatableArray(), hasErrors);
+                variables.ToEquatableArray(), ExpandLocals(resources).ToEquatableArray(), outputs.ToEquatableArray(), images.ToEquatableArray(), hasErrors,
+                locals.ToEquatableArray(), checks.ToEquatableArray(), stateBlocks.ToEquatableArray());
         }
     }
 }

@@ -14,6 +14,12 @@ internal enum DslKind
     Lifecycle,
     Validation,
     Image,
+    Local,
+    Moved,
+    Import,
+    Removed,
+    Check,
+    Condition,
 }
 
 /// <summary>The schema of a DSL record type as read from its attributes: plain data, no symbol.</summary>

@@ -11,7 +11,10 @@ internal sealed record StackModel(
     EquatableArray<ResourceSpec> Resources,
     EquatableArray<OutputSpec> Outputs,
     EquatableArray<ImageSpec> Images,
-    bool HasErrors);
+    bool HasErrors,
+    EquatableArray<LocalSpec> Locals = default,
+    EquatableArray<CheckSpec> Checks = default,
+    EquatableArray<StateBlockSpec> StateBlocks = default);
 
 /// <summary>A managed resource or a data source, with the member that declared it.</summary>
 internal sealed record ResourceSpec(
@@ -33,6 +36,18 @@ internal sealed record BackendSpec(string Type, ObjectValue Body);
 internal sealed record VariableSpec(string Name, string TypeConstraint, ObjectValue Body);
 
 internal sealed record OutputSpec(string Name, ObjectValue Body);
+
+/// <summary>A <c>locals</c> entry.</summary>
+internal sealed record LocalSpec(string Name, Value Value);
+
+/// <summary>A <c>check</c> block and its assertions.</summary>
+internal sealed record CheckSpec(string Name, ObjectValue Body);
+
+/// <summary>
+/// A block about state rather than configuration: <c>moved</c>, <c>import</c> or <c>removed</c> (<see cref="Kind"/>),
+/// with the addresses it names already resolved.
+/// </summary>
+internal sealed record StateBlockSpec(string Kind, string Address, string? To, ObjectValue Body);
 
 /// <summary>An image to bake: its declaration and the project files it uploads (their contents are part of its hash).</summary>
 internal sealed record ImageSpec(string Name, string Member, SourceSpan? Span, ObjectValue Body, EquatableArray<string> Files)

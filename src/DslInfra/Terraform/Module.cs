@@ -56,6 +56,9 @@ public sealed record Output(string Name)
 
     /// <summary>Hide the value in plan output.</summary>
     public bool Sensitive { get; init; }
+
+    /// <summary>Conditions checked before the output's value is computed: a false one stops the plan.</summary>
+    public ImmutableArray<Condition> Preconditions { get; init; }
 }
 
 /// <summary>Declares one resource per item at compile time, so N similar resources need no copy-paste.</summary>

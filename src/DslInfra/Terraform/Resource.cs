@@ -89,4 +89,10 @@ public sealed record Lifecycle
 
     /// <summary>Replace this resource whenever one of these is replaced or changed.</summary>
     public ImmutableArray<Resource> ReplaceTriggeredBy { get; init; }
+
+    /// <summary>Conditions checked before Terraform plans a change to this resource: a false one stops the plan.</summary>
+    public ImmutableArray<Condition> Preconditions { get; init; }
+
+    /// <summary>Conditions checked after Terraform creates or updates this resource: a false one fails the apply.</summary>
+    public ImmutableArray<Condition> Postconditions { get; init; }
 }

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using DslInfra.Generators.Diagnostics;
+using DslInfra.Generators.Model;
+
+namespace DslInfra.Generators.Evaluation;
+
+// Locals, checks, and the blocks about state (moved, import, removed).
+internal static partial class StackReader
+{
+    private sealed partial class StackBuilder
+    {
+        private readonly List<LocalSpec> locals = new();
+        private readonly List<CheckSpec> checks = new();
+        private readonly List<StateBlockSpec> stateBlocks = new();
+        private readonly List<(StateBlockSpec Block, SourceSpan? Where)> stateBlockSpans = new();
+
+        private void AddLocal(string member, ObjectValue obj, SourceSpan? where)
+        {
+            var name = Name(obj, where, "a local value");
+            if (name is null)
+                return;
+            var value = obj.Get("Value");
+            if (value is null or NullValue)
+            {
+                evaluator.Report(RuleIdentifiers.RequiredMissing, where, "local." + name, "Value", "value");
+                return;
+            }
+            if (Claim("Local value", "local." + name, member, where))
+                locals.Add(new LocalSpec(name, value));
+        }
+
+        private void AddCheck(string member, ObjectValue obj, SourceSpan? where)
+        {
+            var name = Name(obj, where, "a check");
+            if (name is null)
+                return;
+            if (obj.Get("Assertions") is not ListValue { Items.Count: > 0 })
+            {
+                evaluator.Report(RuleIdentifiers.RequiredMissing, where, "check." + name, "Assertions", "assert");
+                return;
+            }
+            if (Claim("Check", "check." + name, member, where))
+                checks.Add(new CheckSpec(name, obj));
+        }
+
+        private void AddStateBlock(string member, ObjectValue obj, SourceSpan? where)
+        {
+            var kind = obj.Type.Kind switch { DslKind.Moved => "moved", DslKind.Import => "import", _ => "removed" };
+            string? from = null, to = null;
+            if (obj.Type.Kind is DslKind.Moved or DslKind.Removed)
+            {
+                from = obj.Get("From") switch
+                {
+                    StringValue text when IsAddress(text.Text) => text.Text,
+                    StringValue text => Mismatch(kind, where, $"from '{text.Text}'", "'From' must be a resource address such as aws_instance.web, aws_subnet.public[0] or module.network"),
+                    null or NullValue => Mismatch(kind, where, "", "'From' is required: the address as it was declared before"),
+                    _ => Mismatch(kind, where, "", "'From' must be known at compile time: the old address, as a literal"),
+                };
+                if (from is null)
+                    return;
+            }
+            if (obj.Type.Kind is DslKind.Moved or DslKind.Import)
+            {
+                to = obj.Get("To") switch
+                {
+                    ObjectValue { Type.Kind: DslKind.Resource, Address: { } address } => address,
+                    ObjectValue { Type.Kind: DslKind.DataSource or DslKind.EphemeralResource } => Mismatch(kind, where, "", "'To' must be a managed resource: data sources and ephemeral resources have no state to move or import"),
+                    _ => Mismatch(kind, where, "", "'To' is required: the resource as it is declared now (a member of this stack)"),
+                };
+                if (to is null)
+                    return;
+            }
+            if (obj.Type.Kind == DslKind.Import && obj.Get("Id") is null or NullValue)
+            {
+                Mismatch(kind, where, "to " + to, "'Id' is required: the provider's id of the existing object");
+                return;
+            }
+            if (obj.Type.Kind == DslKind.Removed && obj.Get("Destroy") is not BoolValue)
+            {
+                Mismatch(kind, where, "from " + from, "'Destroy' must be set to true or false: say whether the object is destroyed or only leaves the state");
+                return;
+            }
+            var key = kind == "import" ? to! : from!;
+            if (!Claim(kind + " block", kind + " " + key, member, where))
+                return;
+            var block = new StateBlockSpec(kind, key, to, obj);
+            stateBlocks.Add(block);
+            stateBlockSpans.Add((block, where));
+        }
+
+        /// <summary>Once every member is known: what a state block names must (or must not) still be declared.</summary>
+        private void CheckStateBlocks()
+        {
+            foreach (var (block, where) in stateBlockSpans)
+            {
+                if (block.Kind is "moved" or "removed" && declaredBy.ContainsKey(block.Address))
+                    Mismatch(block.Kind, where, "from " + block.Address,
+                        $"{block.Address} is still declared (by {declaredBy[block.Address]}), so Terraform would refuse the block: name the address as it was before the rename or removal");
+                if (block.To is { } to && !declaredBy.ContainsKey(to))
+                    Mismatch(block.Kind, where, "to " + to, "the resource is not a member of this stack: declare it as a static readonly member and point 'To' at that member");
+                if (block.Kind == "moved" && block.To is { } target && ResourceType(block.Address) is { } before && ResourceType(target) is { } after && before != after)
+                    Mismatch(block.Kind, where, "from " + block.Address,
+                        $"it changes the resource type ({before} to {after}); Terraform moves state between types only where the provider supports it, so check the provider's documentation");
+            }
+        }
+
+        private string? Mismatch(string kind, SourceSpan? where, string which, string why)
+        {
+            evaluator.Report(RuleIdentifiers.StateBlockMismatch, where, kind, which.Length == 0 ? "" : which, why);
+            return null;
+        }
+
+        /// <summary>Resources see through the locals they use: what a local references, they depend on.</summary>
+        private IEnumerable<ResourceSpec> ExpandLocals(List<ResourceSpec> declared)
+        {
+            if (locals.Count == 0)
+                return declared;
+            var byName = locals.ToDictionary(l => "local." + l.Name, l => l.Value, StringComparer.Ordinal);
+            return declared.Select(resource =>
+            {
+                if (!resource.Dependencies.Any(d => byName.ContainsKey(d)))
+                    return resource;
+                var found = new SortedSet<string>(StringComparer.Ordinal);
+                var pending = new Stack<string>(resource.Dependencies);
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                while (pending.Count > 0)
+                {
+                    var next = pending.Pop();
+                    if (!seen.Add(next))
+                        continue;
+                    if (!byName.TryGetValue(next, out var value))
+                    {
+                        found.Add(next);
+                        continue;
+                    }
+                    var inner = new SortedSet<string>(StringComparer.Ordinal);
+                    Collect(value, inner);
+                    foreach (var dependency in inner)
+                        pending.Push(dependency);
+                }
+                return resource with { Dependencies = found.ToEquatableArray() };
+            });
+        }
+
+        // module.a[0].module.b["k"].aws_instance.web[1], data.aws_ami.x, or a whole module.
+        private static readonly Regex Address = new(
+            @"^(module\.[A-Za-z_][A-Za-z0-9_-]*(\[(\d+|""[^""]*"")\])?\.)*(module\.[A-Za-z_][A-Za-z0-9_-]*(\[(\d+|""[^""]*"")\])?|(data\.)?[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*(\[(\d+|""[^""]*"")\])?)$",
+            RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+        private static bool IsAddress(string text) => text.Length <= 1024 && Address.IsMatch(text);
+
+        /// <summary>The resource type of an address (its last type.name pair), or null for a module.</summary>
+        private static string? ResourceType(string address)
+        {
+            var parts = Regex.Replace(address, @"\[[^\]]*\]", "", RegexOptions.None, TimeSpan.FromSeconds(1)).Split('.');
+            return parts.Length >= 2 && parts[parts.Length - 2] != "module" ? parts[parts.Length - 2] : null;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Snapshooter.Xunit;
+
+namespace DslInfra.Generators.Tests;
+
+/// <summary>Terraform's language beyond resources: locals, conditions and checks, moved/import/removed blocks.</summary>
+public class LanguageTests
+{
+    private const string Estate = """
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly Variable<string> Env = new("env") { Default = "prod" };
+
+            // Written once in `locals`, referenced as local.name everywhere it is used.
+            public static readonly Local<string> Prefix = new("prefix") { Value = $"acme-{Env}" };
+            public static readonly Local<Map<string>> CommonTags = new("common_tags") { Value = new Map<string> { ["env"] = "prod", ["team"] = "platform" } };
+
+            public static readonly AwsVpc Vpc = new("main")
+            {
+                CidrBlock = "10.0.0.0/16",
+                Tags = new() { ["Name"] = $"{Prefix}-vpc" },
+                Lifecycle = new()
+                {
+                    Preconditions = [new(Env != "", "Choose an environment.")],
+                    Postconditions = [new(Condition.Self<bool>("enable_dns_support"), "DNS must stay on: the ${service} needs it.")],
+                },
+            };
+
+            public static readonly AwsSubnet Subnet = new("app") { VpcId = Vpc.Id, CidrBlock = "10.0.1.0/24", Tags = new() { ["Name"] = $"{Prefix}-app" } };
+
+            // Adopting the existing VPC, and the subnet that was called "a" before.
+            public static readonly Import AdoptVpc = new() { To = Vpc, Id = "vpc-0a1b2c3d" };
+            public static readonly Moved RenamedSubnet = new() { From = "aws_subnet.a", To = Subnet };
+            public static readonly Removed OldBucket = new() { From = "aws_s3_bucket.legacy", Destroy = false };
+
+            public static readonly Check Reachable = new("vpc_has_id") { Assertions = [new(Vpc.Id != "", "The VPC has no id.")] };
+
+            public static readonly Output SubnetId = new("subnet_id")
+            {
+                Value = Subnet.Id,
+                Preconditions = [new(Fn.Startswith(Subnet.Id, "subnet-"), "Not a subnet id.")],
+            };
+        }
+        """;
+
+    [Fact]
+    public void Locals_conditions_checks_and_state_blocks() => Snapshot.Match(Harness.TerraformOf(Estate));
+
+    [Fact]
+    public void Every_new_block_is_read_by_HashiCorps_parser_as_written()
+    {
+        var json = Harness.TerraformOf(Estate);
+        var strings = HclDecoder.Decode(json, ".tf.json");
+        string Template(string path) => string.Concat(strings.Single(e => !e.IsKey && e.Path == path).Parts.Select(p => p.Lit ?? "${" + p.Expr + "}"));
+        Assert.Equal("acme-${var.env}", Template("/locals/prefix"));
+        Assert.Equal("${local.prefix}-vpc", Template("/resource/aws_vpc/main/tags/Name"));
+        // The message's "${service}" is text, not an interpolation Terraform would try to evaluate.
+        Assert.Equal("DNS must stay on: the ${service} needs it.", strings.Single(e => !e.IsKey && e.Path == "/resource/aws_vpc/main/lifecycle/postcondition/0/error_message").TemplateText());
+        Assert.Equal("${self.enable_dns_support}", Template("/resource/aws_vpc/main/lifecycle/postcondition/0/condition"));
+
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        Assert.Equal("aws_subnet.a", root.GetProperty("moved")[0].GetProperty("from").GetString());
+        Assert.Equal("aws_subnet.app", root.GetProperty("moved")[0].GetProperty("to").GetString());
+        Assert.Equal("aws_vpc.main", root.GetProperty("import")[0].GetProperty("to").GetString());
+        Assert.False(root.GetProperty("removed")[0].GetProperty("lifecycle").GetProperty("destroy").GetBoolean());
+        Assert.Equal("${aws_vpc.main.id != \"\"}", root.GetProperty("check").GetProperty("vpc_has_id").GetProperty("assert")[0].GetProperty("condition").GetString());
+        Assert.Equal("${startswith(aws_subnet.app.id, \"subnet-\")}", root.GetProperty("output").GetProperty("subnet_id").GetProperty("precondition")[0].GetProperty("condition").GetString());
+    }
+
+    [Fact]
+    public void A_resource_depends_on_what_its_locals_reference()
+    {
+        var manifest = Harness.Artifacts(Harness.Compile(Harness.Usings + """
+            [Stack("s")]
+            public static class S
+            {
+                public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16" };
+                public static readonly Local<string> VpcId = new("vpc_id") { Value = Vpc.Id };
+                public static readonly AwsSubnet Subnet = new("app") { VpcId = VpcId, CidrBlock = "10.0.1.0/24" };
+            }
+            """))["s/manifest.json"];
+        using var document = JsonDocument.Parse(manifest);
+        var subnet = document.RootElement.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("address").GetString() == "aws_subnet.app");
+        Assert.Equal(["aws_vpc.main"], subnet.GetProperty("depends_on").EnumerateArray().Select(d => d.GetString()));
+    }
+}
