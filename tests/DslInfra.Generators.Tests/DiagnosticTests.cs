@@ -434,4 +434,32 @@ public class EvaluatorLimitTests
             public static readonly Import B = {|DI1002:new() { To = Vpc, Id = "vpc-2" }|};
         }
         """);
+
+    [Fact]
+    public Task DI1006_module_without_a_source() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly Module Network = {|DI1006:new("network") { Version = "~> 5.8" }|};
+        }
+        """);
+
+    [Fact]
+    public Task DI1007_module_source_known_only_at_deploy_time() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly Variable<string> Where = new("where");
+            public static readonly Module Network = {|DI1007:new("network") { Source = $"{Where}/vpc" }|};
+        }
+        """);
+
+    [Fact]
+    public Task DI1003_module_input_named_like_a_meta_argument() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly Module Network = {|DI1003:new("network") { Source = "./modules/network", Inputs = new() { ["count"] = 2 } }|};
+        }
+        """);
 }

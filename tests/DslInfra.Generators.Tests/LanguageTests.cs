@@ -85,4 +85,61 @@ public class LanguageTests
         var subnet = document.RootElement.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("address").GetString() == "aws_subnet.app");
         Assert.Equal(["aws_vpc.main"], subnet.GetProperty("depends_on").EnumerateArray().Select(d => d.GetString()));
     }
+
+    private const string Modules = """
+        [Stack("m")]
+        public static class M
+        {
+            public static readonly AwsProvider West = new() { Region = "eu-west-1", Alias = "west" };
+            public static readonly Variable<string> Env = new("env") { Default = "prod" };
+
+            // A registry module, untyped: inputs by name, outputs by name.
+            public static readonly Module Network = new("network")
+            {
+                Source = "terraform-aws-modules/vpc/aws",
+                Version = "~> 5.8",
+                Inputs = new()
+                {
+                    ["name"] = $"net-{Env}",
+                    ["cidr"] = "10.0.0.0/16",
+                    ["azs"] = new[] { "eu-west-1a", "eu-west-1b" },
+                    ["enable_nat_gateway"] = false,
+                    ["tags"] = new Map<string> { ["team"] = "platform" },
+                },
+                Providers = new() { ["aws"] = West },
+            };
+
+            // A local module with typed inputs and outputs.
+            public static readonly Service Api = new("api") { Source = "./modules/service", VpcId = Network.Output<string>("vpc_id"), Replicas = 3 };
+
+            public static readonly AwsSecurityGroup Sg = new("api") { VpcId = Network.Output<string>("vpc_id"), DependsOn = [Logs] };
+            public static readonly AwsS3Bucket Logs = new("logs") { BucketPrefix = "logs-" };
+            public static readonly Output Endpoint = new("endpoint") { Value = Api.Endpoint };
+        }
+
+        public sealed record Service(string Name) : Module(Name)
+        {
+            public Expr<string>? VpcId { get; init; }
+            public Expr<double>? Replicas { get; init; }
+            public Reference<string> Endpoint => Output<string>("endpoint");
+        }
+        """;
+
+    [Fact]
+    public void Modules_registry_and_local_untyped_and_typed() => Snapshot.Match(Harness.TerraformOf(Modules, "m"));
+
+    [Fact]
+    public void A_module_call_is_read_by_HashiCorps_parser_and_its_outputs_are_references()
+    {
+        var json = Harness.TerraformOf(Modules, "m");
+        var strings = HclDecoder.Decode(json, ".tf.json");
+        Assert.Contains(strings, e => e.Path == "/module/network/name" && e.Parts.Any(p => p.Expr == "var.env"));
+        Assert.Contains(strings, e => e.Path == "/resource/aws_security_group/api/vpc_id" && e.Parts.Single().Expr == "module.network.vpc_id");
+        Assert.Contains(strings, e => e.Path == "/output/endpoint/value" && e.Parts.Single().Expr == "module.api.endpoint");
+        using var document = JsonDocument.Parse(json);
+        var network = document.RootElement.GetProperty("module").GetProperty("network");
+        Assert.Equal("aws.west", network.GetProperty("providers").GetProperty("aws").GetString());
+        Assert.Equal(JsonValueKind.Array, network.GetProperty("azs").ValueKind);
+        Assert.Equal(3, document.RootElement.GetProperty("module").GetProperty("api").GetProperty("replicas").GetInt32());
+    }
 }

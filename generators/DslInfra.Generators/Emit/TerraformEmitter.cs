@@ -24,6 +24,7 @@ internal sealed class TerraformEmitter
         root.AddIfAny("provider", Providers(stack));
         root.AddIfAny("variable", Variables(stack));
         root.AddIfAny("locals", Locals(stack));
+        root.AddIfAny("module", Modules(stack));
         root.AddIfAny("data", Resources(stack, data: true));
         root.AddIfAny("ephemeral", Resources(stack, data: false, ephemeral: true));
         root.AddIfAny("resource", Resources(stack, data: false));
@@ -164,6 +165,35 @@ internal sealed class TerraformEmitter
                     .Add("condition", Value(condition.Get("Test") ?? NullValue.Instance, template: true))
                     .Add("error_message", Json.String(Hcl.EscapeTemplate(condition.GetString("ErrorMessage") ?? ""))));
         return blocks;
+    }
+
+    private JsonObject Modules(StackModel stack)
+    {
+        var modules = new JsonObject();
+        foreach (var module in stack.Modules)
+        {
+            // A typed module record's own properties are inputs, like a resource's arguments; Inputs adds the rest.
+            var body = Arguments(module.Body, template: true);
+            body.Add("source", Json.String(module.Source));
+            if (module.Version is { } version)
+                body.Add("version", Json.String(version));
+            if (module.Body.Get("Inputs") is MapValue inputs)
+                foreach (var input in inputs.Entries)
+                    if (input.Value is not NullValue)
+                        body.Add(input.Key, Value(input.Value, template: true));
+            if (module.Body.Get("Providers") is MapValue providers)
+            {
+                var mapping = new JsonObject();
+                foreach (var entry in providers.Entries)
+                    if (entry.Value is ObjectValue provider)
+                        mapping.Add(entry.Key, Json.String(provider.Type.ProviderName + (provider.GetString("Alias") is { } alias ? "." + alias : "")));
+                body.AddIfAny("providers", mapping);
+            }
+            if (module.Body.Get("DependsOn") is ListValue { Items.Count: > 0 } dependsOn)
+                body.Add("depends_on", Addresses(dependsOn));
+            modules.Add(module.Name, body);
+        }
+        return modules;
     }
 
     private JsonObject Locals(StackModel stack)

@@ -21,6 +21,7 @@ internal sealed class DslSymbols
         Import = find("DslInfra.Import");
         Removed = find("DslInfra.Removed");
         Check = find("DslInfra.Check");
+        Module = find("DslInfra.Module");
         Condition = find("DslInfra.Condition");
         Output = find("DslInfra.Output");
         Lifecycle = find("DslInfra.Lifecycle");
@@ -47,6 +48,7 @@ internal sealed class DslSymbols
     public INamedTypeSymbol? Import { get; }
     public INamedTypeSymbol? Removed { get; }
     public INamedTypeSymbol? Check { get; }
+    public INamedTypeSymbol? Module { get; }
     public INamedTypeSymbol? Condition { get; }
     public INamedTypeSymbol? Output { get; }
     public INamedTypeSymbol? Lifecycle { get; }

@@ -20,6 +20,8 @@ internal sealed partial class Evaluator
             return Attr(invocation);
         if (method.Name == "Self" && DslSymbols.Is(method.ContainingType, dsl.Condition))
             return Self(invocation);
+        if (method.Name == "Output" && DslSymbols.Is(method.ContainingType, dsl.Module))
+            return ModuleOutput(invocation);
         if (TerraformFunctionName(method) is { } function)
             return TerraformFunction(invocation, function);
         if (method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "DslInfra.InfraFunctionAttribute"))
@@ -76,6 +78,19 @@ internal sealed partial class Evaluator
             return Fail(invocation, "Attr needs a resource with a literal name");
         if (attribute is not StringValue name || !TerraformNames.IsIdentifier(name.Text))
             return WrongType(invocation, "Attr takes the attribute's Terraform name as a string literal, e.g. \"owner_id\"");
+        return new ReferenceValue(address, name.Text);
+    }
+
+    private Value ModuleOutput(IInvocationOperation invocation)
+    {
+        var module = Evaluate(invocation.Instance);
+        var output = invocation.Arguments.Length == 1 ? Evaluate(invocation.Arguments[0].Value) : null;
+        if (module is ErrorValue || output is ErrorValue)
+            return ErrorValue.Instance;
+        if (module is not ObjectValue { Address: { } address })
+            return Fail(invocation, "Output needs a module with a literal name");
+        if (output is not StringValue name || !TerraformNames.IsIdentifier(name.Text))
+            return WrongType(invocation, "Output takes the module output's name as a string literal, e.g. \"vpc_id\"");
         return new ReferenceValue(address, name.Text);
     }
 

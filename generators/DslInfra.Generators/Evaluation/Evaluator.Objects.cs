@@ -107,9 +107,10 @@ internal sealed partial class Evaluator
                 return key;
             if (key is not StringValue text)
                 return WrongType(target.Arguments[0], "a map key must be a string known at compile time");
-            // The last assignment wins, as in C#. A value may be a nested block or object (a map of blocks), never a whole resource.
+            // The last assignment wins, as in C#. A value may be a nested block or object (a map of blocks), or a provider
+            // configuration (a module's providers map), never a whole resource.
             var value = Evaluate(assignment.Value);
-            entries[text.Text] = value is ObjectValue { Type.Kind: DslKind.Block } ? value : ScalarOnly(value, assignment.Value);
+            entries[text.Text] = value is ObjectValue { Type.Kind: DslKind.Block or DslKind.Provider } ? value : ScalarOnly(value, assignment.Value);
         }
         return new MapValue(entries.Select(e => new MapEntry(e.Key, e.Value)).ToEquatableArray());
     }

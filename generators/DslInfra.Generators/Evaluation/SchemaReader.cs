@@ -32,7 +32,7 @@ internal sealed class SchemaReader(DslSymbols dsl)
     // Properties the DSL base types declare: meta-arguments, written by the emitter itself, never as attributes.
     private static readonly HashSet<string> MetaDeclaringTypes = new()
     {
-        "Resource", "DataSource", "ProviderConfig", "CustomResource", "CustomDataSource", "CustomBlock", "Image",
+        "Resource", "DataSource", "ProviderConfig", "CustomResource", "CustomDataSource", "CustomBlock", "Image", "Module",
     };
 
     private readonly Dictionary<ITypeSymbol, RecordSchema?> cache = new(SymbolEqualityComparer.Default);
@@ -128,6 +128,7 @@ internal sealed class SchemaReader(DslSymbols dsl)
         if (DslSymbols.Is(type, dsl.Removed)) return DslKind.Removed;
         if (DslSymbols.Is(type, dsl.Check)) return DslKind.Check;
         if (DslSymbols.Is(type, dsl.Condition)) return DslKind.Condition;
+        if (DslSymbols.DerivesFrom(type, dsl.Module)) return DslKind.Module;
         if (DslSymbols.DerivesFrom(type, dsl.Image)) return DslKind.Image;
         return DslKind.Block;
     }

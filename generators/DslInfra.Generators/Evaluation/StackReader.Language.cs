@@ -16,6 +16,63 @@ internal static partial class StackReader
         private readonly List<CheckSpec> checks = new();
         private readonly List<StateBlockSpec> stateBlocks = new();
         private readonly List<(StateBlockSpec Block, SourceSpan? Where)> stateBlockSpans = new();
+        private readonly List<ModuleSpec> modules = new();
+
+        private void AddModule(string member, ObjectValue obj, SourceSpan? where)
+        {
+            var name = Name(obj, where, "a module call");
+            if (name is null)
+                return;
+            // Terraform reads source and version before evaluating anything: literals, and never templates.
+            var source = obj.Get("Source");
+            if (source is null or NullValue)
+            {
+                evaluator.Report(RuleIdentifiers.RequiredMissing, where, "module." + name, "Source", "source");
+                return;
+            }
+            if (source is not StringValue { Text: var sourceText } || StaticText(obj, "Source", sourceText, where) is false)
+            {
+                if (source is not StringValue)
+                    evaluator.Report(RuleIdentifiers.WrongValueType, where, "module." + name + ".Source", "Terraform reads a module's source before anything exists: write it as a literal");
+                return;
+            }
+            var version = obj.Get("Version");
+            if (version is not (null or NullValue or StringValue))
+            {
+                evaluator.Report(RuleIdentifiers.WrongValueType, where, "module." + name + ".Version", "Terraform reads a module's version before anything exists: write it as a literal");
+                return;
+            }
+            if (version is StringValue { Text: var versionText } && StaticText(obj, "Version", versionText, where) is false)
+                return;
+            if (obj.Get("Inputs") is MapValue inputs)
+            {
+                var typed = new HashSet<string>(obj.Fields.Where(f => !f.IsMeta).Select(f => f.TerraformName), StringComparer.Ordinal);
+                foreach (var input in inputs.Entries)
+                {
+                    if (!TerraformNames.IsIdentifier(input.Key) || IsModuleMetaArgument(input.Key))
+                        evaluator.Report(RuleIdentifiers.InvalidIdentifier, where, input.Key, "a module input",
+                            IsModuleMetaArgument(input.Key) ? "Terraform reserves it for the module block's own arguments; rename the module's variable" : TerraformNames.IdentifierRule);
+                    else if (typed.Contains(input.Key))
+                        evaluator.Report(RuleIdentifiers.DuplicateName, where, "Module input", input.Key, stackName, "a property of " + obj.Type.Name);
+                }
+            }
+            if (!Claim("Module", "module." + name, member, where))
+                return;
+            CheckNoEphemeral(obj, where, member);
+            modules.Add(new ModuleSpec(name, sourceText, (version as StringValue)?.Text, obj, Dependencies(obj)));
+        }
+
+        private bool StaticText(ObjectValue obj, string property, string text, SourceSpan? where)
+        {
+            if (text.Length > 0 && text.IndexOf("${", StringComparison.Ordinal) < 0 && text.IndexOf("%{", StringComparison.Ordinal) < 0 && !text.Any(char.IsControl))
+                return true;
+            evaluator.Report(RuleIdentifiers.WrongValueType, where, obj.Type.Name + "." + property,
+                "Terraform reads it before anything is evaluated: it must be non-empty plain text, without ${ or %{ sequences or control characters");
+            return false;
+        }
+
+        private static bool IsModuleMetaArgument(string name) =>
+            name is "source" or "version" or "providers" or "count" or "for_each" or "depends_on" or "lifecycle";
 
         private void AddLocal(string member, ObjectValue obj, SourceSpan? where)
         {

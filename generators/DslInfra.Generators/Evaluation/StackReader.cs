@@ -163,6 +163,9 @@ internal static partial class StackReader
                 case DslKind.Moved or DslKind.Import or DslKind.Removed:
                     AddStateBlock(member, obj, where);
                     break;
+                case DslKind.Module:
+                    AddModule(member, obj, where);
+                    break;
             }
         }
 
@@ -460,10 +463,11 @@ internal static partial class StackReader
             locals.Sort((a, b) => ByOrdinal(a.Name, b.Name));
             checks.Sort((a, b) => ByOrdinal(a.Name, b.Name));
             stateBlocks.Sort((a, b) => ByOrdinal(a.Kind + " " + a.Address, b.Kind + " " + b.Address));
+            modules.Sort((a, b) => ByOrdinal(a.Name, b.Name));
             var hasErrors = evaluator.Diagnostics.Count > 0;
             return new StackModel(stackName, className, terraformVersion, providers.ToEquatableArray(), backend,
                 variables.ToEquatableArray(), ExpandLocals(resources).ToEquatableArray(), outputs.ToEquatableArray(), images.ToEquatableArray(), hasErrors,
-                locals.ToEquatableArray(), checks.ToEquatableArray(), stateBlocks.ToEquatableArray());
+                locals.ToEquatableArray(), checks.ToEquatableArray(), stateBlocks.ToEquatableArray(), modules.ToEquatableArray());
         }
     }
 }

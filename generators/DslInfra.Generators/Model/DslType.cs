@@ -20,6 +20,7 @@ internal enum DslKind
     Removed,
     Check,
     Condition,
+    Module,
 }
 
 /// <summary>The schema of a DSL record type as read from its attributes: plain data, no symbol.</summary>

@@ -14,7 +14,8 @@ internal sealed record StackModel(
     bool HasErrors,
     EquatableArray<LocalSpec> Locals = default,
     EquatableArray<CheckSpec> Checks = default,
-    EquatableArray<StateBlockSpec> StateBlocks = default);
+    EquatableArray<StateBlockSpec> StateBlocks = default,
+    EquatableArray<ModuleSpec> Modules = default);
 
 /// <summary>A managed resource or a data source, with the member that declared it.</summary>
 internal sealed record ResourceSpec(
@@ -36,6 +37,9 @@ internal sealed record BackendSpec(string Type, ObjectValue Body);
 internal sealed record VariableSpec(string Name, string TypeConstraint, ObjectValue Body);
 
 internal sealed record OutputSpec(string Name, ObjectValue Body);
+
+/// <summary>A <c>module</c> call.</summary>
+internal sealed record ModuleSpec(string Name, string Source, string? Version, ObjectValue Body, EquatableArray<string> Dependencies);
 
 /// <summary>A <c>locals</c> entry.</summary>
 internal sealed record LocalSpec(string Name, Value Value);

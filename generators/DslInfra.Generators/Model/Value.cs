@@ -50,7 +50,8 @@ internal sealed record ObjectValue(DslType Type, EquatableArray<Field> Fields, S
 
     /// <summary>The Terraform address when this is a resource or data source with a literal name.</summary>
     public string? Address =>
-        Type.Kind == DslKind.Image
+        Type.Kind == DslKind.Module ? (GetString("Name") is { } module ? "module." + module : null)
+        : Type.Kind == DslKind.Image
             ? (GetString("Name") is { } image && !Type.IsContainerImage ? "data.aws_ami." + ImageSpec.DataSourceName(image) : null)
             : (Type.TerraformType ?? GetString("Type")) is { } type && GetString("Name") is { } name
                 ? (Type.Kind == DslKind.DataSource ? "data." : Type.Kind == DslKind.EphemeralResource ? "ephemeral." : "") + type + "." + name

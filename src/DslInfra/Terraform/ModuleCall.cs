@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+
+namespace DslInfra;
+
+/// <summary>
+/// A call of a Terraform module (a <c>module</c> block): a registry module (<c>terraform-aws-modules/vpc/aws</c>), a
+/// Git or HTTP source, or a local folder (<c>./modules/network</c>), relative to the stack's artifact folder. Pass
+/// its inputs in <see cref="Inputs"/> and read its outputs with <see cref="Output{T}"/>. For typed inputs and
+/// outputs, derive a record from this one: its properties are the module's inputs (snake_case or
+/// <c>[TerraformName]</c>), and get-only properties returning <c>Output&lt;T&gt;("name")</c> its outputs.
+/// </summary>
+public record Module(string Name)
+{
+    /// <summary>Where the module comes from. Terraform reads it before anything is evaluated: a literal.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>A version constraint, for registry modules, e.g. <c>~&gt; 5.8</c>.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>The module's input variables by name: literals, references, lists, maps, function calls.</summary>
+    public Map<object>? Inputs { get; init; }
+
+    /// <summary>Which of this stack's provider configurations the module's providers use, by the module's local name (<c>aws</c>).</summary>
+    public Map<ProviderConfig>? Providers { get; init; }
+
+    /// <summary>Resources Terraform must create before anything in the module.</summary>
+    public ImmutableArray<Resource> DependsOn { get; init; }
+
+    /// <summary>One of the module's outputs: <c>module.name.output</c>.</summary>
+    public Reference<T> Output<T>(string output) => new("module." + Name + "." + output);
+}
