@@ -462,4 +462,43 @@ public class EvaluatorLimitTests
             public static readonly Module Network = {|DI1003:new("network") { Source = "./modules/network", Inputs = new() { ["count"] = 2 } }|};
         }
         """);
+
+    [Fact]
+    public Task DI1007_each_key_without_for_each() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly AwsS3Bucket Bucket = {|DI1007:new("b") { BucketPrefix = $"{Each.Key}-" }|};
+        }
+        """);
+
+    [Fact]
+    public Task DI1007_count_and_for_each_together() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly Variable<double> N = new("n");
+            public static readonly Variable<Map<string>> M = new("m");
+            public static readonly AwsS3Bucket Bucket = {|DI1007:new("b") { Count = N, ForEach = M }|};
+        }
+        """);
+
+    [Fact]
+    public Task DI1007_count_known_at_compile_time_belongs_to_repeat_for() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly AwsS3Bucket Bucket = {|DI1007:new("b") { Count = 3 }|};
+        }
+        """);
+
+    [Fact]
+    public Task DI1007_an_instance_of_a_resource_without_count_or_for_each() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16" };
+            public static readonly Output Id = new("id") { Value = {|DI1007:Vpc.At("a")|}.Id };
+        }
+        """);
 }

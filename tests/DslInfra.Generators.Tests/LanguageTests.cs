@@ -142,4 +142,60 @@ public class LanguageTests
         Assert.Equal(JsonValueKind.Array, network.GetProperty("azs").ValueKind);
         Assert.Equal(3, document.RootElement.GetProperty("module").GetProperty("api").GetProperty("replicas").GetInt32());
     }
+
+    private const string Iteration = """
+        [Stack("i")]
+        public static class I
+        {
+            public static readonly Variable<Map<string>> Subnets = new("subnets") { Default = new Map<string> { ["a"] = "10.0.1.0/24", ["b"] = "10.0.2.0/24" } };
+            public static readonly Variable<ImmutableArray<string>> Buckets = new("buckets") { Default = ["logs", "assets"] };
+            public static readonly Variable<double> Workers = new("workers") { Default = 2 };
+
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16" };
+
+            // One subnet per entry of a map known at deploy time; each keeps its address when others come and go.
+            public static readonly AwsSubnet App = new("app")
+            {
+                ForEach = Subnets,
+                VpcId = Vpc.Id,
+                CidrBlock = Each.Value<string>(),
+                Tags = new() { ["Name"] = $"app-{Each.Key}" },
+            };
+
+            // A list variable: for_each takes a set.
+            public static readonly AwsS3Bucket Bucket = new("bucket") { ForEach = Buckets, BucketPrefix = $"{Each.Key}-" };
+
+            public static readonly AwsInstance Worker = new("worker")
+            {
+                Count = Workers,
+                Ami = "ami-0123456789abcdef0",
+                InstanceType = "t3.micro",
+                SubnetId = App.At("a").Id,
+                Tags = new() { ["Name"] = $"worker-{Count.Index}" },
+            };
+
+            public static readonly Output FirstWorker = new("first_worker") { Value = Worker.At(0).Id };
+            public static readonly Output SubnetB = new("subnet_b") { Value = App.At("b").Id };
+            public static readonly Moved FromOldName = new() { From = "aws_subnet.app_a", To = App.At("a") };
+        }
+        """;
+
+    [Fact]
+    public void Count_and_for_each_with_each_count_and_instance_references() => Snapshot.Match(Harness.TerraformOf(Iteration, "i"));
+
+    [Fact]
+    public void Instance_references_are_read_by_HashiCorps_parser()
+    {
+        var json = Harness.TerraformOf(Iteration, "i");
+        var strings = HclDecoder.Decode(json, ".tf.json");
+        Assert.Equal("aws_subnet.app[\"a\"].id", strings.Single(e => !e.IsKey && e.Path == "/resource/aws_instance/worker/subnet_id").Parts.Single().Expr);
+        Assert.Equal("aws_instance.worker[0].id", strings.Single(e => !e.IsKey && e.Path == "/output/first_worker/value").Parts.Single().Expr);
+        Assert.Equal("toset(var.buckets)", strings.Single(e => !e.IsKey && e.Path == "/resource/aws_s3_bucket/bucket/for_each").Parts.Single().Expr);
+        Assert.Equal("each.value", strings.Single(e => !e.IsKey && e.Path == "/resource/aws_subnet/app/cidr_block").Parts.Single().Expr);
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal("aws_subnet.app[\"a\"]", document.RootElement.GetProperty("moved")[0].GetProperty("to").GetString());
+        var manifest = Harness.Artifacts(Harness.Compile(Harness.Usings + Iteration))["i/manifest.json"];
+        Assert.Contains("\"aws_subnet.app\"", manifest);
+        Assert.DoesNotContain("app[", manifest);
+    }
 }

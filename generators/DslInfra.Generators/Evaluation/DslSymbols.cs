@@ -22,6 +22,9 @@ internal sealed class DslSymbols
         Removed = find("DslInfra.Removed");
         Check = find("DslInfra.Check");
         Module = find("DslInfra.Module");
+        Each = find("DslInfra.Each");
+        Count = find("DslInfra.Count");
+        Instances = find("DslInfra.Instances");
         Condition = find("DslInfra.Condition");
         Output = find("DslInfra.Output");
         Lifecycle = find("DslInfra.Lifecycle");
@@ -49,6 +52,9 @@ internal sealed class DslSymbols
     public INamedTypeSymbol? Removed { get; }
     public INamedTypeSymbol? Check { get; }
     public INamedTypeSymbol? Module { get; }
+    public INamedTypeSymbol? Each { get; }
+    public INamedTypeSymbol? Count { get; }
+    public INamedTypeSymbol? Instances { get; }
     public INamedTypeSymbol? Condition { get; }
     public INamedTypeSymbol? Output { get; }
     public INamedTypeSymbol? Lifecycle { get; }

@@ -22,6 +22,10 @@ internal sealed partial class Evaluator
             return Self(invocation);
         if (method.Name == "Output" && DslSymbols.Is(method.ContainingType, dsl.Module))
             return ModuleOutput(invocation);
+        if (method.Name == "Value" && DslSymbols.Is(method.ContainingType, dsl.Each))
+            return new ReferenceValue("each", "value");
+        if (method.Name == "At" && DslSymbols.Is(method.ContainingType, dsl.Instances))
+            return Instance(invocation);
         if (TerraformFunctionName(method) is { } function)
             return TerraformFunction(invocation, function);
         if (method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "DslInfra.InfraFunctionAttribute"))
@@ -79,6 +83,36 @@ internal sealed partial class Evaluator
         if (attribute is not StringValue name || !TerraformNames.IsIdentifier(name.Text))
             return WrongType(invocation, "Attr takes the attribute's Terraform name as a string literal, e.g. \"owner_id\"");
         return new ReferenceValue(address, name.Text);
+    }
+
+    /// <summary><c>Subnet.At("a")</c>: the resource with its instance key, so that its attributes read <c>aws_subnet.app["a"].id</c>.</summary>
+    private Value Instance(IInvocationOperation invocation)
+    {
+        if (invocation.Arguments.Length != 2)
+            return Fail(invocation, "At takes the resource and one key or index");
+        var resource = Evaluate(invocation.Arguments[0].Value);
+        var key = Evaluate(invocation.Arguments[1].Value);
+        if (resource is ErrorValue || key is ErrorValue)
+            return ErrorValue.Instance;
+        if (resource is not ObjectValue { Type.Kind: DslKind.Resource or DslKind.DataSource } obj || obj.Get("InstanceKey") is not null)
+            return WrongType(invocation, "At picks one instance of a resource declared with Count or ForEach");
+        var byKey = obj.Get("ForEach") is { } and not NullValue;
+        var byIndex = obj.Get("Count") is { } and not NullValue;
+        string instance;
+        switch (key)
+        {
+            case StringValue text when byKey:
+                instance = "[" + Emit.Hcl.Expression(text) + "]";
+                break;
+            case NumberValue { IsInteger: true } number when byIndex && !number.Text.StartsWith("-", System.StringComparison.Ordinal):
+                instance = "[" + number.Text + "]";
+                break;
+            default:
+                return WrongType(invocation, byKey ? "a resource with ForEach is indexed by a string key known at compile time"
+                    : byIndex ? "a resource with Count is indexed by a non-negative whole number known at compile time"
+                    : $"{obj.Address} has neither Count nor ForEach, so it has one instance: use it directly");
+        }
+        return obj with { Fields = obj.Fields.Append(new Field("InstanceKey", "", false, true, new StringValue(instance))).ToEquatableArray() };
     }
 
     private Value ModuleOutput(IInvocationOperation invocation)

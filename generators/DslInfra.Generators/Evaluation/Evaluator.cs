@@ -324,6 +324,10 @@ internal sealed partial class Evaluator
     private Value PropertyReference(IPropertyReferenceOperation reference)
     {
         var property = reference.Property;
+        if (property.IsStatic && property.Name == "Key" && DslSymbols.Is(property.ContainingType, dsl.Each))
+            return new ReferenceValue("each", "key");
+        if (property.IsStatic && property.Name == "Index" && DslSymbols.Is(property.ContainingType, dsl.Count))
+            return new ReferenceValue("count", "index");
         if (property.IsStatic)
             return NotDeterministicOr(reference, property.ContainingType, property.Name,
                 "static properties are not evaluated; use a const, a stack member, or a Variable<T>");

@@ -59,6 +59,7 @@ internal static partial class StackReader
             if (!Claim("Module", "module." + name, member, where))
                 return;
             CheckNoEphemeral(obj, where, member);
+            CheckIteration(obj, where, member);
             modules.Add(new ModuleSpec(name, sourceText, (version as StringValue)?.Text, obj, Dependencies(obj)));
         }
 
@@ -156,12 +157,64 @@ internal static partial class StackReader
                 if (block.Kind is "moved" or "removed" && declaredBy.ContainsKey(block.Address))
                     Mismatch(block.Kind, where, "from " + block.Address,
                         $"{block.Address} is still declared (by {declaredBy[block.Address]}), so Terraform would refuse the block: name the address as it was before the rename or removal");
-                if (block.To is { } to && !declaredBy.ContainsKey(to))
+                if (block.To is { } to && !declaredBy.ContainsKey(WithoutInstanceKey(to)))
                     Mismatch(block.Kind, where, "to " + to, "the resource is not a member of this stack: declare it as a static readonly member and point 'To' at that member");
                 if (block.Kind == "moved" && block.To is { } target && ResourceType(block.Address) is { } before && ResourceType(target) is { } after && before != after)
                     Mismatch(block.Kind, where, "from " + block.Address,
                         $"it changes the resource type ({before} to {after}); Terraform moves state between types only where the provider supports it, so check the provider's documentation");
             }
+        }
+
+        /// <summary>
+        /// Count and ForEach exclude each other, and each.key, each.value and count.index mean something only inside
+        /// a resource or module that has the matching one.
+        /// </summary>
+        private void CheckIteration(ObjectValue obj, SourceSpan? where, string member)
+        {
+            var hasCount = obj.Get("Count") is { } and not NullValue;
+            var hasForEach = obj.Get("ForEach") is { } and not NullValue;
+            if (hasCount && hasForEach)
+                evaluator.Report(RuleIdentifiers.WrongValueType, where, member, "Terraform takes Count or ForEach, not both: choose one");
+            if (hasCount && IsLiteralNumber(obj.Get("Count")))
+                evaluator.Report(RuleIdentifiers.WrongValueType, where, member + ".Count",
+                    "the number is known when the stack is written: Repeat.For gives each instance its own name, which a change to the number does not shift");
+            foreach (var field in obj.Fields)
+            {
+                if (field.Property is "Count" or "ForEach")
+                {
+                    if (Uses(field.Value, "each") || Uses(field.Value, "count"))
+                        evaluator.Report(RuleIdentifiers.WrongValueType, where, member + "." + field.Property, "it cannot use each or count itself");
+                    continue;
+                }
+                if (!hasForEach && Uses(field.Value, "each"))
+                    evaluator.Report(RuleIdentifiers.WrongValueType, where, member + "." + field.Property, "Each.Key and Each.Value are defined only in a resource or module with ForEach: set ForEach, or use a value");
+                if (!hasCount && Uses(field.Value, "count"))
+                    evaluator.Report(RuleIdentifiers.WrongValueType, where, member + "." + field.Property, "Count.Index is defined only in a resource or module with Count: set Count, or use a value");
+            }
+        }
+
+        private static bool IsLiteralNumber(Value? value) => value is NumberValue;
+
+        /// <summary>Whether a value refers to each.* or count.* (<paramref name="root"/>) anywhere inside.</summary>
+        private static bool Uses(Value value, string root) => value switch
+        {
+            ReferenceValue reference => reference.Target == root,
+            TemplateValue template => template.Parts.Any(p => Uses(p, root)),
+            FunctionValue function => function.Arguments.Any(a => Uses(a, root)),
+            BinaryValue binary => Uses(binary.Left, root) || Uses(binary.Right, root),
+            UnaryValue unary => Uses(unary.Operand, root),
+            ConditionalValue conditional => Uses(conditional.Condition, root) || Uses(conditional.WhenTrue, root) || Uses(conditional.WhenFalse, root),
+            ListValue list => list.Items.Any(i => Uses(i, root)),
+            MapValue map => map.Entries.Any(e => Uses(e.Value, root)),
+            ObjectValue nested => nested.Fields.Any(f => Uses(f.Value, root)),
+            _ => false,
+        };
+
+        /// <summary>aws_subnet.app["a"] → aws_subnet.app: what a dependency or a declaration is keyed by.</summary>
+        private static string WithoutInstanceKey(string address)
+        {
+            var bracket = address.IndexOf('[');
+            return bracket < 0 || address.StartsWith("module.", StringComparison.Ordinal) ? address : address.Substring(0, bracket);
         }
 
         private string? Mismatch(string kind, SourceSpan? where, string which, string why)

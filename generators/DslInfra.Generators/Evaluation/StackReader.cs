@@ -119,6 +119,12 @@ internal static partial class StackReader
         private void AddObject(string member, SourceSpan? memberSpan, ObjectValue obj)
         {
             var where = obj.Span ?? memberSpan;
+            if (obj.IsInstance)
+            {
+                evaluator.Report(RuleIdentifiers.WrongValueType, where, member,
+                    $"{obj.Address} is one instance of a resource declared elsewhere; read its attributes (At(…).Id) instead of declaring it again");
+                return;
+            }
             CheckRequired(obj, obj.Address ?? obj.Type.Name);
             switch (obj.Type.Kind)
             {
@@ -187,6 +193,7 @@ internal static partial class StackReader
                 return;
             if (!isEphemeral)
                 CheckNoEphemeral(obj, where, member);
+            CheckIteration(obj, where, member);
             // Replace-only by the record's [ReplaceOnly], the custom resource's flag, or the catalog (so a CustomResource
             // or a generated record of a server type is replace-only too).
             var replaceOnly = !isEphemeral && (obj.Type.ReplaceOnly || obj.Get("ReplaceOnly") is BoolValue { Flag: true } || (!isData && Catalog.TypeCatalog.ReplaceOnly.Contains(type)));
@@ -406,11 +413,11 @@ internal static partial class StackReader
         {
             switch (value)
             {
-                case ReferenceValue reference when !reference.Target.StartsWith("var.", StringComparison.Ordinal) && reference.Target != "self":
-                    found.Add(reference.Target);
+                case ReferenceValue reference when !reference.Target.StartsWith("var.", StringComparison.Ordinal) && reference.Target is not ("self" or "each" or "count"):
+                    found.Add(WithoutInstanceKey(reference.Target));
                     break;
                 case ObjectValue { Type.Kind: DslKind.Resource or DslKind.DataSource or DslKind.EphemeralResource, Address: { } address }:
-                    found.Add(address); // depends_on and replace_triggered_by name whole resources
+                    found.Add(WithoutInstanceKey(address)); // depends_on and replace_triggered_by name whole resources
                     break;
                 case ImageNameValue image:
                     found.Add("image." + image.Image);

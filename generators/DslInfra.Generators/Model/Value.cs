@@ -54,8 +54,11 @@ internal sealed record ObjectValue(DslType Type, EquatableArray<Field> Fields, S
         : Type.Kind == DslKind.Image
             ? (GetString("Name") is { } image && !Type.IsContainerImage ? "data.aws_ami." + ImageSpec.DataSourceName(image) : null)
             : (Type.TerraformType ?? GetString("Type")) is { } type && GetString("Name") is { } name
-                ? (Type.Kind == DslKind.DataSource ? "data." : Type.Kind == DslKind.EphemeralResource ? "ephemeral." : "") + type + "." + name
+                ? (Type.Kind == DslKind.DataSource ? "data." : Type.Kind == DslKind.EphemeralResource ? "ephemeral." : "") + type + "." + name + GetString("InstanceKey")
                 : null;
+
+    /// <summary>Whether this is one instance (<c>At(…)</c>) of a resource declared with Count or ForEach, not the resource.</summary>
+    public bool IsInstance => Get("InstanceKey") is not null;
 }
 
 /// <summary>One assigned property of a DSL object, with its Terraform name.</summary>

@@ -16,7 +16,7 @@ public static class BindingNames
     /// </summary>
     public static readonly IReadOnlySet<string> ResourceMembers = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Name", "DependsOn", "Lifecycle", "Provider", "TerraformType", "Address", "Attr", "SnakeCase",
+        "Name", "DependsOn", "Lifecycle", "Provider", "Count", "ForEach", "TerraformType", "Address", "Attr", "SnakeCase",
         "EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "PrintMembers", "MemberwiseClone", "Finalize", "Clone",
     };
 

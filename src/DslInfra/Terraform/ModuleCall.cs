@@ -23,6 +23,12 @@ public record Module(string Name)
     /// <summary>Which of this stack's provider configurations the module's providers use, by the module's local name (<c>aws</c>).</summary>
     public Map<ProviderConfig>? Providers { get; init; }
 
+    /// <summary>How many instances of the module, known at deploy time (<c>count</c>); inside, <see cref="DslInfra.Count.Index"/>.</summary>
+    public Expr? Count { get; init; }
+
+    /// <summary>One instance per key of a map or set of strings (<c>for_each</c>); inside, <see cref="Each.Key"/> and <see cref="Each.Value{T}"/>.</summary>
+    public Expr? ForEach { get; init; }
+
     /// <summary>Resources Terraform must create before anything in the module.</summary>
     public ImmutableArray<Resource> DependsOn { get; init; }
 

@@ -23,12 +23,29 @@ public abstract record Resource
     /// <summary>A non-default provider configuration (one with an alias).</summary>
     public ProviderConfig? Provider { get; init; }
 
+    /// <summary>
+    /// How many instances Terraform creates, known only at deploy time (<c>count</c>): a variable, a function call.
+    /// Inside, <see cref="DslInfra.Count.Index"/> is the instance's index; from outside, <c>At(0)</c> is one instance.
+    /// For a number known when the stack is written, <see cref="Repeat"/> gives each instance its own name instead.
+    /// </summary>
+    public Expr? Count { get; init; }
+
+    /// <summary>
+    /// One instance per key of a map or set of strings known only at deploy time (<c>for_each</c>); a list is made a
+    /// set. Inside, <see cref="Each.Key"/> and <see cref="Each.Value{T}"/>; from outside, <c>At("key")</c>. Keys keep
+    /// an instance's address when others come and go, so prefer it to <see cref="Count"/>.
+    /// </summary>
+    public Expr? ForEach { get; init; }
+
+    /// <summary>The instance key of a resource with Count or ForEach, as <c>At</c> sets it: <c>[0]</c>, <c>["a"]</c>.</summary>
+    internal string InstanceKey { get; init; } = "";
+
     /// <summary>The Terraform type of this resource, e.g. <c>aws_vpc</c>.</summary>
     public virtual string TerraformType => GetType().GetCustomAttribute<TerraformTypeAttribute>()?.Type
         ?? throw new InvalidOperationException($"{GetType().Name} has no [TerraformType].");
 
     /// <summary>The resource's address, e.g. <c>aws_vpc.main</c>.</summary>
-    public virtual string Address => TerraformType + "." + Name;
+    public virtual string Address => TerraformType + "." + Name + InstanceKey;
 
     /// <summary>A reference to an attribute the typed record does not expose, e.g. <c>Attr&lt;string&gt;("owner_id")</c>.</summary>
     public Reference<T> Attr<T>(string attribute) => new(Address + "." + attribute);

@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace DslInfra;
+
+/// <summary>Inside a resource or module with <c>ForEach</c>: the current instance's key and value (<c>each.key</c>, <c>each.value</c>).</summary>
+public static class Each
+{
+    /// <summary>The instance's key: <c>each.key</c>.</summary>
+    public static Reference<string> Key => new("each.key");
+
+    /// <summary>The instance's value, typed as you use it: <c>each.value</c>.</summary>
+    public static Reference<T> Value<T>() => new("each.value");
+}
+
+/// <summary>Inside a resource or module with <c>Count</c>: the current instance's index (<c>count.index</c>).</summary>
+public static class Count
+{
+    /// <summary>The instance's index, from 0: <c>count.index</c>.</summary>
+    public static Reference<double> Index => new("count.index");
+}
+
+/// <summary>One instance of a resource declared with Count or ForEach, for reading its attributes from outside.</summary>
+public static class Instances
+{
+    /// <summary>The instance with this key of a resource with ForEach: <c>aws_subnet.app["a"]</c>.</summary>
+    public static T At<T>(this T resource, string key) where T : Resource =>
+        (T)(resource with { InstanceKey = "[\"" + key.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"]" });
+
+    /// <summary>The instance with this index of a resource with Count: <c>aws_subnet.app[0]</c>.</summary>
+    public static T At<T>(this T resource, int index) where T : Resource =>
+        (T)(resource with { InstanceKey = "[" + index.ToString(CultureInfo.InvariantCulture) + "]" });
+}
