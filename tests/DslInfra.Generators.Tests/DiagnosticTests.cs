@@ -501,4 +501,13 @@ public class EvaluatorLimitTests
             public static readonly Output Id = new("id") { Value = {|DI1007:Vpc.At("a")|}.Id };
         }
         """);
+
+    [Fact]
+    public Task DI1006_remote_backend_without_workspaces() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly RemoteBackend State = {|DI1006:new() { Organization = "acme" }|};
+        }
+        """);
 }

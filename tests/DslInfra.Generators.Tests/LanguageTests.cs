@@ -198,4 +198,42 @@ public class LanguageTests
         Assert.Contains("\"aws_subnet.app\"", manifest);
         Assert.DoesNotContain("app[", manifest);
     }
+
+    [Theory]
+    [InlineData("new GcsBackend { Bucket = \"acme-tf\", Prefix = \"web\" }", "backend", "gcs")]
+    [InlineData("new AzurermBackend { StorageAccountName = \"acmetf\", ContainerName = \"tfstate\", Key = \"web.tfstate\", UseAzureadAuth = true }", "backend", "azurerm")]
+    [InlineData("new HttpBackend { Address = \"https://gitlab.example.com/api/v4/projects/1/terraform/state/web\", LockMethod = \"POST\", RetryMax = 3 }", "backend", "http")]
+    [InlineData("new ConsulBackend { Path = \"tf/web\", Address = \"consul:8500\" }", "backend", "consul")]
+    [InlineData("new PgBackend { SchemaName = \"web\" }", "backend", "pg")]
+    [InlineData("new KubernetesBackend { SecretSuffix = \"web\", Namespace = \"infra\" }", "backend", "kubernetes")]
+    [InlineData("new CosBackend { Bucket = \"tf-1250000000\", Region = \"ap-guangzhou\" }", "backend", "cos")]
+    [InlineData("new OssBackend { Bucket = \"acme-tf\", Key = \"web.tfstate\" }", "backend", "oss")]
+    [InlineData("new RemoteBackend { Organization = \"acme\", Workspaces = new() { Name = \"web\" } }", "backend", "remote")]
+    [InlineData("new HcpTerraform { Organization = \"acme\", Workspaces = new() { Tags = [\"web\", \"prod\"], Project = \"platform\" } }", "cloud", null)]
+    public void Every_backend_Terraform_ships_is_written_where_Terraform_reads_it(string backend, string block, string? type)
+    {
+        var json = Harness.TerraformOf($$"""
+            [Stack("b")]
+            public static class B
+            {
+                public static readonly Backend State = {{backend}};
+            }
+            """, "b");
+        HclDecoder.Decode(json, ".tf.json");
+        using var document = JsonDocument.Parse(json);
+        var settings = document.RootElement.GetProperty("terraform").GetProperty(block);
+        if (type is not null)
+            settings = settings.GetProperty(type);
+        Assert.Equal(JsonValueKind.Object, settings.ValueKind);
+        Assert.NotEmpty(settings.EnumerateObject());
+    }
+
+    [Fact]
+    public void The_cloud_block_takes_the_backends_place() => Snapshot.Match(Harness.TerraformOf("""
+        [Stack("b")]
+        public static class B
+        {
+            public static readonly HcpTerraform State = new() { Organization = "acme", Workspaces = new() { Tags = ["web", "prod"], Project = "platform" } };
+        }
+        """, "b"));
 }

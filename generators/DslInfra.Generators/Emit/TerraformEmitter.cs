@@ -43,7 +43,10 @@ internal sealed class TerraformEmitter
     private JsonObject Settings(StackModel stack)
     {
         var settings = new JsonObject();
-        if (stack.Backend is { } backend)
+        // HCP Terraform's cloud block takes a backend's place but is a block of its own.
+        if (stack.Backend is { Type: "cloud" } cloud)
+            settings.Add("cloud", Arguments(cloud.Body, template: false));
+        else if (stack.Backend is { } backend)
             settings.Add("backend", new JsonObject().Add(backend.Type, Arguments(backend.Body, template: false)));
         var required = new JsonObject();
         foreach (var provider in stack.Providers)
