@@ -510,4 +510,14 @@ public class EvaluatorLimitTests
             public static readonly RemoteBackend State = {|DI1006:new() { Organization = "acme" }|};
         }
         """);
+
+    [Fact]
+    public Task DI1007_a_condition_known_when_the_stack_is_written() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16" };
+            public static readonly Output Id = new("id") { Value = Vpc.Id, Preconditions = [{|DI1007:new(Vpc.CidrBlock == "10.0.0.0/16", "changed")|}] };
+        }
+        """);
 }

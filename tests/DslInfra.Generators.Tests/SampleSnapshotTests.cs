@@ -15,6 +15,7 @@ public class SampleSnapshotTests
     {
         var artifacts = Harness.Artifacts(Harness.Compile("global using System.Collections.Immutable;\n" + SampleSource), SampleFiles);
         Snapshot.Match(artifacts["web/main.tf.json"]);
+        TerraformReferences.AssertAllDeclared(artifacts["web/main.tf.json"]);
     }
 
     [Fact]

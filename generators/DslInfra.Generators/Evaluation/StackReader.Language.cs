@@ -195,6 +195,25 @@ internal static partial class StackReader
 
         private static bool IsLiteralNumber(Value? value) => value is NumberValue;
 
+        /// <summary>A condition the generator can already decide is no check: it would always pass, or always fail.</summary>
+        private void CheckConditions(ObjectValue obj, string member)
+        {
+            foreach (var field in obj.Fields)
+                foreach (var condition in Conditions(field.Value))
+                    if (condition.Get("Test") is BoolValue known)
+                        evaluator.Report(RuleIdentifiers.WrongValueType, condition.Span, member + "." + field.Property,
+                            $"the condition is known when the stack is written (always {(known.Flag ? "true" : "false")}), so Terraform would check nothing; "
+                            + "test what Terraform computes, e.g. Attr<string>(\"cidr_block\") for the deployed value rather than the one set here");
+        }
+
+        private static IEnumerable<ObjectValue> Conditions(Value value) => value switch
+        {
+            ObjectValue { Type.Kind: DslKind.Condition } condition => new[] { condition },
+            ObjectValue nested => nested.Fields.SelectMany(f => Conditions(f.Value)),
+            ListValue list => list.Items.SelectMany(Conditions),
+            _ => Enumerable.Empty<ObjectValue>(),
+        };
+
         /// <summary>Whether a value refers to each.* or count.* (<paramref name="root"/>) anywhere inside.</summary>
         private static bool Uses(Value value, string root) => value switch
         {

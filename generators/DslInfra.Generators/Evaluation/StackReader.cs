@@ -119,6 +119,7 @@ internal static partial class StackReader
         private void AddObject(string member, SourceSpan? memberSpan, ObjectValue obj)
         {
             var where = obj.Span ?? memberSpan;
+            CheckConditions(obj, member);
             if (obj.IsInstance)
             {
                 evaluator.Report(RuleIdentifiers.WrongValueType, where, member,

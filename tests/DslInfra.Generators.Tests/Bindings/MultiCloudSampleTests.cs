@@ -28,6 +28,7 @@ public class MultiCloudSampleTests
         var decoded = HclDecoder.Decode(Artifacts.Value[stack + "/main.tf.json"], ".tf.json");
         Assert.NotEmpty(decoded);
         Assert.All(decoded, d => Assert.True(d.TemplateError is null, $"{d.Path}: {d.TemplateError}"));
+        TerraformReferences.AssertAllDeclared(Artifacts.Value[stack + "/main.tf.json"]);
     }
 
     [Fact]
