@@ -87,6 +87,13 @@ internal static class DiagnosticDescriptors
         "A moved, import or removed block does not match the stack",
         "The {0} block {1}: {2}");
 
+    public static readonly DiagnosticDescriptor RenameDestroys = new(
+        RuleIdentifiers.RenameDestroys,
+        "A rename would destroy the resource and create another",
+        "'{0}' was {1} in the last build and is now {2}: Terraform would destroy {1} and create {2}, losing what it holds; add a Moved block (From = \"{1}\") to keep it, or a Removed block if it really goes",
+        "DslInfra.Immutability", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        helpLinkUri: RuleIdentifiers.HelpLink(RuleIdentifiers.RenameDestroys));
+
     public static readonly DiagnosticDescriptor UnusedImage = new(
         RuleIdentifiers.UnusedImage,
         "Image nothing uses",
@@ -96,7 +103,7 @@ internal static class DiagnosticDescriptors
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         InternalError, NotEvaluable, DuplicateName, InvalidIdentifier, OutsideStack,
-        ReferenceCycle, RequiredMissing, WrongValueType, MutableMember, DuplicateStack, UploadedFileMissing, TemplateError, NotSynthesized, OverBudget, StateBlockMismatch, UnusedImage);
+        ReferenceCycle, RequiredMissing, WrongValueType, MutableMember, DuplicateStack, UploadedFileMissing, TemplateError, NotSynthesized, OverBudget, StateBlockMismatch, RenameDestroys, UnusedImage);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = BuildMap();
 

@@ -19,6 +19,7 @@ internal static class RuleIdentifiers
     public const string OverBudget = "DI1013";
     public const string StateBlockMismatch = "DI1014";
     public const string UnusedImage = "DI3003";
+    public const string RenameDestroys = "DI2007";
 
     public static string HelpLink(string id) => $"https://github.com/dslinfra/dslinfra/blob/main/docs/rules/{id}.md";
 }
