@@ -34,7 +34,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor PlaintextSecret = Rule(RuleIdentifiers.PlaintextSecret, Hygiene,
         "Secret in plain text",
-        "{0} is in plain text in the code and the generated configuration: pass it in through a Variable<string> with Sensitive = true");
+        "{0} is in plain text in the code and the generated configuration: pass it in through a Variable<string> with Sensitive = true, or, where the provider has a write-only argument (Terraform 1.11+), read it from an ephemeral resource so that it never reaches the state");
 
     public static readonly DiagnosticDescriptor UnpinnedImage = Rule(RuleIdentifiers.UnpinnedImage, Hygiene,
         "Image is not pinned",

@@ -236,4 +236,28 @@ public class LanguageTests
             public static readonly HcpTerraform State = new() { Organization = "acme", Workspaces = new() { Tags = ["web", "prod"], Project = "platform" } };
         }
         """, "b"));
+
+    [Fact]
+    public void A_secret_read_from_an_ephemeral_resource_reaches_only_a_write_only_argument()
+    {
+        // docs/rules/DI3001.md's example, as written there.
+        var json = Harness.TerraformOf("""
+            [Stack("s")]
+            public static class S
+            {
+                public static readonly EphemeralAwsSecretsmanagerSecretVersion DbSecret = new("db") { SecretId = "prod/db/password" };
+                public static readonly AwsDbInstance Db = new("main")
+                {
+                    Engine = "postgres", InstanceClass = "db.t4g.micro",
+                    PasswordWo = DbSecret.SecretString,
+                    PasswordWoVersion = 1,
+                };
+            }
+            """);
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal("${ephemeral.aws_secretsmanager_secret_version.db.secret_string}",
+            document.RootElement.GetProperty("resource").GetProperty("aws_db_instance").GetProperty("main").GetProperty("password_wo").GetString());
+        Assert.True(document.RootElement.GetProperty("ephemeral").TryGetProperty("aws_secretsmanager_secret_version", out _));
+        TerraformReferences.AssertAllDeclared(json);
+    }
 }
