@@ -35,8 +35,13 @@ public sealed class StackAnalyzer : DiagnosticAnalyzer
                 if (!trees.ContainsKey(tree.FilePath))
                     trees[tree.FilePath] = tree;
             var names = new ConcurrentBag<(string Name, INamedTypeSymbol Type, Location Location)>();
-            start.RegisterSymbolAction(symbolContext => AnalyzeStack(symbolContext, dsl, trees, names), SymbolKind.NamedType);
-            start.RegisterCompilationEndAction(end => ReportDuplicateStacks(end, names));
+            var reads = new ConcurrentBag<(string Name, EquatableArray<string> Reads, Location Location)>();
+            start.RegisterSymbolAction(symbolContext => AnalyzeStack(symbolContext, dsl, trees, names, reads), SymbolKind.NamedType);
+            start.RegisterCompilationEndAction(end =>
+            {
+                ReportDuplicateStacks(end, names);
+                ReportStackCycles(end, reads);
+            });
         });
     }
 
@@ -44,7 +49,8 @@ public sealed class StackAnalyzer : DiagnosticAnalyzer
         SymbolAnalysisContext context,
         DslSymbols dsl,
         IReadOnlyDictionary<string, SyntaxTree> trees,
-        ConcurrentBag<(string Name, INamedTypeSymbol Type, Location Location)> names)
+        ConcurrentBag<(string Name, INamedTypeSymbol Type, Location Location)> names,
+        ConcurrentBag<(string Name, EquatableArray<string> Reads, Location Location)> reads)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var attribute = dsl.FindStackAttribute(type);
@@ -64,6 +70,8 @@ public sealed class StackAnalyzer : DiagnosticAnalyzer
         }
 #pragma warning restore RS1030
         var result = StackReader.ReadCached(type, attribute, compilation, Model, context.CancellationToken);
+        if (result.Model.ReadsStacks.Count > 0)
+            reads.Add((result.Model.Name, result.Model.ReadsStacks, attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? type.Locations[0]));
         foreach (var diagnostic in result.Diagnostics)
             context.ReportDiagnostic(diagnostic.ToDiagnostic(trees));
         CheckImages(context, result.Model, trees);
@@ -106,6 +114,14 @@ public sealed class StackAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TemplateError, Emit.UserTemplates.Locate(found),
                     System.IO.Path.GetFileName(found.Path), stack.Name, found.Message));
         }
+    }
+
+    /// <summary>DI1005 for stacks that read each other's outputs in a cycle: only at the end is every stack known.</summary>
+    private static void ReportStackCycles(CompilationAnalysisContext context, ConcurrentBag<(string Name, EquatableArray<string> Reads, Location Location)> reads)
+    {
+        var cycles = StackOrder.Cycles(reads.Select(r => (r.Name, (IEnumerable<string>)r.Reads)));
+        foreach (var stack in reads.Where(r => cycles.ContainsKey(r.Name)).OrderBy(r => r.Name, System.StringComparer.Ordinal))
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ReferenceCycle, stack.Location, "stacks read each other's outputs: " + cycles[stack.Name]));
     }
 
     // Stacks are analyzed one at a time; only at the end is every name known.

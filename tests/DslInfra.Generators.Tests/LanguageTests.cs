@@ -260,4 +260,85 @@ public class LanguageTests
         Assert.True(document.RootElement.GetProperty("ephemeral").TryGetProperty("aws_secretsmanager_secret_version", out _));
         TerraformReferences.AssertAllDeclared(json);
     }
+
+    private const string TwoStacks = """
+        [Stack("network")]
+        public static class NetworkStack
+        {
+            public static readonly S3Backend State = new() { Bucket = "acme-tf", Key = "network.tfstate", Region = "eu-west-1" };
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16" };
+            public static readonly Output<string> VpcId = new("vpc_id") { Value = Vpc.Id };
+        }
+
+        [Stack("app")]
+        public static class AppStack
+        {
+            public static readonly AwsSubnet Subnet = new("app") { VpcId = NetworkStack.VpcId, CidrBlock = "10.0.1.0/24" };
+            public static readonly Output<string> SubnetId = new("subnet_id") { Value = Subnet.Id };
+        }
+
+        [Stack("edge")]
+        public static class EdgeStack
+        {
+            public static readonly AwsSecurityGroup Sg = new("edge") { VpcId = NetworkStack.VpcId, Description = $"in front of {AppStack.SubnetId}" };
+        }
+        """;
+
+    [Fact]
+    public void A_stack_reads_another_stacks_output_from_its_state()
+    {
+        var artifacts = Harness.Artifacts(Harness.Compile(Harness.Usings + TwoStacks));
+        Snapshot.Match(artifacts["edge/main.tf.json"]);
+        using var app = JsonDocument.Parse(artifacts["app/main.tf.json"]);
+        var remote = app.RootElement.GetProperty("data").GetProperty("terraform_remote_state").GetProperty("network");
+        Assert.Equal("s3", remote.GetProperty("backend").GetString());
+        Assert.Equal("network.tfstate", remote.GetProperty("config").GetProperty("key").GetString());
+        Assert.Equal("${data.terraform_remote_state.network.outputs.vpc_id}",
+            app.RootElement.GetProperty("resource").GetProperty("aws_subnet").GetProperty("app").GetProperty("vpc_id").GetString());
+        // The app stack keeps no backend: the edge stack reads its state where Terraform's local default puts it.
+        using var edge = JsonDocument.Parse(artifacts["edge/main.tf.json"]);
+        Assert.Equal("../app/terraform.tfstate", edge.RootElement.GetProperty("data").GetProperty("terraform_remote_state").GetProperty("app").GetProperty("config").GetProperty("path").GetString());
+        using var manifest = JsonDocument.Parse(artifacts["edge/manifest.json"]);
+        Assert.Equal(["app", "network"], manifest.RootElement.GetProperty("reads_stacks").EnumerateArray().Select(s => s.GetString()));
+        foreach (var stack in new[] { "network", "app", "edge" })
+            TerraformReferences.AssertAllDeclared(artifacts[stack + "/main.tf.json"]);
+    }
+
+    [Fact]
+    public void Stacks_that_read_each_other_in_a_cycle_are_DI1005_and_write_nothing()
+    {
+        var (artifacts, diagnostics) = Harness.Failing(Harness.Compile(Harness.Usings + """
+            [Stack("a")]
+            public static class A
+            {
+                public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16", Tags = new() { ["peer"] = B.VpcId } };
+                public static readonly Output<string> VpcId = new("vpc_id") { Value = Vpc.Id };
+            }
+
+            [Stack("b")]
+            public static class B
+            {
+                public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.1.0.0/16", Tags = new() { ["peer"] = A.VpcId } };
+                public static readonly Output<string> VpcId = new("vpc_id") { Value = Vpc.Id };
+            }
+            """));
+        Assert.Empty(artifacts);
+        Assert.Contains(diagnostics, d => d.Id == "DI1012" && d.GetMessage().Contains("DI1005") && d.GetMessage().Contains("a → b → a"));
+        var analyzer = Harness.Diagnostics("""
+            [Stack("a")]
+            public static class A
+            {
+                public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16", Tags = new() { ["peer"] = B.VpcId } };
+                public static readonly Output<string> VpcId = new("vpc_id") { Value = Vpc.Id };
+            }
+
+            [Stack("b")]
+            public static class B
+            {
+                public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.1.0.0/16", Tags = new() { ["peer"] = A.VpcId } };
+                public static readonly Output<string> VpcId = new("vpc_id") { Value = Vpc.Id };
+            }
+            """);
+        Assert.Equal(2, analyzer.Count(d => d.Id == "DI1005"));
+    }
 }

@@ -52,6 +52,8 @@ internal static class ManifestEmitter
         root.Add("images", images);
         root.Add("variables", Strings(stack.Variables.Select(v => v.Name)));
         root.Add("outputs", Strings(stack.Outputs.Select(o => o.Name)));
+        // The stacks whose outputs this one reads: deploy them first.
+        root.Add("reads_stacks", Strings(stack.ReadsStacks));
         return JsonText.Write(root);
     }
 

@@ -10,7 +10,7 @@ namespace DslInfra.Generators.Emit;
 internal sealed record Artifact(string Path, string Content);
 
 /// <summary>All files of one stack, and the C# that carries them to the build task; or why there are none.</summary>
-internal sealed record StackArtifacts(string Stack, string ClassName, EquatableArray<Artifact> Files, SynthesisFailure? Failure = null)
+internal sealed record StackArtifacts(string Stack, string ClassName, EquatableArray<Artifact> Files, SynthesisFailure? Failure = null, EquatableArray<string> ReadsStacks = default)
 {
     public const string TerraformFile = "main.tf.json";
     public const string ManifestFile = "manifest.json";
@@ -54,7 +54,7 @@ internal sealed record StackArtifacts(string Stack, string ClassName, EquatableA
                 return Failed($"DI1011: template '{System.IO.Path.GetFileName(template.Path)}': {problems[0].Message}", UserTemplates.Span(problems[0]));
             artifacts.Add(new Artifact(output!, text!));
         }
-        return new StackArtifacts(stack.Name, stack.ClassName, artifacts.ToEquatableArray());
+        return new StackArtifacts(stack.Name, stack.ClassName, artifacts.ToEquatableArray(), ReadsStacks: stack.ReadsStacks);
     }
 
     private static string MissingUpload(StackModel stack, string projectDirectory, EquatableArray<FileDigest> files) =>

@@ -27,6 +27,7 @@ internal static class SynthesisOutput
     {
         var hintNames = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
         var byName = stacks.Where(s => s.Failure is null).GroupBy(s => s.Stack).ToDictionary(g => g.Key, g => g.Count());
+        var cycles = StackOrder.Cycles(stacks.Where(s => s.Failure is null).Select(s => (s.Stack, (IEnumerable<string>)s.ReadsStacks)));
         foreach (var stack in stacks)
         {
             output.CancellationToken.ThrowIfCancellationRequested();
@@ -40,6 +41,12 @@ internal static class SynthesisOutput
                 // DI1009 says which classes; this keeps the build from writing one stack over the other.
                 output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotSynthesized, Location.None, stack.Stack,
                     $"DI1009: {byName[stack.Stack]} [Stack] classes are named '{stack.Stack}'"));
+                continue;
+            }
+            if (cycles.TryGetValue(stack.Stack, out var cycle))
+            {
+                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotSynthesized, Location.None, stack.Stack,
+                    $"DI1005: stacks read each other's outputs in a cycle ({cycle}), so none of them can be deployed first"));
                 continue;
             }
             // The same class declared twice (already CS0101) gives two stacks with one hint name: never let that throw.

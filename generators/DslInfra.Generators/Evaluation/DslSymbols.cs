@@ -27,6 +27,7 @@ internal sealed class DslSymbols
         Instances = find("DslInfra.Instances");
         Condition = find("DslInfra.Condition");
         Output = find("DslInfra.Output");
+        TypedOutput = find("DslInfra.Output`1");
         Lifecycle = find("DslInfra.Lifecycle");
         Validation = find("DslInfra.Validation");
         Map = find("DslInfra.Map`1");
@@ -57,6 +58,7 @@ internal sealed class DslSymbols
     public INamedTypeSymbol? Instances { get; }
     public INamedTypeSymbol? Condition { get; }
     public INamedTypeSymbol? Output { get; }
+    public INamedTypeSymbol? TypedOutput { get; }
     public INamedTypeSymbol? Lifecycle { get; }
     public INamedTypeSymbol? Validation { get; }
     public INamedTypeSymbol? Map { get; }

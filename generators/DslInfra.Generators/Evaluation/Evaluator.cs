@@ -291,8 +291,8 @@ internal sealed partial class Evaluator
         if (SymbolEqualityComparer.Default.Equals(field.ContainingType, stack))
             return Member(field, reference);
         if (dsl.IsStack(field.ContainingType))
-            return Report(RuleIdentifiers.OutsideStack, reference, Display(reference), stackName,
-                $"it belongs to stack '{field.ContainingType.Name}'; pass the value in through a Variable<T>, or read it with a data source");
+            return OtherStacksOutput(field, reference) ?? Report(RuleIdentifiers.OutsideStack, reference, Display(reference), stackName,
+                $"it belongs to stack '{field.ContainingType.Name}'; export it there as an Output<T> and read that output here, or pass the value in through a Variable<T>");
         return Report(RuleIdentifiers.OutsideStack, reference, Display(reference), stackName,
             "only constants and the stack's own members are evaluated; make it a const, or declare it in the stack");
     }

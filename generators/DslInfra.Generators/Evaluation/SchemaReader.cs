@@ -119,7 +119,7 @@ internal sealed class SchemaReader(DslSymbols dsl)
         if (DslSymbols.DerivesFrom(type, dsl.ProviderConfig)) return DslKind.Provider;
         if (DslSymbols.DerivesFrom(type, dsl.Backend)) return DslKind.Backend;
         if (DslSymbols.Is(type, dsl.Variable)) return DslKind.Variable;
-        if (DslSymbols.Is(type, dsl.Output)) return DslKind.Output;
+        if (DslSymbols.Is(type, dsl.Output) || DslSymbols.Is(type, dsl.TypedOutput)) return DslKind.Output;
         if (DslSymbols.Is(type, dsl.Lifecycle)) return DslKind.Lifecycle;
         if (DslSymbols.Is(type, dsl.Validation)) return DslKind.Validation;
         if (DslSymbols.Is(type, dsl.Local)) return DslKind.Local;

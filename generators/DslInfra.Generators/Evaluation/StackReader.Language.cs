@@ -236,6 +236,67 @@ internal static partial class StackReader
             return bracket < 0 || address.StartsWith("module.", StringComparison.Ordinal) ? address : address.Substring(0, bracket);
         }
 
+        /// <summary>
+        /// A data "terraform_remote_state" for each stack whose outputs this one reads, configured from that stack's
+        /// backend (Terraform's local default when it declares none: the sibling folder's terraform.tfstate).
+        /// </summary>
+        private void AddRemoteStates()
+        {
+            foreach (var read in evaluator.StacksRead)
+            {
+                var (producer, type) = (read.Key, read.Value);
+                var backend = evaluator.BackendOf(type, producer);
+                var (kind, config) = RemoteStateConfig(producer, backend);
+                if (kind is null)
+                    continue;
+                var address = "data.terraform_remote_state." + producer;
+                var member = "(outputs of stack " + producer + ")";
+                if (!Claim("Data source", address, member, null))
+                    continue;
+                var body = new ObjectValue(RemoteState, new[]
+                {
+                    new Field("Name", "name", false, true, new StringValue(producer)),
+                    new Field("Backend", "backend", false, false, new StringValue(kind)),
+                    new Field("Config", "config", false, false, config),
+                }.ToEquatableArray(), null);
+                resources.Add(new ResourceSpec(address, true, "terraform_remote_state", producer, member, null, false, body, EquatableArray<string>.Empty));
+            }
+        }
+
+        private (string? Kind, Value Config) RemoteStateConfig(string producer, ObjectValue? backend)
+        {
+            MapValue Map(IEnumerable<(string Key, Value Value)> entries) =>
+                new(entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new MapEntry(e.Key, e.Value)).ToEquatableArray());
+            var sibling = "../" + producer + "/";
+            switch (backend?.Type.TerraformType)
+            {
+                case null:
+                    return ("local", Map(new[] { ("path", (Value)new StringValue(sibling + "terraform.tfstate")) }));
+                case "local":
+                    var path = backend.GetString("Path") ?? "terraform.tfstate";
+                    var rooted = path.StartsWith("/", StringComparison.Ordinal) || path.Length > 1 && path[1] == ':';
+                    return ("local", Map(new[] { ("path", (Value)new StringValue(rooted ? path : sibling + path)) }));
+                case "cloud":
+                    // terraform_remote_state reads HCP Terraform through the remote backend, by one workspace's name.
+                    if ((backend.Get("Workspaces") as ObjectValue)?.GetString("Name") is not { } workspace)
+                    {
+                        evaluator.Report(RuleIdentifiers.WrongValueType, backend.Span, "stack " + producer,
+                            "its outputs are read by name of its HCP Terraform workspace: give its HcpTerraform block Workspaces.Name (tags select many)");
+                        return (null, NullValue.Instance);
+                    }
+                    var settings = new List<(string, Value)> { ("organization", backend.Get("Organization") ?? NullValue.Instance) };
+                    if (backend.Get("Hostname") is { } host)
+                        settings.Add(("hostname", host));
+                    settings.Add(("workspaces", Map(new[] { ("name", (Value)new StringValue(workspace)) })));
+                    return ("remote", Map(settings));
+                default:
+                    return (backend.Type.TerraformType, Map(backend.Fields.Where(f => !f.IsMeta && f.Value is not NullValue).Select(f => (f.TerraformName, f.Value))));
+            }
+        }
+
+        private static readonly DslType RemoteState = new("TerraformRemoteState", DslKind.DataSource, "terraform_remote_state", false, false,
+            EquatableArray<string>.Empty, EquatableArray<RequiredArgument>.Empty, null, null, null);
+
         private string? Mismatch(string kind, SourceSpan? where, string which, string why)
         {
             evaluator.Report(RuleIdentifiers.StateBlockMismatch, where, kind, which.Length == 0 ? "" : which, why);

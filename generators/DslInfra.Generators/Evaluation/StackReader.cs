@@ -462,12 +462,13 @@ internal static partial class StackReader
         public StackModel Build(string className, string? terraformVersion)
         {
             static int ByOrdinal(string a, string b) => string.CompareOrdinal(a, b);
+            AddRemoteStates();
+            CheckStateBlocks();
             resources.Sort((a, b) => ByOrdinal(a.Address, b.Address));
             providers.Sort((a, b) => ByOrdinal(a.LocalName + "." + a.Alias, b.LocalName + "." + b.Alias));
             variables.Sort((a, b) => ByOrdinal(a.Name, b.Name));
             outputs.Sort((a, b) => ByOrdinal(a.Name, b.Name));
             images.Sort((a, b) => ByOrdinal(a.Name, b.Name));
-            CheckStateBlocks();
             locals.Sort((a, b) => ByOrdinal(a.Name, b.Name));
             checks.Sort((a, b) => ByOrdinal(a.Name, b.Name));
             stateBlocks.Sort((a, b) => ByOrdinal(a.Kind + " " + a.Address, b.Kind + " " + b.Address));
@@ -475,7 +476,8 @@ internal static partial class StackReader
             var hasErrors = evaluator.Diagnostics.Count > 0;
             return new StackModel(stackName, className, terraformVersion, providers.ToEquatableArray(), backend,
                 variables.ToEquatableArray(), ExpandLocals(resources).ToEquatableArray(), outputs.ToEquatableArray(), images.ToEquatableArray(), hasErrors,
-                locals.ToEquatableArray(), checks.ToEquatableArray(), stateBlocks.ToEquatableArray(), modules.ToEquatableArray());
+                locals.ToEquatableArray(), checks.ToEquatableArray(), stateBlocks.ToEquatableArray(), modules.ToEquatableArray(),
+                evaluator.StacksRead.Keys.ToEquatableArray());
         }
     }
 }

@@ -15,7 +15,8 @@ internal sealed record StackModel(
     EquatableArray<LocalSpec> Locals = default,
     EquatableArray<CheckSpec> Checks = default,
     EquatableArray<StateBlockSpec> StateBlocks = default,
-    EquatableArray<ModuleSpec> Modules = default);
+    EquatableArray<ModuleSpec> Modules = default,
+    EquatableArray<string> ReadsStacks = default);
 
 /// <summary>A managed resource or a data source, with the member that declared it.</summary>
 internal sealed record ResourceSpec(

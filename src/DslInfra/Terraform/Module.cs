@@ -61,6 +61,29 @@ public sealed record Output(string Name)
     public ImmutableArray<Condition> Preconditions { get; init; }
 }
 
+/// <summary>
+/// A typed output. Besides being an output of its stack, it is how another stack reads the value:
+/// <c>VpcId = NetworkStack.VpcId</c> in an app stack becomes a <c>terraform_remote_state</c> read of the network
+/// stack's state (its backend's settings), and the manifest records that the app stack deploys after it.
+/// </summary>
+public sealed record Output<T>(string Name)
+{
+    /// <summary>The exported value.</summary>
+    public Expr<T>? Value { get; init; }
+
+    /// <summary>What the output is for.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Hide the value in plan output.</summary>
+    public bool Sensitive { get; init; }
+
+    /// <summary>Conditions checked before the output's value is computed: a false one stops the plan.</summary>
+    public ImmutableArray<Condition> Preconditions { get; init; }
+
+    /// <summary>The output, read by another stack: <c>data.terraform_remote_state.&lt;stack&gt;.outputs.&lt;name&gt;</c>.</summary>
+    public static implicit operator Expr<T>(Output<T> output) => new Reference<T>("outputs." + output.Name);
+}
+
 /// <summary>Declares one resource per item at compile time, so N similar resources need no copy-paste.</summary>
 public static class Repeat
 {
