@@ -84,7 +84,10 @@ public static class EstateStack
         Assertions = [new(Vpc.Id == "vpc-0a1b2c3d4e5f67890", "The VPC is not the one the estate adopted.")],
     };
 
-    public static readonly Output AppSubnetA = new("app_subnet_a")
+    // Read by AppStack: typed outputs are how stacks read each other.
+    public static readonly Output<string> VpcId = new("vpc_id") { Value = Vpc.Id };
+
+    public static readonly Output<string> AppSubnetA = new("app_subnet_a")
     {
         Value = App.At("eu-west-1a").Id,
         Preconditions = [new(Vpc.Attr<string>("cidr_block") == "10.40.0.0/16", "The adopted VPC's range changed.")],

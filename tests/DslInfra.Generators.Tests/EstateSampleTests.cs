@@ -5,12 +5,26 @@ namespace DslInfra.Generators.Tests;
 /// <summary>samples/Estate: import, a registry module, for_each over variables, moved, removed, locals and checks.</summary>
 public class EstateSampleTests
 {
-    private static readonly Lazy<string> Terraform = new(() =>
+    private static readonly Lazy<Dictionary<string, string>> Artifacts = new(() =>
     {
-        var source = File.ReadAllText(Path.Combine(RepoPaths.Root, "samples", "Estate", "EstateStack.cs"));
+        var folder = Path.Combine(RepoPaths.Root, "samples", "Estate");
         const string implicitUsings = "global using System; global using System.Collections.Generic; global using System.Linq;";
-        return Harness.Artifacts(Harness.Compile(implicitUsings, source))["estate/main.tf.json"];
+        return Harness.Artifacts(Harness.Compile(implicitUsings, File.ReadAllText(Path.Combine(folder, "EstateStack.cs")), File.ReadAllText(Path.Combine(folder, "AppStack.cs"))));
     });
+
+    private static readonly Lazy<string> Terraform = new(() => Artifacts.Value["estate/main.tf.json"]);
+
+    [Fact]
+    public void The_app_stack_reads_the_estates_outputs_from_its_state()
+    {
+        var app = Artifacts.Value["app/main.tf.json"];
+        TerraformReferences.AssertAllDeclared(app);
+        using var document = JsonDocument.Parse(app);
+        var remote = document.RootElement.GetProperty("data").GetProperty("terraform_remote_state").GetProperty("estate");
+        Assert.Equal("estate/terraform.tfstate", remote.GetProperty("config").GetProperty("key").GetString());
+        using var manifest = JsonDocument.Parse(Artifacts.Value["app/manifest.json"]);
+        Assert.Equal(["estate"], manifest.RootElement.GetProperty("reads_stacks").EnumerateArray().Select(s => s.GetString()));
+    }
 
     [Fact]
     public void Every_reference_names_something_declared_and_parses_with_hcl() => TerraformReferences.AssertAllDeclared(Terraform.Value);
