@@ -78,6 +78,37 @@ public sealed class DiffTests : IDisposable
     }
 
     [Fact]
+    public void Modules_locals_checks_and_state_blocks_are_in_the_diff_too()
+    {
+        const string was = """
+            { "locals": { "prefix": "acme-${var.env}" },
+              "module": { "edge": { "source": "terraform-aws-modules/vpc/aws", "version": "~> 5.8" } },
+              "moved": [ { "from": "aws_subnet.app_0", "to": "aws_subnet.app[\"a\"]" } ],
+              "check": { "up": { "assert": [ { "condition": "${true}", "error_message": "x" } ] } } }
+            """;
+        const string now = """
+            { "locals": { "prefix": "acme2-${var.env}" },
+              "module": { "edge": { "source": "terraform-aws-modules/vpc/aws", "version": "~> 5.9" } },
+              "moved": [ { "from": "aws_subnet.app_0", "to": "aws_subnet.app[\"b\"]" } ],
+              "import": [ { "to": "aws_vpc.main", "id": "vpc-1" } ],
+              "removed": [ { "from": "aws_db_instance.old", "lifecycle": { "destroy": false } } ] }
+            """;
+        var (exit, output, _) = Cli.Run("diff", Folder("before", ("s", was, null)), Folder("after", ("s", now, null)));
+        Assert.Equal(0, exit);
+        Assert.Contains("~   s: local.prefix changed in place", output);
+        Assert.Contains("~   s: module.edge changed in place (changed: version)", output);
+        Assert.Contains("~   s: moved aws_subnet.app_0 changed in place (changed: to)", output);
+        Assert.Contains("+   s: import aws_vpc.main added", output);
+        Assert.Contains("+   s: removed aws_db_instance.old added", output);
+        Assert.Contains("-   s: check.up removed", output);
+
+        var broken = Folder("broken", ("s", """{ "moved": { "from": "a.b" } }""", null));
+        var (code, _, error) = Cli.Run("diff", broken, broken);
+        Assert.Equal(2, code);
+        Assert.Contains("\"moved\" is an object, not an array of blocks", error);
+    }
+
+    [Fact]
     public void Identical_meaning_is_no_change()
     {
         var before = Folder("a", ("web", Before, null));

@@ -60,10 +60,15 @@ internal static class ArtifactDiff
 
     private static ResourceDiff Changed(string stack, string address, JsonElement was, JsonElement now, bool replaceOnly)
     {
+        if (address.StartsWith("module.", StringComparison.Ordinal) || address.StartsWith("local.", StringComparison.Ordinal)
+            || address.StartsWith("check.", StringComparison.Ordinal) || address.Contains(' '))
+            return new ResourceDiff(stack, address, ResourceDiffKind.ChangedInPlace, was.ValueKind == JsonValueKind.Object && now.ValueKind == JsonValueKind.Object
+                ? was.EnumerateObject().Select(p => p.Name).Union(now.EnumerateObject().Select(p => p.Name)).Where(n => !JsonMeaning.Equal(Get(was, n), Get(now, n))).Order(StringComparer.Ordinal).ToList()
+                : [], null);
         var changed = was.EnumerateObject().Select(p => p.Name).Union(now.EnumerateObject().Select(p => p.Name))
             .Where(name => !JsonMeaning.Equal(Get(was, name), Get(now, name)))
             .Order(StringComparer.Ordinal).ToList();
-        var type = address.StartsWith("data.", StringComparison.Ordinal) ? address.Split('.')[1] : address.Split('.')[0];
+        var type = address.StartsWith("data.", StringComparison.Ordinal) || address.StartsWith("ephemeral.", StringComparison.Ordinal) ? address.Split('.')[1] : address.Split('.')[0];
         var flags = new Dictionary<string, bool> { ["user_data_replace_on_change"] = Get(now, "user_data_replace_on_change").ValueKind == JsonValueKind.True };
         var forcing = ReplacementRules.Forcing(type, changed, flags);
         if (replaceOnly)
@@ -84,7 +89,7 @@ internal static class ArtifactDiff
         var root = Plans.JsonChecks.Parse(terraform, file).RootElement;
         if (root.ValueKind != JsonValueKind.Object)
             throw new Review.InputException($"{file}: not Terraform JSON (the root is {Kind(root)}, not an object).");
-        foreach (var (block, prefix) in new[] { ("resource", ""), ("data", "data.") })
+        foreach (var (block, prefix) in new[] { ("resource", ""), ("data", "data."), ("ephemeral", "ephemeral.") })
         {
             if (!root.TryGetProperty(block, out var types))
                 continue;
@@ -102,12 +107,45 @@ internal static class ArtifactDiff
                 }
             }
         }
+        Blocks(root, file, found);
         return found;
+    }
+
+    /// <summary>
+    /// The rest of the language, so that a review sees it change too: module calls, locals and checks by name, and
+    /// import, moved and removed blocks by the address they name (<c>moved aws_subnet.a</c>).
+    /// </summary>
+    private static void Blocks(JsonElement root, string file, Dictionary<string, JsonElement> found)
+    {
+        foreach (var (block, prefix) in new[] { ("module", "module."), ("locals", "local."), ("check", "check.") })
+        {
+            if (!root.TryGetProperty(block, out var named))
+                continue;
+            if (named.ValueKind != JsonValueKind.Object)
+                throw new Review.InputException($"{file}: \"{block}\" is {Kind(named)}, not an object of names.");
+            foreach (var entry in named.EnumerateObject())
+                found[prefix + entry.Name] = entry.Value;
+        }
+        foreach (var (block, key) in new[] { ("import", "to"), ("moved", "from"), ("removed", "from") })
+        {
+            if (!root.TryGetProperty(block, out var list))
+                continue;
+            if (list.ValueKind != JsonValueKind.Array)
+                throw new Review.InputException($"{file}: \"{block}\" is {Kind(list)}, not an array of blocks.");
+            foreach (var entry in list.EnumerateArray())
+            {
+                if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty(key, out var address) || address.ValueKind != JsonValueKind.String)
+                    throw new Review.InputException($"{file}: each \"{block}\" block is an object with a \"{key}\" address.");
+                found[$"{block} {address.GetString()}"] = entry;
+            }
+        }
     }
 
     private static string Kind(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
         JsonValueKind.String => "a string",
         JsonValueKind.Number => "a number",
         JsonValueKind.Null => "null",
