@@ -304,41 +304,29 @@ public class LanguageTests
             TerraformReferences.AssertAllDeclared(artifacts[stack + "/main.tf.json"]);
     }
 
+    private const string StacksInACycle = """
+        [Stack("a")]
+        public static class A
+        {
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16", Tags = new() { ["peer"] = B.VpcId } };
+            public static readonly Output<string> VpcId = new("vpc_id") { Value = Vpc.Id };
+        }
+
+        [Stack("b")]
+        public static class B
+        {
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.1.0.0/16", Tags = new() { ["peer"] = A.VpcId } };
+            public static readonly Output<string> VpcId = new("vpc_id") { Value = Vpc.Id };
+        }
+        """;
+
     [Fact]
     public void Stacks_that_read_each_other_in_a_cycle_are_DI1005_and_write_nothing()
     {
-        var (artifacts, diagnostics) = Harness.Failing(Harness.Compile(Harness.Usings + """
-            [Stack("a")]
-            public static class A
-            {
-                public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16", Tags = new() { ["peer"] = B.VpcId } };
-                public static readonly Output<string> VpcId = new("vpc_id") { Value = Vpc.Id };
-            }
-
-            [Stack("b")]
-            public static class B
-            {
-                public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.1.0.0/16", Tags = new() { ["peer"] = A.VpcId } };
-                public static readonly Output<string> VpcId = new("vpc_id") { Value = Vpc.Id };
-            }
-            """));
+        var (artifacts, diagnostics) = Harness.Failing(Harness.Compile(Harness.Usings + StacksInACycle));
         Assert.Empty(artifacts);
         Assert.Contains(diagnostics, d => d.Id == "DI1012" && d.GetMessage().Contains("DI1005") && d.GetMessage().Contains("a → b → a"));
-        var analyzer = Harness.Diagnostics("""
-            [Stack("a")]
-            public static class A
-            {
-                public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16", Tags = new() { ["peer"] = B.VpcId } };
-                public static readonly Output<string> VpcId = new("vpc_id") { Value = Vpc.Id };
-            }
-
-            [Stack("b")]
-            public static class B
-            {
-                public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.1.0.0/16", Tags = new() { ["peer"] = A.VpcId } };
-                public static readonly Output<string> VpcId = new("vpc_id") { Value = Vpc.Id };
-            }
-            """);
+        var analyzer = Harness.Diagnostics(StacksInACycle);
         Assert.Equal(2, analyzer.Count(d => d.Id == "DI1005"));
     }
 }

@@ -72,16 +72,23 @@ internal sealed partial class Evaluator
         return new FunctionValue(name, arguments.ToEquatableArray());
     }
 
-    private Value Attr(IInvocationOperation invocation)
+    private Value Attr(IInvocationOperation invocation) =>
+        NamedReference(invocation, "Attr needs a resource with a literal name", "Attr takes the attribute's Terraform name as a string literal, e.g. \"owner_id\"");
+
+    private Value ModuleOutput(IInvocationOperation invocation) =>
+        NamedReference(invocation, "Output needs a module with a literal name", "Output takes the module output's name as a string literal, e.g. \"vpc_id\"");
+
+    /// <summary><c>Vpc.Attr&lt;string&gt;("owner_id")</c>, <c>Net.Output&lt;string&gt;("vpc_id")</c>: the instance's address and a literal name.</summary>
+    private Value NamedReference(IInvocationOperation invocation, string needsAddress, string needsName)
     {
-        var resource = Evaluate(invocation.Instance);
-        var attribute = invocation.Arguments.Length == 1 ? Evaluate(invocation.Arguments[0].Value) : null;
-        if (resource is ErrorValue || attribute is ErrorValue)
+        var owner = Evaluate(invocation.Instance);
+        var named = invocation.Arguments.Length == 1 ? Evaluate(invocation.Arguments[0].Value) : null;
+        if (owner is ErrorValue || named is ErrorValue)
             return ErrorValue.Instance;
-        if (resource is not ObjectValue { Address: { } address })
-            return Fail(invocation, "Attr needs a resource with a literal name");
-        if (attribute is not StringValue name || !TerraformNames.IsIdentifier(name.Text))
-            return WrongType(invocation, "Attr takes the attribute's Terraform name as a string literal, e.g. \"owner_id\"");
+        if (owner is not ObjectValue { Address: { } address })
+            return Fail(invocation, needsAddress);
+        if (named is not StringValue name || !TerraformNames.IsIdentifier(name.Text))
+            return WrongType(invocation, needsName);
         return new ReferenceValue(address, name.Text);
     }
 
@@ -113,19 +120,6 @@ internal sealed partial class Evaluator
                     : $"{obj.Address} has neither Count nor ForEach, so it has one instance: use it directly");
         }
         return obj with { Fields = obj.Fields.Append(new Field("InstanceKey", "", false, true, new StringValue(instance))).ToEquatableArray() };
-    }
-
-    private Value ModuleOutput(IInvocationOperation invocation)
-    {
-        var module = Evaluate(invocation.Instance);
-        var output = invocation.Arguments.Length == 1 ? Evaluate(invocation.Arguments[0].Value) : null;
-        if (module is ErrorValue || output is ErrorValue)
-            return ErrorValue.Instance;
-        if (module is not ObjectValue { Address: { } address })
-            return Fail(invocation, "Output needs a module with a literal name");
-        if (output is not StringValue name || !TerraformNames.IsIdentifier(name.Text))
-            return WrongType(invocation, "Output takes the module output's name as a string literal, e.g. \"vpc_id\"");
-        return new ReferenceValue(address, name.Text);
     }
 
     private Value Self(IInvocationOperation invocation)
