@@ -27,7 +27,7 @@ public class GeneratorFuzzTests
 
     private static IEnumerable<string> Seeds()
     {
-        foreach (var sample in new[] { "WebService", "ContainerService", "MutableLegacy" })
+        foreach (var sample in new[] { "WebService", "ContainerService", "MutableLegacy", "Estate" })
             foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "samples", sample), "*.cs"))
                 yield return File.ReadAllText(file);
         foreach (var input in RobustnessTests.BrokenInputs())
