@@ -520,4 +520,18 @@ public class EvaluatorLimitTests
             public static readonly Output Id = new("id") { Value = Vpc.Id, Preconditions = [{|DI1007:new(Vpc.CidrBlock == "10.0.0.0/16", "changed")|}] };
         }
         """);
+
+    [Fact]
+    public Task DI1003_a_dynamic_blocks_iterator_named_like_a_terraform_root() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly Variable<Map<string>> Extra = new("extra");
+            public static readonly AwsAutoscalingGroup Asg = new("web")
+            {
+                MinSize = 1, MaxSize = 3,
+                Tag = Dynamic.For(Extra, {|DI1003:each|} => new AwsAutoscalingGroup.TagBlock { Key = each.Key, Value = each.Value<string>(), PropagateAtLaunch = true }),
+            };
+        }
+        """);
 }

@@ -329,4 +329,49 @@ public class LanguageTests
         var analyzer = Harness.Diagnostics(StacksInACycle);
         Assert.Equal(2, analyzer.Count(d => d.Id == "DI1005"));
     }
+
+    private const string DynamicBlocks = """
+        [Stack("d")]
+        public static class D
+        {
+            public static readonly Variable<Map<string>> ExtraTags = new("extra_tags") { Default = new Map<string> { ["team"] = "platform" } };
+            public static readonly Variable<ImmutableArray<Map<string>>> Rules = new("rules");
+
+            public static readonly AwsAutoscalingGroup Asg = new("web")
+            {
+                MinSize = 1,
+                MaxSize = 3,
+                LaunchTemplate = new() { Id = "lt-1" },
+                // One written tag, and one more per entry of a map known at deploy time.
+                Tag = [new() { Key = "Name", Value = "web", PropagateAtLaunch = true },
+                       .. Dynamic.For(ExtraTags, tag => new AwsAutoscalingGroup.TagBlock { Key = tag.Key, Value = tag.Value<string>(), PropagateAtLaunch = true })],
+            };
+
+            public static readonly AwsLbListener Http = new("http")
+            {
+                LoadBalancerArn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/1",
+                DefaultAction = Dynamic.For(Rules, rule => new AwsLbListener.DefaultActionBlock { Type = rule.Value<string>("type"), TargetGroupArn = rule.Value<string>("target") }),
+            };
+        }
+        """;
+
+    [Fact]
+    public void Dynamic_blocks_beside_written_ones() => Snapshot.Match(Harness.TerraformOf(DynamicBlocks, "d"));
+
+    [Fact]
+    public void Dynamic_blocks_are_read_by_HashiCorps_parser_with_their_iterators()
+    {
+        var json = Harness.TerraformOf(DynamicBlocks, "d");
+        TerraformReferences.AssertAllDeclared(json);
+        using var document = JsonDocument.Parse(json);
+        var asg = document.RootElement.GetProperty("resource").GetProperty("aws_autoscaling_group").GetProperty("web");
+        Assert.Equal("Name", asg.GetProperty("tag")[0].GetProperty("key").GetString());
+        var tag = asg.GetProperty("dynamic").GetProperty("tag")[0];
+        Assert.Equal("${var.extra_tags}", tag.GetProperty("for_each").GetString());
+        Assert.Equal("tag", tag.GetProperty("iterator").GetString());
+        Assert.Equal("${tag.value}", tag.GetProperty("content").GetProperty("value").GetString());
+        var action = document.RootElement.GetProperty("resource").GetProperty("aws_lb_listener").GetProperty("http").GetProperty("dynamic").GetProperty("default_action")[0];
+        Assert.Equal("${rule.value.type}", action.GetProperty("content").GetProperty("type").GetString());
+        Assert.False(document.RootElement.GetProperty("resource").GetProperty("aws_lb_listener").GetProperty("http").TryGetProperty("default_action", out _));
+    }
 }

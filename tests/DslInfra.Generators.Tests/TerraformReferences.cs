@@ -30,6 +30,8 @@ internal static partial class TerraformReferences
                 foreach (var name in names.EnumerateObject())
                     declared.Add(prefix + name.Name);
 
+        // A dynamic block's iterator is defined inside that block's content.
+        var iterators = new HashSet<string>(Regex.Matches(terraformJson, @"""iterator"":\s*""([^""]+)""").Select(m => m.Groups[1].Value), StringComparer.Ordinal);
         var checkedAny = false;
         foreach (var entry in HclDecoder.Decode(terraformJson, ".tf.json"))
         {
@@ -43,6 +45,8 @@ internal static partial class TerraformReferences
                         continue; // a function's name, not a reference
                     checkedAny = true;
                     var root2 = text.Split('.')[0];
+                    if (iterators.Contains(root2) && entry.Path.Contains("/dynamic/") && entry.Path.Contains("/content/"))
+                        continue;
                     switch (root2)
                     {
                         case "each":

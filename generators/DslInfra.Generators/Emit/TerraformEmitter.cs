@@ -308,12 +308,26 @@ internal sealed class TerraformEmitter
         if (obj.Type.AttributesAsBlocks)
             foreach (var argument in obj.Type.Arguments)
                 body.Add(argument, Json.Null); // read as an attribute, every argument must be present
+        var dynamic = new JsonObject();
         foreach (var field in obj.Fields)
         {
             if (field.IsMeta || field.Value is NullValue)
                 continue;
+            if (field.Value is ListValue list && list.Items.Any(i => i is DynamicValue))
+            {
+                // Blocks made at deploy time go under "dynamic"; blocks written out stay where they are.
+                var written = list.Items.Where(i => i is not DynamicValue).ToList();
+                if (written.Count > 0)
+                    body.Add(field.TerraformName, Array(written.Select(i => Value(i, template))));
+                dynamic.Add(field.TerraformName, Array(list.Items.OfType<DynamicValue>().Select(d => (Json)new JsonObject()
+                    .Add("for_each", Value(d.ForEach, template: true))
+                    .Add("iterator", Json.String(d.Iterator))
+                    .Add("content", Arguments(d.Content, template)))));
+                continue;
+            }
             body.Add(field.TerraformName, Value(field.Value, template));
         }
+        body.AddIfAny("dynamic", dynamic);
         return body;
     }
 

@@ -25,6 +25,8 @@ internal sealed class DslSymbols
         Each = find("DslInfra.Each");
         Count = find("DslInfra.Count");
         Instances = find("DslInfra.Instances");
+        Dynamic = find("DslInfra.Dynamic");
+        DynamicItem = find("DslInfra.DynamicItem");
         Condition = find("DslInfra.Condition");
         Output = find("DslInfra.Output");
         TypedOutput = find("DslInfra.Output`1");
@@ -56,6 +58,8 @@ internal sealed class DslSymbols
     public INamedTypeSymbol? Each { get; }
     public INamedTypeSymbol? Count { get; }
     public INamedTypeSymbol? Instances { get; }
+    public INamedTypeSymbol? Dynamic { get; }
+    public INamedTypeSymbol? DynamicItem { get; }
     public INamedTypeSymbol? Condition { get; }
     public INamedTypeSymbol? Output { get; }
     public INamedTypeSymbol? TypedOutput { get; }

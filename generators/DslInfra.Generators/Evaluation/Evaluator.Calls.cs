@@ -26,6 +26,10 @@ internal sealed partial class Evaluator
             return new ReferenceValue("each", "value");
         if (method.Name == "At" && DslSymbols.Is(method.ContainingType, dsl.Instances))
             return Instance(invocation);
+        if (method.Name == "For" && DslSymbols.Is(method.ContainingType, dsl.Dynamic))
+            return DynamicBlocks(invocation);
+        if (method.Name == "Value" && DslSymbols.Is(method.ContainingType, dsl.DynamicItem))
+            return IteratorReference(invocation);
         if (TerraformFunctionName(method) is { } function)
             return TerraformFunction(invocation, function);
         if (method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "DslInfra.InfraFunctionAttribute"))
@@ -120,6 +124,44 @@ internal sealed partial class Evaluator
                     : $"{obj.Address} has neither Count nor ForEach, so it has one instance: use it directly");
         }
         return obj with { Fields = obj.Fields.Append(new Field("InstanceKey", "", false, true, new StringValue(instance))).ToEquatableArray() };
+    }
+
+    /// <summary><c>Dynamic.For(Rules, rule =&gt; new() { … })</c>: a dynamic block whose iterator is the lambda's parameter.</summary>
+    private Value DynamicBlocks(IInvocationOperation invocation)
+    {
+        if (invocation.Arguments.Length != 2)
+            return Fail(invocation, "Dynamic.For takes the items and a lambda");
+        var items = Scalar(Evaluate(invocation.Arguments[0].Value), invocation.Arguments[0].Value);
+        if (items is ErrorValue)
+            return items;
+        var make = invocation.Arguments[1].Value;
+        while (make is IDelegateCreationOperation delegateCreation)
+            make = delegateCreation.Target;
+        if (make is not IAnonymousFunctionOperation { Symbol.Parameters.Length: 1 } lambda)
+            return Fail(make, "Dynamic.For takes a lambda with one parameter, the block's iterator");
+        var iterator = TerraformNames.SnakeCase(lambda.Symbol.Parameters[0].Name);
+        if (!TerraformNames.IsIdentifier(iterator) || iterator is "each" or "count" or "self" or "var" or "local" or "module" or "data" or "path" or "terraform")
+            return Report(DslInfra.Generators.Diagnostics.RuleIdentifiers.InvalidIdentifier, lambda.Symbol.Parameters[0].Locations.FirstOrDefault(), iterator, "a dynamic block's iterator",
+                "name the lambda's parameter after the block, e.g. rule (each, count, self and Terraform's other root names are taken)");
+        var content = Lambda(lambda, new IteratorValue(iterator));
+        if (content is ErrorValue)
+            return content;
+        if (content is not ObjectValue { Type.Kind: DslKind.Block } block)
+            return WrongType(make, "Dynamic.For's lambda makes one nested block: new() { … }");
+        return new ListValue(new Value[] { new DynamicValue(items, iterator, block) }.ToEquatableArray());
+    }
+
+    /// <summary><c>rule.Value&lt;T&gt;()</c>, <c>rule.Value&lt;T&gt;("port")</c>: the dynamic block's current element.</summary>
+    private Value IteratorReference(IInvocationOperation invocation)
+    {
+        if (Evaluate(invocation.Instance) is not IteratorValue iterator)
+            return Fail(invocation, "only the parameter of Dynamic.For's lambda has elements");
+        if (invocation.Arguments.Length == 0)
+            return new ReferenceValue(iterator.Name, "value");
+        var attribute = Evaluate(invocation.Arguments[0].Value);
+        if (attribute is not StringValue name || !TerraformNames.IsIdentifier(name.Text))
+            return WrongType(invocation, "Value takes the element's attribute name as a string literal, e.g. \"port\"");
+        return new ReferenceValue(iterator.Name, "value." + name.Text);
     }
 
     private Value Self(IInvocationOperation invocation)

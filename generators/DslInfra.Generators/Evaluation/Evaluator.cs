@@ -334,6 +334,8 @@ internal sealed partial class Evaluator
         var instance = Evaluate(reference.Instance);
         if (instance is ErrorValue)
             return instance;
+        if (instance is IteratorValue iterator && property.Name == "Key")
+            return new ReferenceValue(iterator.Name, "key");
         if (property.IsIndexer)
             return reference.Arguments.Length == 1
                 ? Index(instance, Evaluate(reference.Arguments[0].Value), reference)

@@ -226,6 +226,7 @@ internal static partial class StackReader
             ListValue list => list.Items.Any(i => Uses(i, root)),
             MapValue map => map.Entries.Any(e => Uses(e.Value, root)),
             ObjectValue nested => nested.Fields.Any(f => Uses(f.Value, root)),
+            DynamicValue dynamic => Uses(dynamic.ForEach, root) || Uses(dynamic.Content, root),
             _ => false,
         };
 

@@ -381,6 +381,7 @@ internal static partial class StackReader
         private static IEnumerable<ObjectValue> Blocks(Value value) => value switch
         {
             ObjectValue { Type.Kind: DslKind.Block or DslKind.Lifecycle or DslKind.Validation or DslKind.Condition } block => new[] { block },
+            DynamicValue dynamic => new[] { dynamic.Content },
             ListValue list => list.Items.SelectMany(Blocks),
             _ => Enumerable.Empty<ObjectValue>(),
         };
@@ -414,7 +415,8 @@ internal static partial class StackReader
         {
             switch (value)
             {
-                case ReferenceValue reference when !reference.Target.StartsWith("var.", StringComparison.Ordinal) && reference.Target is not ("self" or "each" or "count"):
+                // A reference without a dot is no resource: self, each, count, a dynamic block's iterator.
+                case ReferenceValue reference when !reference.Target.StartsWith("var.", StringComparison.Ordinal) && reference.Target.IndexOf('.') > 0:
                     found.Add(WithoutInstanceKey(reference.Target));
                     break;
                 case ObjectValue { Type.Kind: DslKind.Resource or DslKind.DataSource or DslKind.EphemeralResource, Address: { } address }:
@@ -455,6 +457,10 @@ internal static partial class StackReader
                 case FunctionValue function:
                     foreach (var argument in function.Arguments)
                         Collect(argument, found);
+                    break;
+                case DynamicValue dynamic:
+                    Collect(dynamic.ForEach, found);
+                    Collect(dynamic.Content, found);
                     break;
             }
         }

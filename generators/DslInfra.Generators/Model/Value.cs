@@ -76,6 +76,12 @@ internal sealed record ReferenceValue(string Target, string? Attribute) : Expres
 /// <summary>A string built from literal text and expressions; Terraform's template syntax.</summary>
 internal sealed record TemplateValue(EquatableArray<Value> Parts) : ExpressionValue;
 
+/// <summary>The parameter of Dynamic.For's lambda while its content is evaluated: the block's iterator.</summary>
+internal sealed record IteratorValue(string Name) : Value;
+
+/// <summary>A dynamic block: one <see cref="Content"/> per element of <see cref="ForEach"/>, the element named <see cref="Iterator"/>.</summary>
+internal sealed record DynamicValue(Value ForEach, string Iterator, ObjectValue Content) : Value;
+
 internal sealed record BinaryValue(string Operator, Value Left, Value Right) : ExpressionValue;
 
 internal sealed record UnaryValue(string Operator, Value Operand) : ExpressionValue;
