@@ -374,4 +374,23 @@ public class LanguageTests
         Assert.Equal("${rule.value.type}", action.GetProperty("content").GetProperty("type").GetString());
         Assert.False(document.RootElement.GetProperty("resource").GetProperty("aws_lb_listener").GetProperty("http").TryGetProperty("default_action", out _));
     }
+
+    [Fact]
+    public void One_instance_of_a_module_called_with_for_each()
+    {
+        var json = Harness.TerraformOf("""
+            [Stack("s")]
+            public static class S
+            {
+                public static readonly Variable<Map<string>> Regions = new("regions") { Default = new Map<string> { ["eu"] = "10.0.0.0/16" } };
+                public static readonly Module Net = new("net") { Source = "./modules/net", ForEach = Regions, Inputs = new() { ["cidr"] = Each.Value<string>(), ["name"] = Each.Key } };
+                public static readonly AwsSecurityGroup Sg = new("eu") { VpcId = Net.At("eu").Output<string>("vpc_id") };
+            }
+            """);
+        TerraformReferences.AssertAllDeclared(json);
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal("${module.net[\"eu\"].vpc_id}", document.RootElement.GetProperty("resource").GetProperty("aws_security_group").GetProperty("eu").GetProperty("vpc_id").GetString());
+        Assert.Equal("${var.regions}", document.RootElement.GetProperty("module").GetProperty("net").GetProperty("for_each").GetString());
+        Assert.Equal("${each.value}", document.RootElement.GetProperty("module").GetProperty("net").GetProperty("cidr").GetString());
+    }
 }

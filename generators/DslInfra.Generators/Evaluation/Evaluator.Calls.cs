@@ -25,7 +25,9 @@ internal sealed partial class Evaluator
         if (method.Name == "Value" && DslSymbols.Is(method.ContainingType, dsl.Each))
             return new ReferenceValue("each", "value");
         if (method.Name == "At" && DslSymbols.Is(method.ContainingType, dsl.Instances))
-            return Instance(invocation);
+            return Instance(invocation, invocation.Arguments[0].Value, invocation.Arguments.Length == 2 ? invocation.Arguments[1].Value : null);
+        if (method.Name == "At" && DslSymbols.Is(method.ContainingType, dsl.Module))
+            return Instance(invocation, invocation.Instance!, invocation.Arguments.Length == 1 ? invocation.Arguments[0].Value : null);
         if (method.Name == "For" && DslSymbols.Is(method.ContainingType, dsl.Dynamic))
             return DynamicBlocks(invocation);
         if (method.Name == "Value" && DslSymbols.Is(method.ContainingType, dsl.DynamicItem))
@@ -97,16 +99,16 @@ internal sealed partial class Evaluator
     }
 
     /// <summary><c>Subnet.At("a")</c>: the resource with its instance key, so that its attributes read <c>aws_subnet.app["a"].id</c>.</summary>
-    private Value Instance(IInvocationOperation invocation)
+    private Value Instance(IInvocationOperation invocation, IOperation receiver, IOperation? keyOperation)
     {
-        if (invocation.Arguments.Length != 2)
-            return Fail(invocation, "At takes the resource and one key or index");
-        var resource = Evaluate(invocation.Arguments[0].Value);
-        var key = Evaluate(invocation.Arguments[1].Value);
+        if (keyOperation is null)
+            return Fail(invocation, "At takes one key or index");
+        var resource = Evaluate(receiver);
+        var key = Evaluate(keyOperation);
         if (resource is ErrorValue || key is ErrorValue)
             return ErrorValue.Instance;
-        if (resource is not ObjectValue { Type.Kind: DslKind.Resource or DslKind.DataSource } obj || obj.Get("InstanceKey") is not null)
-            return WrongType(invocation, "At picks one instance of a resource declared with Count or ForEach");
+        if (resource is not ObjectValue { Type.Kind: DslKind.Resource or DslKind.DataSource or DslKind.Module } obj || obj.Get("InstanceKey") is not null)
+            return WrongType(invocation, "At picks one instance of a resource or module declared with Count or ForEach");
         var byKey = obj.Get("ForEach") is { } and not NullValue;
         var byIndex = obj.Get("Count") is { } and not NullValue;
         string instance;

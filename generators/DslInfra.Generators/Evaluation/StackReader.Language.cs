@@ -234,7 +234,7 @@ internal static partial class StackReader
         private static string WithoutInstanceKey(string address)
         {
             var bracket = address.IndexOf('[');
-            return bracket < 0 || address.StartsWith("module.", StringComparison.Ordinal) ? address : address.Substring(0, bracket);
+            return bracket < 0 ? address : address.Substring(0, bracket);
         }
 
         /// <summary>

@@ -50,7 +50,7 @@ internal sealed record ObjectValue(DslType Type, EquatableArray<Field> Fields, S
 
     /// <summary>The Terraform address when this is a resource or data source with a literal name.</summary>
     public string? Address =>
-        Type.Kind == DslKind.Module ? (GetString("Name") is { } module ? "module." + module : null)
+        Type.Kind == DslKind.Module ? (GetString("Name") is { } module ? "module." + module + GetString("InstanceKey") : null)
         : Type.Kind == DslKind.Image
             ? (GetString("Name") is { } image && !Type.IsContainerImage ? "data.aws_ami." + ImageSpec.DataSourceName(image) : null)
             : (Type.TerraformType ?? GetString("Type")) is { } type && GetString("Name") is { } name

@@ -33,5 +33,14 @@ public record Module(string Name)
     public ImmutableArray<Resource> DependsOn { get; init; }
 
     /// <summary>One of the module's outputs: <c>module.name.output</c>.</summary>
-    public Reference<T> Output<T>(string output) => new("module." + Name + "." + output);
+    public Reference<T> Output<T>(string output) => new("module." + Name + InstanceKey + "." + output);
+
+    /// <summary>The instance key <c>At</c> set: <c>["a"]</c>, <c>[0]</c>.</summary>
+    internal string InstanceKey { get; init; } = "";
+
+    /// <summary>One instance of a module called with ForEach, for its outputs: <c>module.name["key"]</c>.</summary>
+    public Module At(string key) => this with { InstanceKey = "[\"" + key.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"]" };
+
+    /// <summary>One instance of a module called with Count, for its outputs: <c>module.name[0]</c>.</summary>
+    public Module At(int index) => this with { InstanceKey = "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]" };
 }
