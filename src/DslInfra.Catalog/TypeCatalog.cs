@@ -39,6 +39,26 @@ internal static class TypeCatalog
     };
 
     /// <summary>
+    /// Types that hold state — data, keys, disks — that goes with them when they are destroyed or replaced (DI4005 in
+    /// the review gate, DI3004 at compile time without prevent_destroy). Immutable infrastructure replaces compute and
+    /// keeps these. An unlisted type is assumed to hold nothing that a new one would not have.
+    /// </summary>
+    public static readonly HashSet<string> Stateful = new(StringComparer.Ordinal)
+    {
+        "aws_db_instance", "aws_rds_cluster", "aws_dynamodb_table", "aws_s3_bucket", "aws_ebs_volume", "aws_efs_file_system",
+        "aws_elasticache_cluster", "aws_elasticache_replication_group", "aws_elasticache_serverless_cache", "aws_docdb_cluster",
+        "aws_neptune_cluster", "aws_redshift_cluster", "aws_opensearch_domain", "aws_elasticsearch_domain", "aws_kinesis_stream",
+        "aws_msk_cluster", "aws_fsx_lustre_file_system", "aws_fsx_windows_file_system", "aws_fsx_ontap_file_system",
+        "aws_fsx_openzfs_file_system", "aws_backup_vault", "aws_kms_key", "aws_secretsmanager_secret", "aws_sqs_queue",
+        "azurerm_storage_account", "azurerm_mssql_server", "azurerm_mssql_database", "azurerm_postgresql_flexible_server",
+        "azurerm_mysql_flexible_server", "azurerm_cosmosdb_account", "azurerm_managed_disk", "azurerm_key_vault", "azurerm_redis_cache",
+        "google_sql_database_instance", "google_sql_database", "google_storage_bucket", "google_compute_disk", "google_bigquery_dataset",
+        "google_bigquery_table", "google_spanner_instance", "google_spanner_database", "google_redis_instance", "google_filestore_instance",
+        "google_kms_crypto_key",
+        "kubernetes_persistent_volume", "kubernetes_persistent_volume_v1", "kubernetes_persistent_volume_claim", "kubernetes_persistent_volume_claim_v1",
+    };
+
+    /// <summary>
     /// Arguments that define what a machine is, in any type: ignore_changes on one lets the running machine drift from
     /// its declaration (DI2006). Matched by name, so an unlisted type is covered by its arguments' names.
     /// </summary>

@@ -39,6 +39,23 @@ public class ReviewTests
     }
 
     [Fact]
+    public void Destroying_or_replacing_state_fails_the_gate_unless_allowed()
+    {
+        var plan = Cli.Plan("stateful.json");
+        var (exit, output, _) = Cli.Run("review", plan, "--manifest", Manifest);
+        Assert.Equal(1, exit);
+        Assert.Contains("FAIL    aws_db_instance.main: replace (create before destroy)", output);
+        Assert.Contains("replaced because engine_version changed, and it holds state: its data goes with it", output);
+        Assert.Contains("FAIL    aws_s3_bucket.logs: destroy", output);
+        Assert.Contains("destroyed, and it holds state", output);
+        Assert.DoesNotContain("FAIL    aws_dynamodb_table.sessions", output);   // created: nothing is lost
+        Assert.DoesNotContain("FAIL    aws_instance.web", output);              // compute is replaced, that is the point
+        var sarif = Cli.Run("review", plan, "--manifest", Manifest, "--format", "sarif").Output;
+        Assert.Contains("\"ruleId\": \"DI4005\"", sarif);
+        Assert.Equal(0, Cli.Run("review", plan, "--manifest", Manifest, "--allow", "aws_db_instance.main", "--allow", "aws_s3_bucket.logs").Exit);
+    }
+
+    [Fact]
     public void Drift_is_reported_and_never_fails()
     {
         var (exit, output, _) = Cli.Run("review", Cli.Plan("format-1.0.json"), "--allow", "aws_vpc.main");

@@ -16,7 +16,8 @@ internal static class ReviewSarif
     private static readonly Rule DestroyBeforeCreate = new("DI4002", "DestroyBeforeCreate", "A resource that serves traffic is destroyed before its replacement exists.");
     private static readonly Rule UnknownAction = new("DI4003", "UnknownAction", "The plan has an action this dslinfra does not know.");
     private static readonly Rule IncompletePlan = new("DI4004", "IncompletePlan", "The plan errored or is incomplete.");
-    private static readonly Rule[] Rules = [InPlaceUpdate, DestroyBeforeCreate, UnknownAction, IncompletePlan];
+    private static readonly Rule StateLost = new("DI4005", "StateLost", "A resource that holds state is destroyed or replaced.");
+    private static readonly Rule[] Rules = [InPlaceUpdate, DestroyBeforeCreate, UnknownAction, IncompletePlan, StateLost];
 
     public static string Write(ReviewResult review, string planName, string sourceRoot) => JsonOutput.Write(json =>
     {
@@ -74,12 +75,7 @@ internal static class ReviewSarif
 
     private static void WriteResult(Utf8JsonWriter json, Finding finding, string planName, string sourceRoot)
     {
-        var rule = finding.Change.Kind switch
-        {
-            ChangeKind.Update => InPlaceUpdate,
-            ChangeKind.ReplaceDeleteBeforeCreate => DestroyBeforeCreate,
-            _ => UnknownAction,
-        };
+        var rule = Rules.FirstOrDefault(r => r.Id == finding.Rule) ?? UnknownAction;
         json.WriteStartObject();
         json.WriteString("ruleId", rule.Id);
         json.WriteNumber("ruleIndex", Array.IndexOf(Rules, rule));

@@ -11,7 +11,8 @@ internal sealed record ResourceChange(
     string? Deposed,
     IReadOnlyList<string> Actions,
     string? ActionReason,
-    bool Importing)
+    bool Importing,
+    IReadOnlyList<string>? ReplacePaths = null)
 {
     public ChangeKind Kind => ChangeKinds.Of(Actions);
 }

@@ -131,6 +131,7 @@ internal static class PlanReader
     {
         string? address = null, previous = null, module = null, mode = null, type = null, resourceName = null, deposed = null, reason = null, index = null;
         List<string>? actions = null;
+        List<string> replacePaths = [];
         var importing = false;
         while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
         {
@@ -154,6 +155,8 @@ internal static class PlanReader
                         var changeProperty = json.GetString();
                         if (changeProperty == "actions")
                             actions = ReadStrings(json, name, where + ".change.actions");
+                        else if (changeProperty == "replace_paths")
+                            replacePaths = ReadPaths(json, name, where + ".change.replace_paths");
                         else if (changeProperty == "importing")
                         {
                             json.Read();
@@ -173,7 +176,7 @@ internal static class PlanReader
             address = (module is null ? "" : module + ".") + (mode == "data" ? "data." : "") + type + "." + resourceName + index;
         if (address is null || actions is null)
             throw new PlanException($"{name}: {where} has no {(address is null ? "address" : "change.actions")}; the plan is not in Terraform's JSON format.");
-        return new ResourceChange(address, previous, module, mode ?? "managed", type ?? "", resourceName ?? "", deposed, actions, reason, importing);
+        return new ResourceChange(address, previous, module, mode ?? "managed", type ?? "", resourceName ?? "", deposed, actions, reason, importing, replacePaths);
     }
 
     private static string? ReadString(JsonTokenStream json, string name, string where)
@@ -209,6 +212,46 @@ internal static class PlanReader
             JsonTokenType.False => false,
             _ => throw new PlanException($"{name}: {where} is not true or false."),
         };
+    }
+
+    /// <summary>
+    /// replace_paths: the attribute paths that force a replacement, each a list of steps (a name, or an index or key),
+    /// written as Terraform writes them in messages: <c>ebs_block_device[0].volume_size</c>. Null is "none".
+    /// </summary>
+    private static List<string> ReadPaths(JsonTokenStream json, string name, string where)
+    {
+        json.Read();
+        if (json.TokenType == JsonTokenType.Null)
+            return [];
+        if (json.TokenType != JsonTokenType.StartArray)
+            throw new PlanException($"{name}: {where} is not an array.");
+        var paths = new List<string>();
+        while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+        {
+            if (json.TokenType != JsonTokenType.StartArray)
+                throw new PlanException($"{name}: {where} holds something other than paths (arrays of steps).");
+            var path = new System.Text.StringBuilder();
+            while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+            {
+                switch (json.TokenType)
+                {
+                    case JsonTokenType.String when path.Length == 0:
+                        path.Append(json.GetString());
+                        break;
+                    case JsonTokenType.String:
+                        // A step after the first is an attribute or a map key; Terraform's messages write both with dots and brackets alike.
+                        path.Append('.').Append(json.GetString());
+                        break;
+                    case JsonTokenType.Number:
+                        path.Append('[').Append(json.GetString()).Append(']');
+                        break;
+                    default:
+                        throw new PlanException($"{name}: {where} has a step that is neither a name nor an index.");
+                }
+            }
+            paths.Add(path.ToString());
+        }
+        return paths;
     }
 
     private static List<string> ReadStrings(JsonTokenStream json, string name, string where)

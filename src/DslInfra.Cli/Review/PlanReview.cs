@@ -15,7 +15,7 @@ internal enum Verdict
     Violation,
 }
 
-internal sealed record Finding(ResourceChange Change, Verdict Verdict, string? Why, ManifestResource? Declared);
+internal sealed record Finding(ResourceChange Change, Verdict Verdict, string? Why, ManifestResource? Declared, string? Rule = null);
 
 /// <summary>The whole review: every change with its verdict, drift, and whether the gate passes.</summary>
 internal sealed record ReviewResult(Plan Plan, IReadOnlyList<Finding> Findings, IReadOnlyList<ResourceChange> Drift, IReadOnlyList<string> PlanProblems)
@@ -26,14 +26,18 @@ internal sealed record ReviewResult(Plan Plan, IReadOnlyList<Finding> Findings, 
 }
 
 /// <summary>
-/// The gate: immutable infrastructure is replaced, never updated in place. Without a manifest every
-/// in-place update fails (the safe default); with one, only updates of replace-only resources do,
-/// plus destroy-before-create replacements of anything that serves traffic.
+/// The gate: immutable infrastructure is replaced, never updated in place, and keeps its state. Without a
+/// manifest every in-place update fails (the safe default); with one, only updates of replace-only resources
+/// do, plus destroy-before-create replacements of anything that serves traffic, and any destroy or
+/// replacement of a resource that holds state.
 /// </summary>
 internal static class PlanReview
 {
     // Resource types whose replacement by destroy-then-create drops traffic: the one catalog.
     private static readonly HashSet<string> ServesTraffic = Catalog.TypeCatalog.ServesTraffic;
+
+    // Resource types that hold state (data, keys, disks): destroying or replacing one loses it.
+    private static readonly HashSet<string> Stateful = Catalog.TypeCatalog.Stateful;
 
     public static ReviewResult Review(Plan plan, Manifest manifest, IReadOnlySet<string> allowed)
     {
@@ -41,9 +45,9 @@ internal static class PlanReview
         foreach (var change in plan.ResourceChanges)
         {
             var declared = manifest.Find(change.Address);
-            var why = Problem(change, manifest, declared);
-            var verdict = why is null ? Verdict.Pass : allowed.Contains(change.Address) ? Verdict.Allowed : Verdict.Violation;
-            findings.Add(new Finding(change, verdict, why, declared));
+            var problem = Problem(change, manifest, declared);
+            var verdict = problem is null ? Verdict.Pass : allowed.Contains(change.Address) ? Verdict.Allowed : Verdict.Violation;
+            findings.Add(new Finding(change, verdict, problem?.Why, declared, problem?.Rule));
         }
         var problems = new List<string>();
         if (plan.Errored)
@@ -53,20 +57,28 @@ internal static class PlanReview
         return new ReviewResult(plan, findings, plan.ResourceDrift, problems);
     }
 
-    private static string? Problem(ResourceChange change, Manifest manifest, ManifestResource? declared)
+    private static (string Rule, string Why)? Problem(ResourceChange change, Manifest manifest, ManifestResource? declared)
     {
+        // Losing state comes first: a replaced database is worse than a replaced load balancer.
+        if (change.Mode == "managed" && Stateful.Contains(change.Type)
+            && change.Kind is ChangeKind.Delete or ChangeKind.ReplaceCreateBeforeDestroy or ChangeKind.ReplaceDeleteBeforeCreate)
+        {
+            var what = change.Kind == ChangeKind.Delete ? "destroyed" : "replaced";
+            var forcing = change.ReplacePaths is { Count: > 0 } paths ? $" because {string.Join(", ", paths)} changed" : "";
+            return ("DI4005", $"{what}{forcing}, and it holds state: its data goes with it. Keep it (prevent_destroy; a Moved block for a rename; a Removed block with Destroy = false to hand it over), or pass --allow {change.Address} if the loss is intended");
+        }
         switch (change.Kind)
         {
             case ChangeKind.Update when manifest.IsEmpty:
-                return "updated in place; immutable infrastructure is replaced, never patched (pass --manifest to allow in-place updates of resources that may change)";
+                return ("DI4001", "updated in place; immutable infrastructure is replaced, never patched (pass --manifest to allow in-place updates of resources that may change)");
             case ChangeKind.Update when declared is null:
-                return "updated in place, and no manifest declares it, so it is treated as replace-only";
+                return ("DI4001", "updated in place, and no manifest declares it, so it is treated as replace-only");
             case ChangeKind.Update when declared.ReplaceOnly:
-                return "updated in place, but it is replace-only: a change must create a new one";
+                return ("DI4001", "updated in place, but it is replace-only: a change must create a new one");
             case ChangeKind.ReplaceDeleteBeforeCreate when ServesTraffic.Contains(change.Type):
-                return "destroyed before its replacement exists, and it serves traffic: set create_before_destroy";
+                return ("DI4002", "destroyed before its replacement exists, and it serves traffic: set create_before_destroy");
             case ChangeKind.Unknown:
-                return $"unknown action [{string.Join(", ", change.Actions)}]; this dslinfra cannot judge it";
+                return ("DI4003", $"unknown action [{string.Join(", ", change.Actions)}]; this dslinfra cannot judge it");
             default:
                 return null;
         }
