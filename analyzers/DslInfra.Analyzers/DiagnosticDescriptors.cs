@@ -40,6 +40,10 @@ internal static class DiagnosticDescriptors
         "Image is not pinned",
         "{0}: the next build may pick another image; look it up by its exact name with owners you trust");
 
+    public static readonly DiagnosticDescriptor UnprotectedState = Rule(RuleIdentifiers.UnprotectedState, Hygiene,
+        "Resource that holds state can be destroyed",
+        "{0} holds state that goes with it when a plan destroys or replaces it: set Lifecycle = new() {{ PreventDestroy = true }}");
+
     private static DiagnosticDescriptor Rule(string id, string category, string title, string message) => new(
         id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: RuleIdentifiers.HelpLink(id));
 }

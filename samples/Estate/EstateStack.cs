@@ -74,6 +74,7 @@ public static class EstateStack
         ForEach = Buckets,
         BucketPrefix = $"{Prefix}-{Each.Key}-",
         Tags = new() { ["purpose"] = Each.Key },
+        Lifecycle = new() { PreventDestroy = true },
     };
 
     // The old database is handed over to another team: it leaves this state and keeps running.

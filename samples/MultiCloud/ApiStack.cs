@@ -33,6 +33,7 @@ public static class ApiStack
         MasterUsername = "api",
         MasterPassword = DbPassword,
         StorageEncrypted = true,
+        Lifecycle = new() { PreventDestroy = true },
         DeletionProtection = true,
         Tags = new() { ["owner"] = Fn.Format<string>("account-%s", Account.AccountId) },
     };

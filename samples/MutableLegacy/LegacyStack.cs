@@ -28,7 +28,7 @@ public static class LegacyStack
         Lifecycle = new() { IgnoreChanges = ["ami"], CreateBeforeDestroy = false },
     };
 
-    // DI3001: a password in plain text. DI2004: a provisioner that runs commands on the live machine.
+    // DI3001: a password in plain text. DI2004: a provisioner that runs commands on the live machine. DI3004: nothing keeps a plan from destroying the database.
     public static readonly CustomResource Db = new("aws_db_instance", "db")
     {
         Arguments = new() { ["engine"] = "postgres", ["username"] = "admin", ["password"] = "hunter2", ["instance_class"] = "db.t3.micro", ["allocated_storage"] = 20 },

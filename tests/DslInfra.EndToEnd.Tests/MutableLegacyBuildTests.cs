@@ -19,6 +19,7 @@ public sealed partial class MutableLegacyBuildTests
         { "LegacyStack.cs", 18, "DI3002" },
         { "LegacyStack.cs", 27, "DI2005" },
         { "LegacyStack.cs", 28, "DI2006" },
+        { "LegacyStack.cs", 32, "DI3004" },
         { "LegacyStack.cs", 34, "DI3001" },
         { "LegacyStack.cs", 35, "DI2004" },
         { "LegacyStack.cs", 43, "DI2001" },

@@ -22,6 +22,8 @@ public static class InfraStack
     {
         BucketPrefix = "infra-logs-",
         Tags = new() { ["env"] = $"{Env}" },
+        // A bucket holds data: Terraform refuses any plan that would destroy it (DI3004 asks for this).
+        Lifecycle = new() { PreventDestroy = true },
     };
 
     public static readonly Output VpcId = new("vpc_id") { Value = Vpc.Id };
