@@ -44,6 +44,10 @@ internal static class DiagnosticDescriptors
         "Resource that holds state can be destroyed",
         "{0} holds state that goes with it when a plan destroys or replaces it: set Lifecycle = new() {{ PreventDestroy = true }}");
 
+    public static readonly DiagnosticDescriptor UnboundedInstanceLifetime = Rule(RuleIdentifiers.UnboundedInstanceLifetime, Hygiene,
+        "Instances live without a limit",
+        "{0} keeps its instances as long as they run: set {1} (e.g. 604800 seconds, 7 days) so that they are replaced regularly instead of drifting");
+
     private static DiagnosticDescriptor Rule(string id, string category, string title, string message) => new(
         id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: RuleIdentifiers.HelpLink(id));
 }

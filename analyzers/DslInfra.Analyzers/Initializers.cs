@@ -81,6 +81,17 @@ internal static class Initializers
         return assignments;
     }
 
+    /// <summary>
+    /// Where a warning about a whole record goes: <c>new("main")</c> or <c>new AwsDbInstance("main")</c>, not its
+    /// initializer, which may be long and is not what the warning is about.
+    /// </summary>
+    public static Location Head(IObjectCreationOperation creation) => creation.Syntax switch
+    {
+        Microsoft.CodeAnalysis.CSharp.Syntax.BaseObjectCreationExpressionSyntax { ArgumentList: { } arguments } syntax =>
+            Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(syntax.SpanStart, arguments.Span.End)),
+        _ => creation.Syntax.GetLocation(),
+    };
+
     /// <summary>The compile-time constant a value is, through conversions.</summary>
     public static object? Constant(IOperation value) => Unwrap(value).ConstantValue.Value;
 

@@ -161,6 +161,7 @@ public static class WebStack
     public static readonly AwsAutoscalingGroup WebAsg = new("web")
     {
         NamePrefix = "web-",
+        MaxInstanceLifetime = 604800, // 7 days: every instance is replaced from the current template before it gets old
         MinSize = Capacity,
         MaxSize = Capacity * 3,
         DesiredCapacity = Capacity,

@@ -59,6 +59,16 @@ internal static class TypeCatalog
     };
 
     /// <summary>
+    /// Groups of machines that can replace their instances on a schedule, with the argument that sets the longest an
+    /// instance may live (DI3005 when it is unset): instances that live long drift and collect risk. Other providers'
+    /// groups have no such setting; an unlisted type is not asked for one.
+    /// </summary>
+    public static readonly Dictionary<string, string> InstanceLifetime = new(StringComparer.Ordinal)
+    {
+        ["aws_autoscaling_group"] = "max_instance_lifetime",
+    };
+
+    /// <summary>
     /// Arguments that define what a machine is, in any type: ignore_changes on one lets the running machine drift from
     /// its declaration (DI2006). Matched by name, so an unlisted type is covered by its arguments' names.
     /// </summary>

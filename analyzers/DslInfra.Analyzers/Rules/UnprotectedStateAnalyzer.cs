@@ -2,10 +2,8 @@ using System.Collections.Immutable;
 using System.Linq;
 using DslInfra.Catalog;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 
 namespace DslInfra.Analyzers.Rules;
 
@@ -40,7 +38,7 @@ public sealed class UnprotectedStateAnalyzer : InfrastructureAnalyzer
             : SymbolNames.TypeName(type);
         if (terraformType is null || !TypeCatalog.Stateful.Contains(terraformType) || Protected(creation))
             return;
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnprotectedState, Head(creation), terraformType));
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnprotectedState, Initializers.Head(creation), terraformType));
     }
 
     // Lifecycle = new() { PreventDestroy = true } in the initializer, or a Lifecycle value that says so.
@@ -53,14 +51,6 @@ public sealed class UnprotectedStateAnalyzer : InfrastructureAnalyzer
             return true; // a Lifecycle built elsewhere: what it says is not known here, so do not guess
         return Initializers.Assignments(settings).TryGetValue("PreventDestroy", out var prevent) && Initializers.Constant(prevent.Value) is true;
     }
-
-    // new("main") or new AwsDbInstance("main"), not the whole initializer: the warning is about the resource, not its arguments.
-    private static Location Head(IObjectCreationOperation creation) => creation.Syntax switch
-    {
-        BaseObjectCreationExpressionSyntax { ArgumentList: { } arguments } syntax =>
-            Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.SpanStart, arguments.Span.End)),
-        _ => creation.Syntax.GetLocation(),
-    };
 
     private static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol baseType)
     {

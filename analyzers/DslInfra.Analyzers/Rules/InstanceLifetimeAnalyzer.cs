@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using System.Linq;
+using DslInfra.Catalog;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DslInfra.Analyzers.Rules;
+
+/// <summary>
+/// DI3005: a group of machines (the catalog's InstanceLifetime: aws_autoscaling_group) without a maximum instance
+/// lifetime. Immutable infrastructure replaces instances regularly; ones that live for months drift and collect risk.
+/// The code fix sets it to 7 days.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class InstanceLifetimeAnalyzer : InfrastructureAnalyzer
+{
+    /// <summary>The diagnostic property the code fix reads: the C# property that sets the lifetime.</summary>
+    public const string PropertyKey = "Property";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.UnboundedInstanceLifetime);
+
+    /// <inheritdoc/>
+    private protected override void Start(CompilationStartAnalysisContext start, DslRecords records) =>
+        start.RegisterOperationAction(c => Analyze(c, records), OperationKind.ObjectCreation);
+
+    private static void Analyze(OperationAnalysisContext context, DslRecords records)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (creation.Type is not INamedTypeSymbol type || !records.IsDslType(type)
+            || SymbolNames.TypeName(type) is not { } terraformType || !TypeCatalog.InstanceLifetime.TryGetValue(terraformType, out var argument))
+            return;
+        // The record's property for the argument; a record without one cannot set it, so it is not asked to.
+        var property = type.GetMembers().OfType<IPropertySymbol>().FirstOrDefault(p => p.SetMethod is not null && SymbolNames.ArgumentName(p) == argument);
+        if (property is null)
+            return;
+        if (creation.Initializer is not null && Initializers.ArgumentAssignments(creation.Initializer).ContainsKey(argument))
+            return;
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(PropertyKey, property.Name);
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnboundedInstanceLifetime, Initializers.Head(creation), properties, terraformType, property.Name));
+    }
+}
