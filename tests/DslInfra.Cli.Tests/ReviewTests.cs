@@ -56,6 +56,61 @@ public class ReviewTests
     }
 
     [Fact]
+    public void Fail_on_drift_fails_on_managed_drift_lists_the_paths_and_prints_the_replacement()
+    {
+        var plan = Cli.Plan("refresh-only.json");
+        Assert.Equal(0, Cli.Run("review", plan).Exit);                         // reported, but not asked to fail
+        var (exit, output, _) = Cli.Run("review", plan, "--fail-on-drift");
+        Assert.Equal(1, exit);
+        Assert.Contains("DRIFT (fails the gate): aws_s3_bucket.files[\"it's $(rm -rf /)\"] changed outside Terraform: update in place (tags.a, versioning[0].enabled)", output);
+        Assert.Contains("DRIFT (fails the gate): aws_instance.gone changed outside Terraform: destroy", output);
+        Assert.Contains("Drift (reported, never fails): data.aws_ami.web", output);   // a data source is re-read, not drifted
+        Assert.DoesNotContain("touched", output.Split('\n').Single(l => l.StartsWith("DRIFT", StringComparison.Ordinal) && l.Contains("aws_s3_bucket.files")));
+        // The remediation replaces what drifted (the deleted one is recreated by any apply), each address one shell word.
+        var remediation = output.Split('\n').Single(l => l.StartsWith("Replace what drifted", StringComparison.Ordinal));
+        var command = remediation.Substring(remediation.IndexOf("terraform apply", StringComparison.Ordinal));
+        Assert.Equal("terraform apply -replace='aws_s3_bucket.files[\"it'\\''s $(rm -rf /)\"]'", command);
+        Assert.Equal("-replace=aws_s3_bucket.files[\"it's $(rm -rf /)\"]\n", ShellWords(command["terraform apply ".Length..]));
+        Assert.Equal(0, Cli.Run("review", plan, "--fail-on-drift", "--allow", "aws_s3_bucket.files[\"it's $(rm -rf /)\"]", "--allow", "aws_instance.gone").Exit);
+
+        var json = Cli.Run("review", plan, "--fail-on-drift", "--format", "json").Output;
+        Assert.Contains("\"paths\": [", json);
+        Assert.Contains("\"remediation\": ", json);
+        Assert.Contains("\"ruleId\": \"DI4006\"", Cli.Run("review", plan, "--fail-on-drift", "--format", "sarif").Output);
+        Assert.Contains("❌ Drift", Cli.Run("review", plan, "--fail-on-drift", "--format", "markdown").Output);
+    }
+
+    [Fact]
+    public void A_drifted_resource_too_large_to_compare_still_fails_without_paths()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"dslinfra-big-drift-{Guid.NewGuid():N}.json");
+        var numbers = string.Join(",", Enumerable.Range(0, 250_000));
+        File.WriteAllText(file, "{\"format_version\":\"1.2\",\"resource_changes\":[],\"planned_values\":{},\"resource_drift\":[{\"address\":\"aws_instance.big\",\"mode\":\"managed\",\"type\":\"aws_instance\",\"name\":\"big\",\"change\":{\"actions\":[\"update\"],\"before\":{\"list\":[" + numbers + "]},\"after\":{\"list\":[" + numbers + ",1]}}}]}");
+        try
+        {
+            var (exit, output, _) = Cli.Run("review", file, "--fail-on-drift");
+            Assert.Equal(1, exit);
+            Assert.Contains("DRIFT (fails the gate): aws_instance.big changed outside Terraform: update in place\n", output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>The words a POSIX shell makes of <paramref name="arguments"/>, one per line: proof that the quoting holds.</summary>
+    private static string ShellWords(string arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("printf '%s\\n' " + arguments);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var words = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return words;
+    }
+
+    [Fact]
     public void Drift_is_reported_and_never_fails()
     {
         var (exit, output, _) = Cli.Run("review", Cli.Plan("format-1.0.json"), "--allow", "aws_vpc.main");

@@ -26,18 +26,22 @@ internal static class ReviewCommand
             Description = "Prefix for the manifest's source paths in SARIF, so they are relative to the repository root (e.g. samples/WebService).",
             DefaultValueFactory = _ => "",
         };
+        var failOnDrift = new Option<bool>("--fail-on-drift")
+        {
+            Description = "Fail (exit 1) when a managed resource drifted: changed outside Terraform, as a -refresh-only plan or a plan's resource_drift shows. --allow excuses an address. The report prints the terraform apply -replace=… that replaces what drifted.",
+        };
         var format = CommandOutput.Format(OutputFormat.Text, OutputFormat.Markdown, OutputFormat.Json, OutputFormat.Sarif);
         var file = CommandOutput.File();
-        var command = new Command("review", "Classify every change in a Terraform plan and fail (exit 1) on an in-place update of an immutable resource or a destroy-before-create of one that serves traffic. Drift is reported, never fails.")
+        var command = new Command("review", "Classify every change in a Terraform plan and fail (exit 1) on an in-place update of an immutable resource or a destroy-before-create of one that serves traffic, on destroying or replacing state, and (with --fail-on-drift) on drift.")
         {
-            plan, manifests, allow, sourceRoot, format, file,
+            plan, manifests, allow, failOnDrift, sourceRoot, format, file,
         };
         command.SetAction(parse => CommandOutput.Guard(error, () =>
         {
             var planPath = parse.GetValue(plan)!;
             var manifest = parse.GetValue(manifests) is { Length: > 0 } paths ? Manifest.Load(paths) : Manifest.Empty;
             var allowed = new HashSet<string>(parse.GetValue(allow) ?? [], StringComparer.Ordinal);
-            var result = PlanReview.Review(PlanReader.Read(planPath), manifest, allowed);
+            var result = PlanReview.Review(PlanReader.Read(planPath), manifest, allowed, parse.GetValue(failOnDrift));
             var chosen = CommandOutput.FormatOf(parse.GetValue(format));
             if (chosen == OutputFormat.Text && parse.GetValue(file) is null && CommandOutput.IsTerminal(output))
             {

@@ -24,7 +24,9 @@ internal static class ReviewConsole
         console.Write(table);
         console.MarkupLine(Markup.Escape(ReviewText.Summary(review)));
         foreach (var drift in review.Drift)
-            console.MarkupLine($"[grey]Drift (reported, never fails): {Markup.Escape(Printable.Of(drift.Address))}: {Markup.Escape(ChangeKinds.Describe(drift.Kind))}[/]");
+            console.MarkupLine((review.DriftViolations.Contains(drift) ? "[red]" : "[grey]") + Markup.Escape(ReviewText.DriftLine(review, drift)) + "[/]");
+        if (review.Remediation is { } remediation)
+            console.MarkupLine("Replace what drifted, never patch it back: " + Markup.Escape(Printable.Of(remediation)));
         console.MarkupLine(review.Passed ? "[green bold]PASS[/]" : "[red bold]FAIL[/]");
     }
 }

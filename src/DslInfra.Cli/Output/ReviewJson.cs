@@ -52,9 +52,16 @@ internal static class ReviewJson
             json.WriteStartObject();
             json.WriteString("address", drift.Address);
             json.WriteString("change", Name(drift.Kind));
+            json.WriteBoolean("fails", review.DriftViolations.Contains(drift));
+            json.WriteStartArray("paths");
+            foreach (var path in drift.DriftedPaths ?? [])
+                json.WriteStringValue(path);
+            json.WriteEndArray();
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        if (review.Remediation is { } remediation)
+            json.WriteString("remediation", remediation);
         json.WriteEndObject();
     });
 

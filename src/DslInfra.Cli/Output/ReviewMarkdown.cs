@@ -10,7 +10,7 @@ internal static class ReviewMarkdown
     public static string Write(ReviewResult review)
     {
         var text = new StringBuilder();
-        var violations = review.Findings.Count(f => f.Verdict == Verdict.Violation);
+        var violations = review.Findings.Count(f => f.Verdict == Verdict.Violation) + review.DriftViolations.Count;
         text.Append(review.Passed ? "### ✅ dslinfra review passed\n\n" : $"### ❌ dslinfra review failed: {violations} violation(s)\n\n");
         text.Append($"Terraform {Cell(review.Plan.TerraformVersion ?? "unknown")}, plan format {review.Plan.FormatVersion}. {ReviewText.Summary(review)}.\n\n");
         foreach (var problem in review.PlanProblems)
@@ -30,9 +30,16 @@ internal static class ReviewMarkdown
         }
         if (review.Drift.Count > 0)
         {
-            text.Append("<details><summary>Drift: changed outside Terraform (reported, never fails the gate)</summary>\n\n");
+            var fails = review.DriftViolations.Count > 0;
+            text.Append(fails ? "<details open><summary>❌ Drift: changed outside Terraform (fails the gate)</summary>\n\n"
+                : "<details><summary>Drift: changed outside Terraform (reported, never fails the gate)</summary>\n\n");
             foreach (var drift in review.Drift)
-                text.Append($"- `{Cell(drift.Address)}`: {ChangeKinds.Describe(drift.Kind)}\n");
+            {
+                var paths = drift.DriftedPaths is { Count: > 0 } changed ? " — " + string.Join(", ", changed.Select(p => $"`{Cell(p)}`")) : "";
+                text.Append($"- `{Cell(drift.Address)}`: {ChangeKinds.Describe(drift.Kind)}{paths}\n");
+            }
+            if (review.Remediation is { } remediation)
+                text.Append("\nReplace what drifted, never patch it back:\n\n```sh\n").Append(Printable.Of(remediation)).Append("\n```\n");
             text.Append("\n</details>\n");
         }
         return text.ToString();

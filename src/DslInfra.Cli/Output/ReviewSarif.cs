@@ -17,7 +17,8 @@ internal static class ReviewSarif
     private static readonly Rule UnknownAction = new("DI4003", "UnknownAction", "The plan has an action this dslinfra does not know.");
     private static readonly Rule IncompletePlan = new("DI4004", "IncompletePlan", "The plan errored or is incomplete.");
     private static readonly Rule StateLost = new("DI4005", "StateLost", "A resource that holds state is destroyed or replaced.");
-    private static readonly Rule[] Rules = [InPlaceUpdate, DestroyBeforeCreate, UnknownAction, IncompletePlan, StateLost];
+    private static readonly Rule Drifted = new("DI4006", "Drifted", "A resource was changed outside Terraform (review --fail-on-drift).");
+    private static readonly Rule[] Rules = [InPlaceUpdate, DestroyBeforeCreate, UnknownAction, IncompletePlan, StateLost, Drifted];
 
     public static string Write(ReviewResult review, string planName, string sourceRoot) => JsonOutput.Write(json =>
     {
@@ -30,6 +31,16 @@ internal static class ReviewSarif
         json.WriteStartArray("results");
         foreach (var finding in ReviewText.Ordered(review.Findings).Where(f => f.Verdict != Verdict.Pass))
             WriteResult(json, finding, planName, sourceRoot);
+        foreach (var drift in review.DriftViolations)
+        {
+            json.WriteStartObject();
+            json.WriteString("ruleId", Drifted.Id);
+            json.WriteNumber("ruleIndex", Array.IndexOf(Rules, Drifted));
+            json.WriteString("level", "error");
+            WriteMessage(json, ReviewText.DriftLine(review, drift) + (review.Remediation is { } remediation ? ". Replace it, never patch it back: " + remediation : ""));
+            WritePlanLocation(json, planName);
+            json.WriteEndObject();
+        }
         foreach (var problem in review.PlanProblems)
         {
             json.WriteStartObject();

@@ -12,7 +12,7 @@ internal static class ReviewText
         var text = new StringBuilder();
         var plan = review.Plan;
         text.Append($"dslinfra review {planName} (Terraform {plan.TerraformVersion ?? "unknown"}, plan format {plan.FormatVersion})\n");
-        var violations = review.Findings.Count(f => f.Verdict == Verdict.Violation);
+        var violations = review.Findings.Count(f => f.Verdict == Verdict.Violation) + review.DriftViolations.Count;
         text.Append(review.Passed ? "PASS" : "FAIL").Append($": {violations} violation(s), {review.Findings.Count(f => f.Verdict == Verdict.Allowed)} allowed\n");
         foreach (var problem in review.PlanProblems)
             text.Append("  plan: ").Append(problem).Append('\n');
@@ -29,8 +29,19 @@ internal static class ReviewText
         }
         text.Append('\n').Append("Summary: ").Append(Summary(review)).Append('\n');
         foreach (var drift in review.Drift)
-            text.Append($"Drift (reported, never fails): {Printable.Of(drift.Address)} changed outside Terraform: {ChangeKinds.Describe(drift.Kind)}\n");
+            text.Append(DriftLine(review, drift)).Append('\n');
+        if (review.Remediation is { } remediation)
+            text.Append("Replace what drifted, never patch it back: ").Append(Printable.Of(remediation)).Append('\n');
         return text.ToString();
+    }
+
+    /// <summary>One drifted resource: whether it fails the gate, how it changed, and the attribute paths that changed (never their values).</summary>
+    public static string DriftLine(ReviewResult review, ResourceChange drift)
+    {
+        var verdict = review.DriftViolations.Contains(drift) ? "DRIFT (fails the gate)"
+            : review.FailOnDrift && ReviewResult.IsManaged(drift) ? "Drift (allowed)" : "Drift (reported, never fails)";
+        var paths = drift.Kind != ChangeKind.Delete && drift.DriftedPaths is { Count: > 0 } changed ? $" ({string.Join(", ", changed.Select(Printable.Of))})" : "";
+        return $"{verdict}: {Printable.Of(drift.Address)} changed outside Terraform: {ChangeKinds.Describe(drift.Kind)}{paths}";
     }
 
     public static string Summary(ReviewResult review)

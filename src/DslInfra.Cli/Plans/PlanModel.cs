@@ -12,7 +12,8 @@ internal sealed record ResourceChange(
     IReadOnlyList<string> Actions,
     string? ActionReason,
     bool Importing,
-    IReadOnlyList<string>? ReplacePaths = null)
+    IReadOnlyList<string>? ReplacePaths = null,
+    IReadOnlyList<string>? DriftedPaths = null)
 {
     public ChangeKind Kind => ChangeKinds.Of(Actions);
 }

@@ -132,6 +132,9 @@ internal static class PlanReader
         string? address = null, previous = null, module = null, mode = null, type = null, resourceName = null, deposed = null, reason = null, index = null;
         List<string>? actions = null;
         List<string> replacePaths = [];
+        System.Text.Json.Nodes.JsonNode? before = null, after = null;
+        var compared = deriveAddress; // drift entries: what changed is worth the reading
+        var budget = DriftPaths.TokenBudget;
         var importing = false;
         while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
         {
@@ -157,6 +160,15 @@ internal static class PlanReader
                             actions = ReadStrings(json, name, where + ".change.actions");
                         else if (changeProperty == "replace_paths")
                             replacePaths = ReadPaths(json, name, where + ".change.replace_paths");
+                        else if (compared && changeProperty is "before" or "after")
+                        {
+                            var side = DriftPaths.ReadValue(json, ref budget, out var tooLarge);
+                            compared = !tooLarge;
+                            if (changeProperty == "before")
+                                before = side;
+                            else
+                                after = side;
+                        }
                         else if (changeProperty == "importing")
                         {
                             json.Read();
@@ -176,7 +188,8 @@ internal static class PlanReader
             address = (module is null ? "" : module + ".") + (mode == "data" ? "data." : "") + type + "." + resourceName + index;
         if (address is null || actions is null)
             throw new PlanException($"{name}: {where} has no {(address is null ? "address" : "change.actions")}; the plan is not in Terraform's JSON format.");
-        return new ResourceChange(address, previous, module, mode ?? "managed", type ?? "", resourceName ?? "", deposed, actions, reason, importing, replacePaths);
+        return new ResourceChange(address, previous, module, mode ?? "managed", type ?? "", resourceName ?? "", deposed, actions, reason, importing, replacePaths,
+            deriveAddress && compared ? DriftPaths.Between(before, after) : null);
     }
 
     private static string? ReadString(JsonTokenStream json, string name, string where)

@@ -1,5 +1,7 @@
 using DslInfra.Cli.Plans;
 
+using DslInfra.Cli.Output;
+
 namespace DslInfra.Cli.Review;
 
 /// <summary>What review says of one resource change.</summary>
@@ -18,9 +20,32 @@ internal enum Verdict
 internal sealed record Finding(ResourceChange Change, Verdict Verdict, string? Why, ManifestResource? Declared, string? Rule = null);
 
 /// <summary>The whole review: every change with its verdict, drift, and whether the gate passes.</summary>
-internal sealed record ReviewResult(Plan Plan, IReadOnlyList<Finding> Findings, IReadOnlyList<ResourceChange> Drift, IReadOnlyList<string> PlanProblems)
+internal sealed record ReviewResult(Plan Plan, IReadOnlyList<Finding> Findings, IReadOnlyList<ResourceChange> Drift, IReadOnlyList<string> PlanProblems,
+    bool FailOnDrift = false, IReadOnlyList<ResourceChange>? FailingDrift = null)
 {
-    public bool Passed => PlanProblems.Count == 0 && Findings.All(f => f.Verdict != Verdict.Violation);
+    /// <summary>Drifted managed resources that fail the gate (with --fail-on-drift, unless allowed).</summary>
+    public IReadOnlyList<ResourceChange> DriftViolations => FailingDrift ?? [];
+
+    public bool Passed => PlanProblems.Count == 0 && Findings.All(f => f.Verdict != Verdict.Violation) && DriftViolations.Count == 0;
+
+    /// <summary>
+    /// What immutable infrastructure prescribes for drift: replace the resources, never patch them back. One
+    /// <c>terraform apply -replace=…</c> for every drifted managed resource, each address quoted for a POSIX shell.
+    /// </summary>
+    public string? Remediation
+    {
+        get
+        {
+            // A resource deleted outside Terraform is simply created again by the next apply; the others are replaced.
+            var replaced = Drift.Where(d => IsManaged(d) && d.Kind != ChangeKind.Delete).Select(d => "-replace=" + Shell.Quote(d.Address)).ToList();
+            if (replaced.Count > 0)
+                return "terraform apply " + string.Join(" ", replaced);
+            return Drift.Any(IsManaged) ? "terraform apply" : null;
+        }
+    }
+
+    public static bool IsManaged(ResourceChange drift) => drift.Mode == "managed" && drift.Kind is ChangeKind.Update or ChangeKind.Delete
+        or ChangeKind.ReplaceCreateBeforeDestroy or ChangeKind.ReplaceDeleteBeforeCreate;
 
     public int Count(ChangeKind kind) => Findings.Count(f => f.Change.Kind == kind);
 }
@@ -39,7 +64,7 @@ internal static class PlanReview
     // Resource types that hold state (data, keys, disks): destroying or replacing one loses it.
     private static readonly HashSet<string> Stateful = Catalog.TypeCatalog.Stateful;
 
-    public static ReviewResult Review(Plan plan, Manifest manifest, IReadOnlySet<string> allowed)
+    public static ReviewResult Review(Plan plan, Manifest manifest, IReadOnlySet<string> allowed, bool failOnDrift = false)
     {
         var findings = new List<Finding>();
         foreach (var change in plan.ResourceChanges)
@@ -54,7 +79,8 @@ internal static class PlanReview
             problems.Add("Terraform reported an error while planning: the plan is incomplete.");
         if (plan.Complete == false)
             problems.Add("The plan is not complete (some changes are deferred): review a complete plan.");
-        return new ReviewResult(plan, findings, plan.ResourceDrift, problems);
+        var failingDrift = failOnDrift ? plan.ResourceDrift.Where(d => ReviewResult.IsManaged(d) && !allowed.Contains(d.Address)).ToList() : [];
+        return new ReviewResult(plan, findings, plan.ResourceDrift, problems, failOnDrift, failingDrift);
     }
 
     private static (string Rule, string Why)? Problem(ResourceChange change, Manifest manifest, ManifestResource? declared)
