@@ -14,32 +14,20 @@ namespace DslInfra.Analyzers.CodeFixes;
 
 /// <summary>DI3005's fix: the group's maximum instance lifetime set to 7 days, the first argument of its initializer.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InstanceLifetimeCodeFix)), Shared]
-public sealed class InstanceLifetimeCodeFix : CodeFixProvider
+public sealed class InstanceLifetimeCodeFix() : RuleCodeFix("DI3005")
 {
     /// <summary>Seven days in seconds: a week-old instance is replaced.</summary>
     private const int SevenDays = 7 * 24 * 60 * 60;
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("DI3005");
-
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override void Register(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (!diagnostic.Properties.TryGetValue(InstanceLifetimeAnalyzer.PropertyKey, out var property) || property is null
+            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault() is not { } creation)
             return;
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(InstanceLifetimeAnalyzer.PropertyKey, out var property) || property is null
-                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault() is not { } creation)
-                continue;
-            context.RegisterCodeFix(
-                CodeAction.Create($"Replace instances after 7 days ({property} = {SevenDays})", token => Apply(context.Document, root, creation, property, token), equivalenceKey: "DI3005"),
-                diagnostic);
-        }
+        context.RegisterCodeFix(
+            CodeAction.Create($"Replace instances after 7 days ({property} = {SevenDays})", token => Apply(context.Document, root, creation, property, token), equivalenceKey: "DI3005"),
+            diagnostic);
     }
 
     private static Task<Document> Apply(Document document, SyntaxNode root, BaseObjectCreationExpressionSyntax creation, string property, CancellationToken cancellation)

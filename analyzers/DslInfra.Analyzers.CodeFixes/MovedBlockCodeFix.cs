@@ -14,34 +14,22 @@ namespace DslInfra.Analyzers.CodeFixes;
 
 /// <summary>DI2007's fix: a Moved block from the last build's address to the renamed member, right after the member.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MovedBlockCodeFix)), Shared]
-public sealed class MovedBlockCodeFix : CodeFixProvider
+public sealed class MovedBlockCodeFix() : RuleCodeFix("DI2007")
 {
     // The diagnostic's properties, as the stack analyzer (DslInfra.Generators' RenameCheck) sets them.
     private const string FromProperty = "From";
     private const string MemberProperty = "Member";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("DI2007");
-
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override void Register(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (!diagnostic.Properties.TryGetValue(FromProperty, out var from) || from is null
+            || !diagnostic.Properties.TryGetValue(MemberProperty, out var member) || member is null
+            || root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<FieldDeclarationSyntax>().FirstOrDefault() is not { } field)
             return;
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(FromProperty, out var from) || from is null
-                || !diagnostic.Properties.TryGetValue(MemberProperty, out var member) || member is null
-                || root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<FieldDeclarationSyntax>().FirstOrDefault() is not { } field)
-                continue;
-            context.RegisterCodeFix(
-                CodeAction.Create($"Keep its state: add Moved {{ From = \"{from}\" }}", token => Apply(context.Document, root, field, from, member, token), equivalenceKey: "DI2007"),
-                diagnostic);
-        }
+        context.RegisterCodeFix(
+            CodeAction.Create($"Keep its state: add Moved {{ From = \"{from}\" }}", token => Apply(context.Document, root, field, from, member, token), equivalenceKey: "DI2007"),
+            diagnostic);
     }
 
     private static Task<Document> Apply(Document document, SyntaxNode root, FieldDeclarationSyntax field, string from, string member, CancellationToken cancellation)

@@ -15,37 +15,25 @@ namespace DslInfra.Analyzers.CodeFixes;
 
 /// <summary>DI2001's fix: `set` becomes `init`, a field becomes readonly, a mutable collection becomes its immutable counterpart.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MutableRecordCodeFix)), Shared]
-public sealed class MutableRecordCodeFix : CodeFixProvider
+public sealed class MutableRecordCodeFix() : RuleCodeFix("DI2001")
 {
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("DI2001");
-
-    /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override void Register(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-            return;
-        foreach (var diagnostic in context.Diagnostics)
+        diagnostic.Properties.TryGetValue(MutableRecordAnalyzer.FixKey, out var fix);
+        var title = fix switch
         {
-            diagnostic.Properties.TryGetValue(MutableRecordAnalyzer.FixKey, out var fix);
-            var title = fix switch
-            {
-                "init" => "Use 'init' instead of 'set'",
-                "readonly" => "Make the field readonly",
-                "type" when diagnostic.Properties.TryGetValue(MutableRecordAnalyzer.ReplacementKey, out var replacement) => $"Use {replacement}",
-                _ => null,
-            };
-            if (title is null)
-                continue;
-            context.RegisterCodeFix(
-                // One equivalence key for all three: Fix All (and `dotnet format`) then applies every kind in one pass.
-                CodeAction.Create(title, token => Apply(context.Document, root, diagnostic, fix!, token), equivalenceKey: "DI2001"),
-                diagnostic);
-        }
+            "init" => "Use 'init' instead of 'set'",
+            "readonly" => "Make the field readonly",
+            "type" when diagnostic.Properties.TryGetValue(MutableRecordAnalyzer.ReplacementKey, out var replacement) => $"Use {replacement}",
+            _ => null,
+        };
+        if (title is null)
+            return;
+        context.RegisterCodeFix(
+            // One equivalence key for all three: Fix All (and `dotnet format`) then applies every kind in one pass.
+            CodeAction.Create(title, token => Apply(context.Document, root, diagnostic, fix!, token), equivalenceKey: "DI2001"),
+            diagnostic);
     }
 
     private static Task<Document> Apply(Document document, SyntaxNode root, Diagnostic diagnostic, string fix, CancellationToken cancellation)
