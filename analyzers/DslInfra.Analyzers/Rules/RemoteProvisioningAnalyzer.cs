@@ -21,6 +21,16 @@ public sealed class RemoteProvisioningAnalyzer : RuleAnalyzer
     private static readonly ImmutableHashSet<string> RemoteCommands = ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase,
         "ssh", "scp", "sftp", "rsync", "ansible", "ansible-playbook", "pssh", "parallel-ssh", "pdsh", "plink", "pscp", "winrs");
 
+    // Cloud CLIs whose subcommands run commands on, or copy files to, a running machine: the words must appear in this
+    // order among the arguments (options and their values may come between).
+    private static readonly (string Tool, string[] Words)[] RemoteSubcommands =
+    [
+        ("kubectl", ["exec"]), ("kubectl", ["cp"]), ("kubectl", ["attach"]),
+        ("az", ["vm", "run-command"]), ("az", ["vm", "extension", "set"]), ("az", ["vmss", "run-command"]),
+        ("aws", ["ssm", "send-command"]), ("aws", ["ssm", "start-session"]),
+        ("gcloud", ["compute", "ssh"]), ("gcloud", ["compute", "scp"]),
+    ];
+
     // Terraform blocks that reach into a running machine. (Packer provisioners of an image build are not written this way.)
     private static readonly ImmutableHashSet<string> RemoteBlocks = ImmutableHashSet.Create(StringComparer.Ordinal, "provisioner", "connection");
 
@@ -50,7 +60,8 @@ public sealed class RemoteProvisioningAnalyzer : RuleAnalyzer
             Report(context, what);
             return;
         }
-        if (SymbolEqualityComparer.Default.Equals(creation.Type, known.ProcessStartInfo) && creation.Arguments.Length > 0 && RemoteCommand(creation.Arguments[0].Value) is { } command)
+        if (SymbolEqualityComparer.Default.Equals(creation.Type, known.ProcessStartInfo) && creation.Arguments.Length > 0
+            && RemoteCommand(creation.Arguments[0].Value, creation.Arguments.Length > 1 ? creation.Arguments[1].Value : null) is { } command)
             Report(context, $"Starting '{command}'");
         else if (known.CustomBlock is not null && SymbolEqualityComparer.Default.Equals(creation.Type, known.CustomBlock)
             && creation.Arguments.Length > 0 && creation.Arguments[0].Value.ConstantValue.Value is string block && RemoteBlocks.Contains(block))
@@ -64,7 +75,7 @@ public sealed class RemoteProvisioningAnalyzer : RuleAnalyzer
         if (apis.Match(method) is { } what && apis.MatchType(method.ContainingType) is null)
             Report(context, what);
         else if (method.Name == "Start" && SymbolEqualityComparer.Default.Equals(method.ContainingType, known.Process)
-            && invocation.Arguments.Length > 0 && RemoteCommand(invocation.Arguments[0].Value) is { } command)
+            && invocation.Arguments.Length > 0 && RemoteCommand(invocation.Arguments[0].Value, invocation.Arguments.Length > 1 ? invocation.Arguments[1].Value : null) is { } command)
             Report(context, $"Starting '{command}'");
     }
 
@@ -73,17 +84,43 @@ public sealed class RemoteProvisioningAnalyzer : RuleAnalyzer
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is IPropertyReferenceOperation { Property.Name: "FileName" } property
             && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, known.ProcessStartInfo)
-            && RemoteCommand(assignment.Value) is { } command)
+            && RemoteCommand(assignment.Value, SiblingArguments(assignment)) is { } command)
             Report(context, $"Starting '{command}'");
     }
 
-    /// <summary>The remote command a file name names, e.g. "/usr/bin/ssh" → "ssh".</summary>
-    private static string? RemoteCommand(IOperation fileName)
+    // new ProcessStartInfo { FileName = "kubectl", Arguments = "exec …" }: the arguments set beside the file name.
+    private static IOperation? SiblingArguments(ISimpleAssignmentOperation fileName) =>
+        fileName.Parent is IObjectOrCollectionInitializerOperation initializer
+            ? initializer.Initializers.OfType<ISimpleAssignmentOperation>()
+                .FirstOrDefault(a => a.Target is IPropertyReferenceOperation { Property.Name: "Arguments" })?.Value
+            : null;
+
+    /// <summary>The remote command a file name (and its arguments) names, e.g. "/usr/bin/ssh" → "ssh", "kubectl" "exec …" → "kubectl exec".</summary>
+    private static string? RemoteCommand(IOperation fileName, IOperation? arguments)
     {
         if (fileName.ConstantValue.Value is not string text)
             return null;
-        var name = Path.GetFileNameWithoutExtension(text.Trim().Split(' ').First());
-        return RemoteCommands.Contains(name) ? name : null;
+        var words = text.Trim().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+            return null;
+        var name = Path.GetFileNameWithoutExtension(words[0]);
+        if (RemoteCommands.Contains(name))
+            return name;
+        var rest = words.Skip(1).Concat(Initializers.LiteralText(arguments ?? fileName) is { } args && arguments is not null
+            ? args.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) : []).ToList();
+        foreach (var (tool, subcommand) in RemoteSubcommands)
+            if (string.Equals(name, tool, StringComparison.OrdinalIgnoreCase) && InOrder(rest, subcommand))
+                return tool + " " + string.Join(" ", subcommand);
+        return null;
+    }
+
+    private static bool InOrder(System.Collections.Generic.List<string> words, string[] wanted)
+    {
+        var next = 0;
+        foreach (var word in words)
+            if (next < wanted.Length && string.Equals(word, wanted[next], StringComparison.Ordinal))
+                next++;
+        return next == wanted.Length;
     }
 
     private static void Report(OperationAnalysisContext context, string what) =>
