@@ -102,6 +102,12 @@ public sealed class DiffTests : IDisposable
         Assert.Contains("+   s: removed aws_db_instance.old added", output);
         Assert.Contains("-   s: check.up removed", output);
 
+        const string lookupBefore = """{ "data": { "aws_ami": { "web": { "owners": ["self"], "filter": [ { "name": "name", "values": ["web-1"] } ] } } } }""";
+        const string lookupAfter = """{ "data": { "aws_ami": { "web": { "owners": ["self"], "filter": [ { "name": "name", "values": ["web-2"] } ] } } } }""";
+        var reread = Cli.Run("diff", Folder("lookup-before", ("s", lookupBefore, null)), Folder("lookup-after", ("s", lookupAfter, null))).Output;
+        Assert.Contains("<=  s: data.aws_ami.web re-read (changed: filter)", reread);   // a data source is read again, never changed
+        Assert.Contains("0 changed in place, 0 removed, 1 re-read", reread);
+
         var broken = Folder("broken", ("s", """{ "moved": { "from": "a.b" } }""", null));
         var (code, _, error) = Cli.Run("diff", broken, broken);
         Assert.Equal(2, code);

@@ -9,6 +9,9 @@ internal enum ResourceDiffKind
     Removed,
     Replaced,
     ChangedInPlace,
+
+    /// <summary>A data source whose arguments changed: Terraform reads it again; nothing is changed.</summary>
+    ReRead,
 }
 
 internal sealed record ResourceDiff(string Stack, string Address, ResourceDiffKind Kind, IReadOnlyList<string> ChangedArguments, string? Why);
@@ -68,7 +71,10 @@ internal static class ArtifactDiff
         var changed = was.EnumerateObject().Select(p => p.Name).Union(now.EnumerateObject().Select(p => p.Name))
             .Where(name => !JsonMeaning.Equal(Get(was, name), Get(now, name)))
             .Order(StringComparer.Ordinal).ToList();
-        var type = address.StartsWith("data.", StringComparison.Ordinal) || address.StartsWith("ephemeral.", StringComparison.Ordinal) ? address.Split('.')[1] : address.Split('.')[0];
+        if (address.StartsWith("data.", StringComparison.Ordinal))
+            return new ResourceDiff(stack, address, ResourceDiffKind.ReRead, was.EnumerateObject().Select(p => p.Name).Union(now.EnumerateObject().Select(p => p.Name))
+                .Where(name => !JsonMeaning.Equal(Get(was, name), Get(now, name))).Order(StringComparer.Ordinal).ToList(), null);
+        var type = address.StartsWith("ephemeral.", StringComparison.Ordinal) ? address.Split('.')[1] : address.Split('.')[0];
         var flags = new Dictionary<string, bool> { ["user_data_replace_on_change"] = Get(now, "user_data_replace_on_change").ValueKind == JsonValueKind.True };
         var forcing = ReplacementRules.Forcing(type, changed, flags);
         if (replaceOnly)

@@ -11,6 +11,7 @@ internal static class DiffReport
         ResourceDiffKind.Added => "added",
         ResourceDiffKind.Removed => "removed",
         ResourceDiffKind.Replaced => "replaced",
+        ResourceDiffKind.ReRead => "re-read",
         _ => "changed in place",
     };
 
@@ -37,11 +38,11 @@ internal static class DiffReport
             text.Append($"  image {image.Stack}/{image.Image} rebuilt: {image.Before ?? "(none)"} -> {image.After ?? "(none)"}\n");
         foreach (var resource in diff.Resources)
         {
-            var mark = resource.Kind switch { ResourceDiffKind.Added => "+", ResourceDiffKind.Removed => "-", ResourceDiffKind.Replaced => "-/+", _ => "~" };
+            var mark = resource.Kind switch { ResourceDiffKind.Added => "+", ResourceDiffKind.Removed => "-", ResourceDiffKind.Replaced => "-/+", ResourceDiffKind.ReRead => "<=", _ => "~" };
             var details = Details(resource);
             text.Append($"  {mark,-3} {Printable.Of(resource.Stack)}: {Printable.Of(resource.Address)} {Describe(resource)}{(details.Length > 0 ? " (" + details + ")" : "")}\n");
         }
-        return text.Append($"{Count(diff, ResourceDiffKind.Added)} added, {Count(diff, ResourceDiffKind.Replaced)} replaced, {Count(diff, ResourceDiffKind.ChangedInPlace)} changed in place, {Count(diff, ResourceDiffKind.Removed)} removed\n").ToString();
+        return text.Append($"{Count(diff, ResourceDiffKind.Added)} added, {Count(diff, ResourceDiffKind.Replaced)} replaced, {Count(diff, ResourceDiffKind.ChangedInPlace)} changed in place, {Count(diff, ResourceDiffKind.Removed)} removed{ReRead(diff)}\n").ToString();
     }
 
     public static string Markdown(DiffResult diff)
@@ -49,7 +50,7 @@ internal static class DiffReport
         var text = new StringBuilder("### dslinfra diff\n\n");
         if (diff.IsEmpty)
             return text.Append("No changes to the generated infrastructure.\n").ToString();
-        text.Append($"{Count(diff, ResourceDiffKind.Added)} added, {Count(diff, ResourceDiffKind.Replaced)} replaced, {Count(diff, ResourceDiffKind.ChangedInPlace)} changed in place, {Count(diff, ResourceDiffKind.Removed)} removed.\n\n");
+        text.Append($"{Count(diff, ResourceDiffKind.Added)} added, {Count(diff, ResourceDiffKind.Replaced)} replaced, {Count(diff, ResourceDiffKind.ChangedInPlace)} changed in place, {Count(diff, ResourceDiffKind.Removed)} removed{ReRead(diff)}.\n\n");
         foreach (var stack in diff.StacksAdded)
             text.Append($"- New stack `{stack}`\n");
         foreach (var stack in diff.StacksRemoved)
@@ -108,4 +109,6 @@ internal static class DiffReport
     });
 
     private static int Count(DiffResult diff, ResourceDiffKind kind) => diff.Resources.Count(r => r.Kind == kind);
+
+    private static string ReRead(DiffResult diff) => Count(diff, ResourceDiffKind.ReRead) is var reread and > 0 ? $", {reread} re-read" : "";
 }
