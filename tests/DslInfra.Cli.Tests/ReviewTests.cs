@@ -80,6 +80,43 @@ public class ReviewTests
         Assert.Contains("❌ Drift", Cli.Run("review", plan, "--fail-on-drift", "--format", "markdown").Output);
     }
 
+    /// <summary>
+    /// The state and drift gates across the plan formats Terraform has written: 0.1 (0.12–0.14: no drift, no
+    /// replace_paths), 0.2 (0.15: replace_paths, drift), 1.0 (1.0.0: drift entries without "address"), 1.1 and 1.2.
+    /// </summary>
+    [Theory]
+    [InlineData("0.1", false, false, false)]
+    [InlineData("0.2", true, true, true)]
+    [InlineData("1.0", true, false, true)]
+    [InlineData("1.1", true, true, true)]
+    [InlineData("1.2", true, true, true)]
+    public void State_and_drift_gates_read_every_plan_format(string format, bool hasDrift, bool driftHasAddress, bool hasReplacePaths)
+    {
+        var replacePaths = hasReplacePaths ? ",\"replace_paths\":[[\"engine_version\"]]" : "";
+        var driftAddress = driftHasAddress ? "\"address\":\"aws_security_group.app\"," : "";
+        var drift = hasDrift
+            ? $",\"resource_drift\":[{{{driftAddress}\"mode\":\"managed\",\"type\":\"aws_security_group\",\"name\":\"app\",\"change\":{{\"actions\":[\"update\"],\"before\":{{\"tags\":{{}}}},\"after\":{{\"tags\":{{\"by\":\"hand\"}}}}}}}}]"
+            : "";
+        var plan = $"{{\"format_version\":\"{format}\",\"terraform_version\":\"1.0.0\",\"planned_values\":{{}},\"resource_changes\":[" +
+            $"{{\"address\":\"aws_db_instance.main\",\"mode\":\"managed\",\"type\":\"aws_db_instance\",\"name\":\"main\",\"change\":{{\"actions\":[\"delete\",\"create\"],\"before\":{{}},\"after\":{{}}{replacePaths}}}}}]{drift}}}";
+        var file = Path.Combine(Path.GetTempPath(), $"dslinfra-format-{format}-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, plan);
+        try
+        {
+            var (exit, output, _) = Cli.Run("review", file, "--allow", "aws_security_group.app");
+            Assert.Equal(1, exit);
+            Assert.Contains(hasReplacePaths ? "replaced because engine_version changed, and it holds state" : "replaced, and it holds state", output);
+            var drifted = Cli.Run("review", file, "--fail-on-drift", "--allow", "aws_db_instance.main");
+            Assert.Equal(hasDrift ? 1 : 0, drifted.Exit);
+            if (hasDrift)
+                Assert.Contains("DRIFT (fails the gate): aws_security_group.app changed outside Terraform: update in place (tags.by)", drifted.Output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public void A_drifted_resource_too_large_to_compare_still_fails_without_paths()
     {
