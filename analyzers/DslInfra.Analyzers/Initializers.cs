@@ -98,6 +98,15 @@ internal static class Initializers
     public static IOperation Unwrap(IOperation operation) =>
         operation is IConversionOperation conversion ? Unwrap(conversion.Operand) : operation;
 
+    /// <summary>Whether <paramref name="type"/> is <paramref name="baseType"/> or derives from it.</summary>
+    public static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol baseType)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+                return true;
+        return false;
+    }
+
     public static bool HasAttribute(ITypeSymbol type, string metadataName)
     {
         foreach (var attribute in type.GetAttributes())

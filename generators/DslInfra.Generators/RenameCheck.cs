@@ -3,12 +3,14 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using DslInfra.Generators.Diagnostics;
 using DslInfra.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace DslInfra.Generators;
 
@@ -50,9 +52,8 @@ internal static class RenameCheck
     }
 
     /// <summary>Member → (address, type) of the managed resources in the last good manifest of this stack.</summary>
-    private static Dictionary<string, (string Address, string Type)> LastGood(ImmutableArray<AdditionalText> files, string stack, CancellationToken cancellation)
+    private static IReadOnlyDictionary<string, (string Address, string Type)> LastGood(ImmutableArray<AdditionalText> files, string stack, CancellationToken cancellation)
     {
-        var members = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             if (!string.Equals(Path.GetFileName(file.Path), "manifest.json", StringComparison.Ordinal))
@@ -60,25 +61,42 @@ internal static class RenameCheck
             var text = file.GetText(cancellation);
             if (text is null || text.Length > MaxManifestCharacters)
                 continue;
-            try
-            {
-                using var document = JsonDocument.Parse(text.ToString());
-                var root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format_version", out _)
-                    || !root.TryGetProperty("stack", out var name) || name.ValueKind != JsonValueKind.String || name.GetString() != stack
-                    || !root.TryGetProperty("resources", out var resources) || resources.ValueKind != JsonValueKind.Array)
-                    continue;
-                foreach (var resource in resources.EnumerateArray())
-                    if (resource.ValueKind == JsonValueKind.Object && Text(resource, "mode") == "managed"
-                        && Text(resource, "member") is { } member && Text(resource, "address") is { } address && Text(resource, "type") is { } type)
-                        members[member] = (address, type);
-            }
-            catch (JsonException)
-            {
-                // Not a manifest DslInfra wrote (or one cut short): there is nothing to compare with.
-            }
+            // The analyzer runs on every edit; a manifest changes only when a build writes it. Parse each text once.
+            var manifest = Parsed.GetValue(text, Parse);
+            if (manifest.Stack == stack)
+                return manifest.Members;
         }
-        return members;
+        return Empty;
+    }
+
+    private sealed record LastGoodManifest(string? Stack, IReadOnlyDictionary<string, (string Address, string Type)> Members);
+
+    private static readonly ConditionalWeakTable<SourceText, LastGoodManifest> Parsed = new();
+
+    private static readonly IReadOnlyDictionary<string, (string Address, string Type)> Empty = new Dictionary<string, (string, string)>();
+
+    private static LastGoodManifest Parse(SourceText text)
+    {
+        var members = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        try
+        {
+            using var document = JsonDocument.Parse(text.ToString());
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format_version", out _)
+                || !root.TryGetProperty("stack", out var name) || name.ValueKind != JsonValueKind.String
+                || !root.TryGetProperty("resources", out var resources) || resources.ValueKind != JsonValueKind.Array)
+                return new LastGoodManifest(null, Empty);
+            foreach (var resource in resources.EnumerateArray())
+                if (resource.ValueKind == JsonValueKind.Object && Text(resource, "mode") == "managed"
+                    && Text(resource, "member") is { } member && Text(resource, "address") is { } address && Text(resource, "type") is { } type)
+                    members[member] = (address, type);
+            return new LastGoodManifest(name.GetString(), members);
+        }
+        catch (JsonException)
+        {
+            // Not a manifest DslInfra wrote (or one cut short): there is nothing to compare with.
+            return new LastGoodManifest(null, Empty);
+        }
     }
 
     private static string? Text(JsonElement element, string property) =>

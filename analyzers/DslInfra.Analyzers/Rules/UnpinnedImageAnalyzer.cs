@@ -57,15 +57,8 @@ public sealed class UnpinnedImageAnalyzer : RuleAnalyzer
     }
 
     /// <summary>A data source of Terraform type aws_ami: the generated DataAwsAmi, or a user's own record for it.</summary>
-    private static bool IsAmiLookup(ITypeSymbol? type, INamedTypeSymbol dataSource)
-    {
-        if (type is null || DslInfra.Catalog.SymbolNames.TypeName(type) != "aws_ami")
-            return false;
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
-            if (SymbolEqualityComparer.Default.Equals(current, dataSource))
-                return true;
-        return false;
-    }
+    private static bool IsAmiLookup(ITypeSymbol? type, INamedTypeSymbol dataSource) =>
+        type is not null && DslInfra.Catalog.SymbolNames.TypeName(type) == "aws_ami" && Initializers.DerivesFrom(type, dataSource);
 
     // A base image by a moving tag: the same Dockerfile builds on different bases, so its content-addressed tag would lie.
     private static void ContainerBase(OperationAnalysisContext context, IObjectOrCollectionInitializerOperation initializer)

@@ -31,7 +31,7 @@ public sealed class UnprotectedStateAnalyzer : InfrastructureAnalyzer
     private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol resource, INamedTypeSymbol? dataSource, INamedTypeSymbol? custom)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Type is not INamedTypeSymbol type || !DerivesFrom(type, resource) || dataSource is not null && DerivesFrom(type, dataSource))
+        if (creation.Type is not INamedTypeSymbol type || !Initializers.DerivesFrom(type, resource) || dataSource is not null && Initializers.DerivesFrom(type, dataSource))
             return;
         var terraformType = SymbolEqualityComparer.Default.Equals(type, custom)
             ? creation.Arguments.FirstOrDefault()?.Value.ConstantValue.Value as string
@@ -50,13 +50,5 @@ public sealed class UnprotectedStateAnalyzer : InfrastructureAnalyzer
         if (value is not IObjectCreationOperation { Initializer: { } settings })
             return true; // a Lifecycle built elsewhere: what it says is not known here, so do not guess
         return Initializers.Assignments(settings).TryGetValue("PreventDestroy", out var prevent) && Initializers.Constant(prevent.Value) is true;
-    }
-
-    private static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol baseType)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-                return true;
-        return false;
     }
 }

@@ -137,7 +137,7 @@ internal sealed class TerraformEmitter
         if (obj.Get("DependsOn") is ListValue { Items.Count: > 0 } dependsOn)
             body.Add("depends_on", Addresses(dependsOn));
         if (obj.Get("Provider") is ObjectValue provider)
-            body.Add("provider", Json.String(provider.Type.ProviderName + (provider.GetString("Alias") is { } alias ? "." + alias : "")));
+            body.Add("provider", ProviderReference(provider));
         var lifecycle = Lifecycle(obj.Get("Lifecycle") as ObjectValue, resource.ReplaceOnly && !resource.IsData);
         body.AddIfAny("lifecycle", lifecycle);
         return body;
@@ -205,7 +205,7 @@ internal sealed class TerraformEmitter
                 var mapping = new JsonObject();
                 foreach (var entry in providers.Entries)
                     if (entry.Value is ObjectValue provider)
-                        mapping.Add(entry.Key, Json.String(provider.Type.ProviderName + (provider.GetString("Alias") is { } alias ? "." + alias : "")));
+                        mapping.Add(entry.Key, ProviderReference(provider));
                 body.AddIfAny("providers", mapping);
             }
             Iteration(body, module.Body);
@@ -247,7 +247,7 @@ internal sealed class TerraformEmitter
                 case "import":
                     body.Add("to", Json.String(block.To!)).Add("id", Value(block.Body.Get("Id") ?? NullValue.Instance, template: true));
                     if (block.Body.Get("Provider") is ObjectValue provider)
-                        body.Add("provider", Json.String(provider.Type.ProviderName + (provider.GetString("Alias") is { } alias ? "." + alias : "")));
+                        body.Add("provider", ProviderReference(provider));
                     break;
                 default:
                     body.Add("from", Json.String(block.Address))
@@ -258,6 +258,10 @@ internal sealed class TerraformEmitter
         }
         return blocks;
     }
+
+    // A provider configuration as resources, imports and module calls name it: aws, or aws.west for an alias.
+    private static Json ProviderReference(ObjectValue provider) =>
+        Json.String(provider.Type.ProviderName + (provider.GetString("Alias") is { } alias ? "." + alias : ""));
 
     // depends_on and replace_triggered_by are references written bare, not as ${…} templates.
     private JsonArray Addresses(ListValue resources) =>

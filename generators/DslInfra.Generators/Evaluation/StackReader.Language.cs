@@ -15,7 +15,6 @@ internal static partial class StackReader
         private readonly List<LocalSpec> locals = new();
         private readonly List<CheckSpec> checks = new();
         private readonly List<StateBlockSpec> stateBlocks = new();
-        private readonly List<(StateBlockSpec Block, SourceSpan? Where)> stateBlockSpans = new();
         private readonly List<ModuleSpec> modules = new();
 
         private void AddModule(string member, ObjectValue obj, SourceSpan? where)
@@ -146,14 +145,14 @@ internal static partial class StackReader
                 return;
             var block = new StateBlockSpec(kind, key, to, obj);
             stateBlocks.Add(block);
-            stateBlockSpans.Add((block, where));
         }
 
         /// <summary>Once every member is known: what a state block names must (or must not) still be declared.</summary>
         private void CheckStateBlocks()
         {
-            foreach (var (block, where) in stateBlockSpans)
+            foreach (var block in stateBlocks)
             {
+                var where = block.Body.Span; // the block's own `new() { … }`, as AddStateBlock reported at
                 if (block.Kind is "moved" or "removed" && declaredBy.ContainsKey(block.Address))
                     Mismatch(block.Kind, where, "from " + block.Address,
                         $"{block.Address} is still declared (by {declaredBy[block.Address]}), so Terraform would refuse the block: name the address as it was before the rename or removal");
@@ -175,7 +174,7 @@ internal static partial class StackReader
             var hasForEach = obj.Get("ForEach") is { } and not NullValue;
             if (hasCount && hasForEach)
                 evaluator.Report(RuleIdentifiers.WrongValueType, where, member, "Terraform takes Count or ForEach, not both: choose one");
-            if (hasCount && IsLiteralNumber(obj.Get("Count")))
+            if (hasCount && obj.Get("Count") is NumberValue)
                 evaluator.Report(RuleIdentifiers.WrongValueType, where, member + ".Count",
                     "the number is known when the stack is written: Repeat.For gives each instance its own name, which a change to the number does not shift");
             foreach (var field in obj.Fields)
@@ -193,8 +192,6 @@ internal static partial class StackReader
             }
         }
 
-        private static bool IsLiteralNumber(Value? value) => value is NumberValue;
-
         /// <summary>A condition the generator can already decide is no check: it would always pass, or always fail.</summary>
         private void CheckConditions(ObjectValue obj, string member)
         {
@@ -206,29 +203,12 @@ internal static partial class StackReader
                             + "test what Terraform computes, e.g. Attr<string>(\"cidr_block\") for the deployed value rather than the one set here");
         }
 
-        private static IEnumerable<ObjectValue> Conditions(Value value) => value switch
-        {
-            ObjectValue { Type.Kind: DslKind.Condition } condition => new[] { condition },
-            ObjectValue nested => nested.Fields.SelectMany(f => Conditions(f.Value)),
-            ListValue list => list.Items.SelectMany(Conditions),
-            _ => Enumerable.Empty<ObjectValue>(),
-        };
+        private static IEnumerable<ObjectValue> Conditions(Value value) =>
+            Values.DescendantsAndSelf(value).OfType<ObjectValue>().Where(v => v.Type.Kind == DslKind.Condition);
 
         /// <summary>Whether a value refers to each.* or count.* (<paramref name="root"/>) anywhere inside.</summary>
-        private static bool Uses(Value value, string root) => value switch
-        {
-            ReferenceValue reference => reference.Target == root,
-            TemplateValue template => template.Parts.Any(p => Uses(p, root)),
-            FunctionValue function => function.Arguments.Any(a => Uses(a, root)),
-            BinaryValue binary => Uses(binary.Left, root) || Uses(binary.Right, root),
-            UnaryValue unary => Uses(unary.Operand, root),
-            ConditionalValue conditional => Uses(conditional.Condition, root) || Uses(conditional.WhenTrue, root) || Uses(conditional.WhenFalse, root),
-            ListValue list => list.Items.Any(i => Uses(i, root)),
-            MapValue map => map.Entries.Any(e => Uses(e.Value, root)),
-            ObjectValue nested => nested.Fields.Any(f => Uses(f.Value, root)),
-            DynamicValue dynamic => Uses(dynamic.ForEach, root) || Uses(dynamic.Content, root),
-            _ => false,
-        };
+        private static bool Uses(Value value, string root) =>
+            Values.DescendantsAndSelf(value).Any(v => v is ReferenceValue reference && reference.Target == root);
 
         /// <summary>aws_subnet.app["a"] → aws_subnet.app: what a dependency or a declaration is keyed by.</summary>
         private static string WithoutInstanceKey(string address)

@@ -90,3 +90,28 @@ internal sealed record ConditionalValue(Value Condition, Value WhenTrue, Value W
 
 /// <summary>A call of a Terraform function, e.g. <c>floor</c> for C#'s integer division.</summary>
 internal sealed record FunctionValue(string Name, EquatableArray<Value> Arguments) : ExpressionValue;
+
+/// <summary>Walking a value: itself and everything inside it, fields and entries included.</summary>
+internal static class Values
+{
+    public static System.Collections.Generic.IEnumerable<Value> DescendantsAndSelf(Value value)
+    {
+        yield return value;
+        System.Collections.Generic.IEnumerable<Value> children = value switch
+        {
+            ListValue list => list.Items,
+            MapValue map => System.Linq.Enumerable.Select(map.Entries, e => e.Value),
+            ObjectValue obj => System.Linq.Enumerable.Select(obj.Fields, f => f.Value),
+            TemplateValue template => template.Parts,
+            FunctionValue function => function.Arguments,
+            BinaryValue binary => new[] { binary.Left, binary.Right },
+            UnaryValue unary => new[] { unary.Operand },
+            ConditionalValue conditional => new[] { conditional.Condition, conditional.WhenTrue, conditional.WhenFalse },
+            DynamicValue dynamic => new Value[] { dynamic.ForEach, dynamic.Content },
+            _ => System.Array.Empty<Value>(),
+        };
+        foreach (var child in children)
+            foreach (var descendant in DescendantsAndSelf(child))
+                yield return descendant;
+    }
+}

@@ -65,15 +65,11 @@ internal static class ArtifactDiff
     {
         if (address.StartsWith("module.", StringComparison.Ordinal) || address.StartsWith("local.", StringComparison.Ordinal)
             || address.StartsWith("check.", StringComparison.Ordinal) || address.Contains(' '))
-            return new ResourceDiff(stack, address, ResourceDiffKind.ChangedInPlace, was.ValueKind == JsonValueKind.Object && now.ValueKind == JsonValueKind.Object
-                ? was.EnumerateObject().Select(p => p.Name).Union(now.EnumerateObject().Select(p => p.Name)).Where(n => !JsonMeaning.Equal(Get(was, n), Get(now, n))).Order(StringComparer.Ordinal).ToList()
-                : [], null);
-        var changed = was.EnumerateObject().Select(p => p.Name).Union(now.EnumerateObject().Select(p => p.Name))
-            .Where(name => !JsonMeaning.Equal(Get(was, name), Get(now, name)))
-            .Order(StringComparer.Ordinal).ToList();
+            return new ResourceDiff(stack, address, ResourceDiffKind.ChangedInPlace,
+                was.ValueKind == JsonValueKind.Object && now.ValueKind == JsonValueKind.Object ? ChangedNames(was, now) : [], null);
+        var changed = ChangedNames(was, now);
         if (address.StartsWith("data.", StringComparison.Ordinal))
-            return new ResourceDiff(stack, address, ResourceDiffKind.ReRead, was.EnumerateObject().Select(p => p.Name).Union(now.EnumerateObject().Select(p => p.Name))
-                .Where(name => !JsonMeaning.Equal(Get(was, name), Get(now, name))).Order(StringComparer.Ordinal).ToList(), null);
+            return new ResourceDiff(stack, address, ResourceDiffKind.ReRead, changed, null);
         var type = address.StartsWith("ephemeral.", StringComparison.Ordinal) ? address.Split('.')[1] : address.Split('.')[0];
         var flags = new Dictionary<string, bool> { ["user_data_replace_on_change"] = Get(now, "user_data_replace_on_change").ValueKind == JsonValueKind.True };
         var forcing = ReplacementRules.Forcing(type, changed, flags);
@@ -83,6 +79,12 @@ internal static class ArtifactDiff
             return new ResourceDiff(stack, address, ResourceDiffKind.Replaced, changed, $"{string.Join(", ", forcing)} changed, which forces replacement");
         return new ResourceDiff(stack, address, ResourceDiffKind.ChangedInPlace, changed, null);
     }
+
+    /// <summary>The arguments (object keys) whose values differ by meaning, in ordinal order.</summary>
+    private static List<string> ChangedNames(JsonElement was, JsonElement now) =>
+        was.EnumerateObject().Select(p => p.Name).Union(now.EnumerateObject().Select(p => p.Name))
+            .Where(name => !JsonMeaning.Equal(Get(was, name), Get(now, name)))
+            .Order(StringComparer.Ordinal).ToList();
 
     private static JsonElement Get(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) ? value : default;

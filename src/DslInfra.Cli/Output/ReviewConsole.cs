@@ -24,7 +24,7 @@ internal static class ReviewConsole
         console.Write(table);
         console.MarkupLine(Markup.Escape(ReviewText.Summary(review)));
         foreach (var drift in review.Drift)
-            console.MarkupLine((review.DriftViolations.Contains(drift) ? "[red]" : "[grey]") + Markup.Escape(ReviewText.DriftLine(review, drift)) + "[/]");
+            console.MarkupLine((review.Fails(drift) ? "[red]" : "[grey]") + Markup.Escape(ReviewText.DriftLine(review, drift)) + "[/]");
         if (review.Remediation is { } remediation)
             console.MarkupLine("Replace what drifted, never patch it back: " + Markup.Escape(Printable.Of(remediation)));
         console.MarkupLine(review.Passed ? "[green bold]PASS[/]" : "[red bold]FAIL[/]");

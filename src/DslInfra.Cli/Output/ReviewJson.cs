@@ -52,7 +52,7 @@ internal static class ReviewJson
             json.WriteStartObject();
             json.WriteString("address", drift.Address);
             json.WriteString("change", Name(drift.Kind));
-            json.WriteBoolean("fails", review.DriftViolations.Contains(drift));
+            json.WriteBoolean("fails", review.Fails(drift));
             json.WriteStartArray("paths");
             foreach (var path in drift.DriftedPaths ?? [])
                 json.WriteStringValue(path);

@@ -38,7 +38,7 @@ internal static class ReviewText
     /// <summary>One drifted resource: whether it fails the gate, how it changed, and the attribute paths that changed (never their values).</summary>
     public static string DriftLine(ReviewResult review, ResourceChange drift)
     {
-        var verdict = review.DriftViolations.Contains(drift) ? "DRIFT (fails the gate)"
+        var verdict = review.Fails(drift) ? "DRIFT (fails the gate)"
             : review.FailOnDrift && ReviewResult.IsManaged(drift) ? "Drift (allowed)" : "Drift (reported, never fails)";
         var paths = drift.Kind != ChangeKind.Delete && drift.DriftedPaths is { Count: > 0 } changed ? $" ({string.Join(", ", changed.Select(Printable.Of))})" : "";
         return $"{verdict}: {Printable.Of(drift.Address)} changed outside Terraform: {ChangeKinds.Describe(drift.Kind)}{paths}";

@@ -23,8 +23,14 @@ internal sealed record Finding(ResourceChange Change, Verdict Verdict, string? W
 internal sealed record ReviewResult(Plan Plan, IReadOnlyList<Finding> Findings, IReadOnlyList<ResourceChange> Drift, IReadOnlyList<string> PlanProblems,
     bool FailOnDrift = false, IReadOnlyList<ResourceChange>? FailingDrift = null)
 {
-    /// <summary>Drifted managed resources that fail the gate (with --fail-on-drift, unless allowed).</summary>
+    // Looked up once per drift entry by every report: a set, so a plan with thousands of drifted resources stays linear.
+    private readonly HashSet<ResourceChange> failing = new(FailingDrift ?? [], ReferenceEqualityComparer.Instance);
+
+    /// <summary>Drifted managed resources that fail the gate (with --fail-on-drift, unless allowed), in plan order.</summary>
     public IReadOnlyList<ResourceChange> DriftViolations => FailingDrift ?? [];
+
+    /// <summary>Whether this drift entry fails the gate.</summary>
+    public bool Fails(ResourceChange drift) => failing.Contains(drift);
 
     public bool Passed => PlanProblems.Count == 0 && Findings.All(f => f.Verdict != Verdict.Violation) && DriftViolations.Count == 0;
 
