@@ -118,6 +118,34 @@ public class ReviewTests
     }
 
     [Fact]
+    public void Paths_from_a_plan_cannot_rewrite_the_log()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"dslinfra-hostile-paths-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, """
+            {"format_version":"1.2","planned_values":{},
+             "resource_changes":[{"address":"aws_db_instance.a","mode":"managed","type":"aws_db_instance","name":"a","change":{"actions":["delete","create"],"replace_paths":[["tags","\u001b[2J\u202e"]]}}],
+             "resource_drift":[{"address":"aws_vpc.a","mode":"managed","type":"aws_vpc","name":"a","change":{"actions":["update"],"before":{"tags":{"\r\u001b[31m":"1"}},"after":{"tags":{}}}}]}
+            """);
+        try
+        {
+            foreach (var format in new[] { "text", "markdown" })
+            {
+                var (exit, output, _) = Cli.Run("review", file, "--fail-on-drift", "--format", format);
+                Assert.Equal(1, exit);
+                Assert.DoesNotContain('\u001b', output);
+                Assert.DoesNotContain('\u202e', output);
+                Assert.DoesNotContain('\r', output);
+                if (format == "text")
+                    Assert.Contains("tags.\\u001b[2J\\u202e", output);
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void A_drifted_resource_too_large_to_compare_still_fails_without_paths()
     {
         var file = Path.Combine(Path.GetTempPath(), $"dslinfra-big-drift-{Guid.NewGuid():N}.json");

@@ -96,7 +96,8 @@ internal static class PlanReview
             && change.Kind is ChangeKind.Delete or ChangeKind.ReplaceCreateBeforeDestroy or ChangeKind.ReplaceDeleteBeforeCreate)
         {
             var what = change.Kind == ChangeKind.Delete ? "destroyed" : "replaced";
-            var forcing = change.ReplacePaths is { Count: > 0 } paths ? $" because {string.Join(", ", paths)} changed" : "";
+            // Paths come from the plan: printable, so that no control character or bidi override reaches a log.
+            var forcing = change.ReplacePaths is { Count: > 0 } paths ? $" because {string.Join(", ", paths.Select(Printable.Of))} changed" : "";
             return ("DI4005", $"{what}{forcing}, and it holds state: its data goes with it. Keep it (prevent_destroy; a Moved block for a rename; a Removed block with Destroy = false to hand it over), or pass --allow {change.Address} if the loss is intended");
         }
         switch (change.Kind)
