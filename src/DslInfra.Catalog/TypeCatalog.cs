@@ -69,6 +69,39 @@ internal static class TypeCatalog
     };
 
     /// <summary>
+    /// Groups of machines that replace their running instances when the machine definition they launch from changes,
+    /// for `dslinfra diff`'s blast radius: the arguments whose change reaches the instances, and the setting without
+    /// which the running instances keep the old definition (only new instances get the new one). Null setting: the
+    /// group always rolls (Kubernetes workloads). An unlisted type is not assumed to roll anything.
+    /// </summary>
+    public static readonly Dictionary<string, Roll> Rolls = new(StringComparer.Ordinal)
+    {
+        ["aws_autoscaling_group"] = new(new(StringComparer.Ordinal) { "launch_template", "launch_configuration", "mixed_instances_policy" }, "instance_refresh", null),
+        ["azurerm_linux_virtual_machine_scale_set"] = new(new(StringComparer.Ordinal) { "source_image_id", "source_image_reference", "custom_data", "user_data", "sku" }, "upgrade_mode", "Manual"),
+        ["azurerm_windows_virtual_machine_scale_set"] = new(new(StringComparer.Ordinal) { "source_image_id", "source_image_reference", "custom_data", "user_data", "sku" }, "upgrade_mode", "Manual"),
+        ["google_compute_instance_group_manager"] = new(new(StringComparer.Ordinal) { "version" }, "update_policy", null),
+        ["google_compute_region_instance_group_manager"] = new(new(StringComparer.Ordinal) { "version" }, "update_policy", null),
+        ["kubernetes_deployment"] = new(new(StringComparer.Ordinal) { "spec" }, null, null),
+        ["kubernetes_deployment_v1"] = new(new(StringComparer.Ordinal) { "spec" }, null, null),
+        ["kubernetes_stateful_set"] = new(new(StringComparer.Ordinal) { "spec" }, null, null),
+        ["kubernetes_stateful_set_v1"] = new(new(StringComparer.Ordinal) { "spec" }, null, null),
+        ["kubernetes_daemonset"] = new(new(StringComparer.Ordinal) { "spec" }, null, null),
+        ["kubernetes_daemon_set_v1"] = new(new(StringComparer.Ordinal) { "spec" }, null, null),
+    };
+
+    /// <summary>
+    /// Types that keep every version of themselves: an in-place change adds a version, and these attributes change
+    /// with it (what a group launching "the latest version" follows). An unlisted type changes only what was set.
+    /// </summary>
+    public static readonly Dictionary<string, HashSet<string>> Versioned = new(StringComparer.Ordinal)
+    {
+        ["aws_launch_template"] = new(StringComparer.Ordinal) { "latest_version", "default_version" },
+        ["aws_lambda_function"] = new(StringComparer.Ordinal) { "version", "qualified_arn", "qualified_invoke_arn", "last_modified" },
+        ["aws_ecs_task_definition"] = new(StringComparer.Ordinal) { "arn", "revision", "id" },
+        ["google_compute_instance_template"] = new(StringComparer.Ordinal) { "self_link", "self_link_unique", "id" },
+    };
+
+    /// <summary>
     /// Arguments that define what a machine is, in any type: ignore_changes on one lets the running machine drift from
     /// its declaration (DI2006). Matched by name, so an unlisted type is covered by its arguments' names.
     /// </summary>
@@ -113,4 +146,24 @@ internal static class TypeCatalog
     /// <summary>Whether a change to this argument of this type replaces the resource (false for anything unlisted).</summary>
     public static bool ForcesReplacementOf(string type, string argument) =>
         ForcesReplacement.TryGetValue(type, out var arguments) && arguments.Contains(argument);
+}
+
+/// <summary>
+/// How a group rolls its instances: the arguments that reach them, the setting that makes it roll (null: always), and
+/// the setting's value that means "do not roll" (null: the setting's presence is enough).
+/// </summary>
+internal sealed class Roll
+{
+    public Roll(HashSet<string> triggers, string? setting, string? manualValue)
+    {
+        Triggers = triggers;
+        Setting = setting;
+        ManualValue = manualValue;
+    }
+
+    public HashSet<string> Triggers { get; }
+
+    public string? Setting { get; }
+
+    public string? ManualValue { get; }
 }

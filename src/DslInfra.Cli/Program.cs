@@ -19,6 +19,7 @@ public static class Program
         {
             SynthCommand.Create(output, error),
             DiffCommand.Create(output, error),
+            GraphCommand.Create(output, error),
             ReviewCommand.Create(output, error),
             BindingsCommand.Create(output, error),
             verbose,
@@ -38,7 +39,7 @@ public static class Program
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // A gate must never read a crash as "violation" (exit 1): anything unexpected is exit 2, on one line.
-            var input = args.FirstOrDefault(a => !a.StartsWith('-') && a is not ("review" or "diff" or "synth" or "bindings")) ?? "the input";
+            var input = args.FirstOrDefault(a => !a.StartsWith('-') && a is not ("review" or "diff" or "graph" or "synth" or "bindings")) ?? "the input";
             error.WriteLine($"dslinfra: internal error while reading {input}: {exception.GetType().Name}: {Plans.JsonChecks.Reason(exception)}"
                 + (parsed.GetValue(verbose) ? "" : " (run with --verbose for details)"));
             if (parsed.GetValue(verbose))

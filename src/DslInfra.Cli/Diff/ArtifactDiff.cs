@@ -18,7 +18,7 @@ internal sealed record ResourceDiff(string Stack, string Address, ResourceDiffKi
 
 internal sealed record ImageDiff(string Stack, string Image, string? Before, string? After);
 
-internal sealed record DiffResult(string Before, string After, IReadOnlyList<string> StacksAdded, IReadOnlyList<string> StacksRemoved, IReadOnlyList<ResourceDiff> Resources, IReadOnlyList<ImageDiff> Images)
+internal sealed record DiffResult(string Before, string After, IReadOnlyList<string> StacksAdded, IReadOnlyList<string> StacksRemoved, IReadOnlyList<ResourceDiff> Resources, IReadOnlyList<ImageDiff> Images, IReadOnlyList<BlastCause> BlastRadius)
 {
     public bool IsEmpty => StacksAdded.Count == 0 && StacksRemoved.Count == 0 && Resources.Count == 0 && Images.Count == 0;
 }
@@ -30,12 +30,16 @@ internal static class ArtifactDiff
     {
         var resources = new List<ResourceDiff>();
         var images = new List<ImageDiff>();
+        var blastRadius = new List<BlastCause>();
         foreach (var stack in before.Stacks.Keys.Union(after.Stacks.Keys).Order(StringComparer.Ordinal))
         {
             var old = before.Stacks.GetValueOrDefault(stack);
             var @new = after.Stacks.GetValueOrDefault(stack);
-            var oldResources = old is null ? [] : Resources(old.Terraform, $"{before.Label}/{stack}");
-            var newResources = @new is null ? [] : Resources(@new.Terraform, $"{after.Label}/{stack}");
+            var oldResources = old is null ? [] : StackConfiguration.Read(old.Terraform, $"{before.Label}/{stack}").Blocks;
+            var configuration = @new is null ? null : StackConfiguration.Read(@new.Terraform, $"{after.Label}/{stack}");
+            var newResources = configuration?.Blocks ?? [];
+            var firstChange = resources.Count;
+            var firstImage = images.Count;
             var oldManifest = Review.Manifest.Parse(old?.Manifest, $"{before.Label}/{stack}/manifest.json");
             var newManifest = Review.Manifest.Parse(@new?.Manifest, $"{after.Label}/{stack}/manifest.json");
             var replaceOnly = newManifest.Resources.Where(r => r.ReplaceOnly).Select(r => r.Address).ToHashSet(StringComparer.Ordinal);
@@ -51,6 +55,8 @@ internal static class ArtifactDiff
                     resources.Add(Changed(stack, address, was, now, replaceOnly.Contains(address)));
             }
             images.AddRange(ImageChanges(stack, oldManifest.ImageHashes, newManifest.ImageHashes));
+            if (configuration is not null)
+                blastRadius.AddRange(Diff.BlastRadius.Of(stack, configuration, resources[firstChange..], images[firstImage..]));
         }
         return new DiffResult(
             before.Label,
@@ -58,13 +64,14 @@ internal static class ArtifactDiff
             after.Stacks.Keys.Except(before.Stacks.Keys).Order(StringComparer.Ordinal).ToList(),
             before.Stacks.Keys.Except(after.Stacks.Keys).Order(StringComparer.Ordinal).ToList(),
             resources,
-            images);
+            images,
+            blastRadius);
     }
 
     private static ResourceDiff Changed(string stack, string address, JsonElement was, JsonElement now, bool replaceOnly)
     {
         if (address.StartsWith("module.", StringComparison.Ordinal) || address.StartsWith("local.", StringComparison.Ordinal)
-            || address.StartsWith("check.", StringComparison.Ordinal) || address.Contains(' '))
+            || address.StartsWith("check.", StringComparison.Ordinal) || StackConfiguration.IsStateBlock(address))
             return new ResourceDiff(stack, address, ResourceDiffKind.ChangedInPlace,
                 was.ValueKind == JsonValueKind.Object && now.ValueKind == JsonValueKind.Object ? ChangedNames(was, now) : [], null);
         var changed = ChangedNames(was, now);
@@ -88,77 +95,6 @@ internal static class ArtifactDiff
 
     private static JsonElement Get(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) ? value : default;
-
-    /// <summary>Resources and data sources by address; a file that is not Terraform JSON is bad input.</summary>
-    private static Dictionary<string, JsonElement> Resources(string terraform, string where)
-    {
-        var found = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        var file = $"{where}/main.tf.json";
-        var root = Plans.JsonChecks.Parse(terraform, file).RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
-            throw new Review.InputException($"{file}: not Terraform JSON (the root is {Kind(root)}, not an object).");
-        foreach (var (block, prefix) in new[] { ("resource", ""), ("data", "data."), ("ephemeral", "ephemeral.") })
-        {
-            if (!root.TryGetProperty(block, out var types))
-                continue;
-            if (types.ValueKind != JsonValueKind.Object)
-                throw new Review.InputException($"{file}: \"{block}\" is {Kind(types)}, not an object of types.");
-            foreach (var type in types.EnumerateObject())
-            {
-                if (type.Value.ValueKind != JsonValueKind.Object)
-                    throw new Review.InputException($"{file}: {block}.{type.Name} is {Kind(type.Value)}, not an object of names.");
-                foreach (var resource in type.Value.EnumerateObject())
-                {
-                    if (resource.Value.ValueKind != JsonValueKind.Object)
-                        throw new Review.InputException($"{file}: {block}.{type.Name}.{resource.Name} is {Kind(resource.Value)}; DslInfra writes each body as one object.");
-                    found[$"{prefix}{type.Name}.{resource.Name}"] = resource.Value;
-                }
-            }
-        }
-        Blocks(root, file, found);
-        return found;
-    }
-
-    /// <summary>
-    /// The rest of the language, so that a review sees it change too: module calls, locals and checks by name, and
-    /// import, moved and removed blocks by the address they name (<c>moved aws_subnet.a</c>).
-    /// </summary>
-    private static void Blocks(JsonElement root, string file, Dictionary<string, JsonElement> found)
-    {
-        foreach (var (block, prefix) in new[] { ("module", "module."), ("locals", "local."), ("check", "check.") })
-        {
-            if (!root.TryGetProperty(block, out var named))
-                continue;
-            if (named.ValueKind != JsonValueKind.Object)
-                throw new Review.InputException($"{file}: \"{block}\" is {Kind(named)}, not an object of names.");
-            foreach (var entry in named.EnumerateObject())
-                found[prefix + entry.Name] = entry.Value;
-        }
-        foreach (var (block, key) in new[] { ("import", "to"), ("moved", "from"), ("removed", "from") })
-        {
-            if (!root.TryGetProperty(block, out var list))
-                continue;
-            if (list.ValueKind != JsonValueKind.Array)
-                throw new Review.InputException($"{file}: \"{block}\" is {Kind(list)}, not an array of blocks.");
-            foreach (var entry in list.EnumerateArray())
-            {
-                if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty(key, out var address) || address.ValueKind != JsonValueKind.String)
-                    throw new Review.InputException($"{file}: each \"{block}\" block is an object with a \"{key}\" address.");
-                found[$"{block} {address.GetString()}"] = entry;
-            }
-        }
-    }
-
-    private static string Kind(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Array => "an array",
-        JsonValueKind.Object => "an object",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.Null => "null",
-        _ => element.ValueKind.ToString().ToLowerInvariant(),
-    };
 
     /// <summary>Images whose content hash changed (a rebuild), from the manifests' "images" sections when present.</summary>
     private static IEnumerable<ImageDiff> ImageChanges(string stack, IReadOnlyDictionary<string, string> was, IReadOnlyDictionary<string, string> now)

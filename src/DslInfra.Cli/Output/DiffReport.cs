@@ -31,17 +31,18 @@ internal static class DiffReport
         if (diff.IsEmpty)
             return text.Append("No changes.\n").ToString();
         foreach (var stack in diff.StacksAdded)
-            text.Append($"  + stack {stack}\n");
+            text.Append($"  + stack {Printable.Of(stack)}\n");
         foreach (var stack in diff.StacksRemoved)
-            text.Append($"  - stack {stack}\n");
+            text.Append($"  - stack {Printable.Of(stack)}\n");
         foreach (var image in diff.Images)
-            text.Append($"  image {image.Stack}/{image.Image} rebuilt: {image.Before ?? "(none)"} -> {image.After ?? "(none)"}\n");
+            text.Append($"  image {Printable.Of(image.Stack)}/{Printable.Of(image.Image)} rebuilt: {Printable.Of(image.Before ?? "(none)")} -> {Printable.Of(image.After ?? "(none)")}\n");
         foreach (var resource in diff.Resources)
         {
             var mark = resource.Kind switch { ResourceDiffKind.Added => "+", ResourceDiffKind.Removed => "-", ResourceDiffKind.Replaced => "-/+", ResourceDiffKind.ReRead => "<=", _ => "~" };
             var details = Details(resource);
             text.Append($"  {mark,-3} {Printable.Of(resource.Stack)}: {Printable.Of(resource.Address)} {Describe(resource)}{(details.Length > 0 ? " (" + details + ")" : "")}\n");
         }
+        BlastRadiusReport.Text(text, diff.BlastRadius);
         return text.Append($"{Count(diff, ResourceDiffKind.Added)} added, {Count(diff, ResourceDiffKind.Replaced)} replaced, {Count(diff, ResourceDiffKind.ChangedInPlace)} changed in place, {Count(diff, ResourceDiffKind.Removed)} removed{ReRead(diff)}\n").ToString();
     }
 
@@ -52,17 +53,18 @@ internal static class DiffReport
             return text.Append("No changes to the generated infrastructure.\n").ToString();
         text.Append($"{Count(diff, ResourceDiffKind.Added)} added, {Count(diff, ResourceDiffKind.Replaced)} replaced, {Count(diff, ResourceDiffKind.ChangedInPlace)} changed in place, {Count(diff, ResourceDiffKind.Removed)} removed{ReRead(diff)}.\n\n");
         foreach (var stack in diff.StacksAdded)
-            text.Append($"- New stack `{stack}`\n");
+            text.Append($"- New stack `{ReviewMarkdown.Cell(stack)}`\n");
         foreach (var stack in diff.StacksRemoved)
-            text.Append($"- Stack `{stack}` removed: everything in it is destroyed\n");
+            text.Append($"- Stack `{ReviewMarkdown.Cell(stack)}` removed: everything in it is destroyed\n");
         foreach (var image in diff.Images)
-            text.Append($"- Image `{image.Stack}/{image.Image}` rebuilt: `{image.Before ?? "none"}` → `{image.After ?? "none"}`\n");
+            text.Append($"- Image `{ReviewMarkdown.Cell(image.Stack + "/" + image.Image)}` rebuilt: `{ReviewMarkdown.Cell(image.Before ?? "none")}` → `{ReviewMarkdown.Cell(image.After ?? "none")}`\n");
         if (diff.Resources.Count > 0)
         {
             text.Append("\n| Stack | Resource | Change | Details |\n|---|---|---|---|\n");
             foreach (var resource in diff.Resources)
-                text.Append($"| {Printable.Of(resource.Stack)} | `{Printable.Of(resource.Address).Replace("`", "'")}` | {Describe(resource)} | {Printable.Of(Details(resource)).Replace("|", "\\|")} |\n");
+                text.Append($"| {ReviewMarkdown.Prose(resource.Stack)} | `{ReviewMarkdown.Cell(resource.Address)}` | {Describe(resource)} | {ReviewMarkdown.Prose(Details(resource))} |\n");
         }
+        BlastRadiusReport.Markdown(text, diff.BlastRadius);
         return text.ToString();
     }
 
@@ -105,6 +107,7 @@ internal static class DiffReport
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        BlastRadiusReport.Json(json, diff.BlastRadius);
         json.WriteEndObject();
     });
 

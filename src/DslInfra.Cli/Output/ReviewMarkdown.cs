@@ -46,6 +46,13 @@ internal static class ReviewMarkdown
     }
 
     /// <summary>Text safe inside a table cell: pipes, newlines and backticks cannot break the table.</summary>
-    private static string Cell(string text) =>
+    /// <summary>
+    /// Text outside a code span: also no HTML (a PR comment renders &lt;img&gt; and friends), so angle brackets and
+    /// ampersands are written as entities.
+    /// </summary>
+    internal static string Prose(string text) => Cell(text).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary>Text inside a code span or a table cell: printable, one line, no pipe or backtick that would end it.</summary>
+    internal static string Cell(string text) =>
         Printable.Of(text).Replace("\\", "\\\\").Replace("|", "\\|").Replace("`", "'").Replace("\r", " ").Replace("\n", " ");
 }

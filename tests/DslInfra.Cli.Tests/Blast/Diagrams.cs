@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace DslInfra.Cli.Tests.Blast;
+
+/// <summary>
+/// Reads diagrams back with the real parsers: Mermaid's own (mermaid.parse under jsdom, installed from npm into
+/// .tools/mermaid by .ci/run, or here when missing) and Graphviz's dot (Debian's graphviz).
+/// </summary>
+internal static class Diagrams
+{
+    private static readonly object InstallLock = new();
+
+    private static string Root
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DslInfra.sln")))
+                directory = directory.Parent;
+            return directory!.FullName;
+        }
+    }
+
+    private static string MermaidHome()
+    {
+        var home = Path.Combine(Root, ".tools", "mermaid");
+        lock (InstallLock)
+        {
+            if (!Directory.Exists(Path.Combine(home, "node_modules", "mermaid")))
+            {
+                Directory.CreateDirectory(home);
+                Run("npm", ["install", "--silent", "--no-audit", "--no-fund", "mermaid@12.3.0", "jsdom@24.1.3"], home, null, 300_000);
+            }
+        }
+        Assert.True(Directory.Exists(Path.Combine(home, "node_modules", "mermaid")), $"Mermaid's parser could not be installed into {home} (npm install mermaid@12.3.0 jsdom@24.1.3)");
+        return home;
+    }
+
+    public static void AssertMermaidParses(string diagram)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"dslinfra-{Guid.NewGuid():N}.mmd");
+        File.WriteAllText(file, diagram, new UTF8Encoding(false));
+        try
+        {
+            var (exit, output) = Run("node", [Path.Combine(Root, "tests", "mermaid-check", "check.mjs"), file], Root, ("MERMAID_HOME", MermaidHome()), 120_000);
+            Assert.True(exit == 0, $"Mermaid rejected the diagram: {output}\n{diagram}");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>Lays the graph out with dot and returns the SVG it drew (the labels as Graphviz read them).</summary>
+    public static string AssertDotParses(string diagram)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"dslinfra-{Guid.NewGuid():N}.dot");
+        File.WriteAllText(file, diagram, new UTF8Encoding(false));
+        try
+        {
+            var (exit, output) = Run("dot", ["-Tsvg", file], Root, null, 120_000);
+            Assert.True(exit == 0, $"Graphviz rejected the diagram (apt-get install graphviz): {output}\n{diagram}");
+            return output;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static (int Exit, string Output) Run(string program, string[] arguments, string directory, (string, string)? environment, int timeout)
+    {
+        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = new UTF8Encoding(false) };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        if (environment is { } variable)
+            start.Environment[variable.Item1] = variable.Item2;
+        try
+        {
+            using var process = Process.Start(start)!;
+            var error = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEnd();
+            if (!process.WaitForExit(timeout))
+                process.Kill(entireProcessTree: true);
+            return (process.ExitCode, output + error.Result);
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            return (-1, $"{program} could not be started: {exception.Message}");
+        }
+    }
+}
