@@ -85,7 +85,7 @@ public sealed class PackedFeed : IDisposable
 }
 
 [Collection(SampleBuildCollection.Name)]
-public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
+public sealed partial class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
 {
     [Fact]
     public void Everything_packs()
