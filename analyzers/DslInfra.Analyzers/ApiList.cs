@@ -9,7 +9,9 @@ namespace DslInfra.Analyzers;
 
 /// <summary>
 /// A list of APIs in BannedApiAnalyzers' format (documentation-comment ID, ';', message; '//' comments), built in
-/// and extended by the user's AdditionalFile of the same name. A '-' before an ID silences a built-in entry.
+/// and extended by the user's AdditionalFile of the same name. A '-' before an ID silences a built-in entry. A member
+/// name may hold '*' (any run of characters): <c>M:k8s.CoreV1OperationsExtensions.Patch*</c> is every Patch method of
+/// that type; with a '-' such a pattern silences whatever it matches (<c>-M:k8s.CoreV1OperationsExtensions.*Status*</c>).
 /// </summary>
 internal sealed class ApiList
 {
@@ -18,8 +20,10 @@ internal sealed class ApiList
     private readonly Dictionary<ISymbol, string> exact = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<string, List<(INamedTypeSymbol Type, string Message)>> byName = new(StringComparer.Ordinal);
     private readonly Dictionary<ISymbol, string> types = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, List<(string Pattern, string Message)>> patterns = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, List<string>> silenced = new(SymbolEqualityComparer.Default);
 
-    public bool IsEmpty => exact.Count == 0 && byName.Count == 0 && types.Count == 0;
+    public bool IsEmpty => exact.Count == 0 && byName.Count == 0 && types.Count == 0 && patterns.Count == 0;
 
     /// <summary>The built-in list <paramref name="resource"/> plus the user's AdditionalFiles named <paramref name="userFile"/>.</summary>
     public static ApiList Load(string resource, string userFile, Compilation compilation, IEnumerable<AdditionalText> additionalFiles, CancellationToken cancellation)
@@ -30,6 +34,7 @@ internal sealed class ApiList
                 lines.AddRange(text.Lines.Select(l => l.ToString()));
 
         var entries = new Dictionary<string, string>(StringComparer.Ordinal);
+        var silencing = new List<string>();
         foreach (var raw in lines)
         {
             var line = raw.Trim();
@@ -39,7 +44,9 @@ internal sealed class ApiList
             var semicolon = line.IndexOf(';');
             var id = (semicolon >= 0 ? line.Substring(0, semicolon) : line).Trim();
             var message = semicolon >= 0 ? line.Substring(semicolon + 1).Trim() : "";
-            if (id.StartsWith("-", StringComparison.Ordinal))
+            if (id.StartsWith("-", StringComparison.Ordinal) && id.IndexOf('*') >= 0)
+                silencing.Add(id.Substring(1).Trim());
+            else if (id.StartsWith("-", StringComparison.Ordinal))
                 entries.Remove(id.Substring(1).Trim());
             else
                 entries[id] = message;
@@ -47,7 +54,20 @@ internal sealed class ApiList
         var list = new ApiList();
         foreach (var entry in entries)
             list.Add(entry.Key, entry.Value, compilation);
+        foreach (var pattern in silencing)
+            if (list.Owner(pattern, compilation) is { } owner)
+                (list.silenced.TryGetValue(owner.Type, out var members) ? members : list.silenced[owner.Type] = new List<string>()).Add(owner.Member);
         return list;
+    }
+
+    /// <summary>The type and member name of an M: or P: ID without a parameter list, when the compilation has the type.</summary>
+    private (INamedTypeSymbol Type, string Member)? Owner(string id, Compilation compilation)
+    {
+        if (id.Length < 3 || id[1] != ':' || id[0] is not ('M' or 'P') || id.IndexOf('(') >= 0)
+            return null;
+        var name = id.Substring(2);
+        var dot = name.LastIndexOf('.');
+        return dot > 0 && compilation.GetTypeByMetadataName(name.Substring(0, dot)) is { } owner ? (owner, name.Substring(dot + 1)) : null;
     }
 
     private void Add(string id, string message, Compilation compilation)
@@ -62,14 +82,16 @@ internal sealed class ApiList
                     types[type] = message;
                 break;
             case 'M' or 'P' when name.IndexOf('(') < 0:
-                var dot = name.LastIndexOf('.');
-                if (dot > 0 && compilation.GetTypeByMetadataName(name.Substring(0, dot)) is { } owner)
+                if (Owner(id, compilation) is not { } found)
+                    break;
+                if (found.Member.IndexOf('*') >= 0)
                 {
-                    var member = name.Substring(dot + 1);
-                    if (!byName.TryGetValue(member, out var owners))
-                        byName[member] = owners = new List<(INamedTypeSymbol, string)>();
-                    owners.Add((owner, message));
+                    (patterns.TryGetValue(found.Type, out var list) ? list : patterns[found.Type] = new List<(string, string)>()).Add((found.Member, message));
+                    break;
                 }
+                if (!byName.TryGetValue(found.Member, out var owners))
+                    byName[found.Member] = owners = new List<(INamedTypeSymbol, string)>();
+                owners.Add((found.Type, message));
                 break;
             default:
                 foreach (var symbol in DocumentationCommentId.GetSymbolsForDeclarationId(id, compilation))
@@ -95,9 +117,43 @@ internal sealed class ApiList
             foreach (var candidate in SelfBasesAndInterfaces(type))
                 foreach (var (owner, ownerMessage) in owners)
                     if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, owner))
-                        return ownerMessage;
+                        return Silenced(type, definition.Name) ? null : ownerMessage;
         }
+        if (patterns.Count > 0)
+            foreach (var candidate in SelfBasesAndInterfaces(type))
+                if (patterns.TryGetValue(candidate.OriginalDefinition, out var list))
+                    foreach (var (pattern, patternMessage) in list)
+                        if (Glob(pattern, definition.Name))
+                            return Silenced(type, definition.Name) ? null : patternMessage;
         return MatchType(type);
+    }
+
+    private bool Silenced(INamedTypeSymbol type, string member)
+    {
+        if (silenced.Count == 0)
+            return false;
+        foreach (var candidate in SelfBasesAndInterfaces(type))
+            if (silenced.TryGetValue(candidate.OriginalDefinition, out var list) && list.Any(pattern => Glob(pattern, member)))
+                return true;
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="name"/> matches <paramref name="pattern"/>, where '*' is any run of characters.</summary>
+    internal static bool Glob(string pattern, string name)
+    {
+        var parts = pattern.Split('*');
+        if (!name.StartsWith(parts[0], StringComparison.Ordinal))
+            return false;
+        var at = parts[0].Length;
+        for (var i = 1; i < parts.Length - 1; i++)
+        {
+            var found = name.IndexOf(parts[i], at, StringComparison.Ordinal);
+            if (found < 0)
+                return false;
+            at = found + parts[i].Length;
+        }
+        var last = parts[parts.Length - 1];
+        return parts.Length == 1 ? name.Length == at : name.Length - at >= last.Length && name.EndsWith(last, StringComparison.Ordinal);
     }
 
     /// <summary>The message of a T: entry for <paramref name="type"/> or one of its base types.</summary>

@@ -13,7 +13,7 @@ public static class Hotfix
         // DI2003: resized in place.
         await ec2.ModifyInstanceAttributeAsync(new ModifyInstanceAttributeRequest { InstanceId = "i-0abc", InstanceType = "t3.large" });
 
-        // DI2004: SSH into the live machine, and ansible against it.
+        // DI2004: a command run on the live machine over SSH, and ansible against it.
         using var ssh = new SshClient("web-1", "ubuntu", "password");
         ssh.Connect();
         ssh.RunCommand("sudo systemctl restart nginx");

@@ -72,6 +72,48 @@ public class MutationApiTests
         """);
 
     [Fact]
+    public Task Every_kubernetes_patch_or_replace_of_a_live_object_but_not_a_controller_writing_status() => Verify<InPlaceUpdateAnalyzer>.Diagnostics("""
+        using k8s;
+        using k8s.Models;
+
+        public static class Ops
+        {
+            public static async System.Threading.Tasks.Task Run(IKubernetes kube, V1Patch patch, V1Service service, V1Secret secret, V1Node node, V1Deployment deployment)
+            {
+                await {|DI2003:kube.CoreV1.PatchNamespacedServiceAsync(patch, "web", "prod")|};
+                await {|DI2003:kube.CoreV1.ReplaceNamespacedSecretAsync(secret, "db", "prod")|};
+                await {|DI2003:kube.CoreV1.PatchNodeAsync(patch, "node-1")|};
+                await {|DI2003:kube.BatchV1.PatchNamespacedCronJobAsync(patch, "backup", "prod")|};
+                await {|DI2003:kube.CoreV1.PatchNamespacedServiceWithHttpMessagesAsync(patch, "web", "prod")|};
+                // A controller reporting what it sees, and reads and creates: no configuration changes in place.
+                await kube.AppsV1.PatchNamespacedDeploymentStatusAsync(patch, "web", "prod");
+                await kube.AppsV1.ReplaceNamespacedDeploymentStatusAsync(deployment, "web", "prod");
+                await kube.CoreV1.ReplaceNamespacedServiceStatusWithHttpMessagesAsync(service, "web", "prod");
+                await kube.CoreV1.ReadNamespacedServiceAsync("web", "prod");
+                await kube.CoreV1.CreateNamespacedSecretAsync(secret, "prod");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Every_form_of_kubernetes_pod_exec_and_attach() => Verify<RemoteProvisioningAnalyzer>.Diagnostics("""
+        using k8s;
+
+        public static class Reach
+        {
+            public static async System.Threading.Tasks.Task Run(IKubernetes kube, Kubernetes client)
+            {
+                await {|DI2004:kube.NamespacedPodExecAsync("web-1", "prod", "web", new[] { "sh" }, true, (i, o, e) => System.Threading.Tasks.Task.CompletedTask, default)|};
+                await {|DI2004:kube.MuxedStreamNamespacedPodExecAsync("web-1", "prod", new[] { "sh" })|};
+                await {|DI2004:kube.WebSocketNamespacedPodAttachAsync("web-1", "prod", "web")|};
+                await {|DI2004:kube.CoreV1.ConnectPostNamespacedPodExecAsync("web-1", "prod", "sh")|};
+                await {|DI2004:client.WebSocketNamespacedPodExecAsync("web-1", "prod", new[] { "sh" }, "web")|};
+                await kube.CoreV1.ReadNamespacedPodLogAsync("web-1", "prod");
+            }
+        }
+        """);
+
+    [Fact]
     public Task Kubernetes_exec_azure_extensions_and_run_commands_are_remote_provisioning() => Verify<RemoteProvisioningAnalyzer>.Diagnostics("""
         using Azure;
         using Azure.ResourceManager.Compute;
@@ -124,7 +166,8 @@ public class MutationApiTests
                 using var sftp = new SftpClient("partner.example.com", "reports", "secret");
                 sftp.Connect();
                 sftp.UploadFile(report, "/incoming/report.csv");
-                using var ssh = {|DI2004:new SshClient("web-1", "ubuntu", "secret")|};
+                using var ssh = new SshClient("web-1", "ubuntu", "secret");
+                {|DI2004:ssh.RunCommand("sudo systemctl restart nginx")|};
             }
         }
         """);

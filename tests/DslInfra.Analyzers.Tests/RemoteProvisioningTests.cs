@@ -7,16 +7,21 @@ public class RemoteProvisioningTests
     [Fact]
     public Task Ssh_net_clients_and_remote_processes() => Verify<RemoteProvisioningAnalyzer>.Diagnostics("""
         using System.Diagnostics;
+        using System.IO;
         using Renci.SshNet;
 
         public static class Patch
         {
             public static void Run()
             {
-                using var ssh = {|DI2004:new SshClient("web-1", "ubuntu", "pw")|};
+                using var ssh = new SshClient("web-1", "ubuntu", "pw");
                 ssh.Connect();
-                ssh.RunCommand("sudo apt-get upgrade -y");
-                using var scp = {|DI2004:new ScpClient("web-1", "ubuntu", "pw")|};
+                {|DI2004:ssh.RunCommand("sudo apt-get upgrade -y")|};
+                using var command = {|DI2004:ssh.CreateCommand("sudo reboot")|};
+                using var shell = {|DI2004:ssh.CreateShellStream("xterm", 80, 24, 800, 600, 1024)|};
+                using var scp = new ScpClient("web-1", "ubuntu", "pw");
+                {|DI2004:scp.Upload(new FileInfo("nginx.conf"), "/etc/nginx/nginx.conf")|};
+                {|DI2004:Process.Start("ssh", "-t web-1 sudo systemctl restart nginx")|};
                 {|DI2004:Process.Start("ssh", "web-1 sudo systemctl restart nginx")|};
                 {|DI2004:Process.Start("/usr/bin/ansible-playbook", "site.yml")|};
                 var info = {|DI2004:new ProcessStartInfo("rsync")|};
@@ -34,6 +39,35 @@ public class RemoteProvisioningTests
             {
                 Blocks = [{|DI2004:new("provisioner")|}, {|DI2004:new("connection")|}, new("timeouts")],
             };
+        }
+        """);
+
+    [Fact]
+    public Task Tunnels_downloads_and_an_injected_client_used_for_a_command() => Verify<RemoteProvisioningAnalyzer>.Diagnostics("""
+        using System.Diagnostics;
+        using System.IO;
+        using Renci.SshNet;
+
+        public sealed class Deployer(SshClient injected)
+        {
+            public void Run()
+            {
+                // A tunnel to a database behind a bastion, and a download: nothing on the machine changes.
+                using var bastion = new SshClient("bastion", "ops", "pw");
+                bastion.Connect();
+                var tunnel = new ForwardedPortLocal("127.0.0.1", 5432, "db.internal", 5432);
+                bastion.AddForwardedPort(tunnel);
+                tunnel.Start();
+                using var scp = new ScpClient("web-1", "ubuntu", "pw");
+                scp.Download("/var/log/nginx/error.log", new FileInfo("error.log"));
+                using var sftp = new SftpClient("files", "ops", "pw");
+                sftp.UploadFile(File.OpenRead("report.csv"), "/incoming/report.csv");
+                Process.Start("ssh", "-N -L 5432:db.internal:5432 bastion");
+                Process.Start("ssh", "-fNL 8080:web-1:80 bastion");
+
+                // A client handed in from elsewhere still runs a command on a live machine.
+                {|DI2004:injected.RunCommand("sudo systemctl restart nginx")|};
+            }
         }
         """);
 

@@ -11,7 +11,7 @@ public sealed partial class MutableLegacyBuildTests
     public static TheoryData<string, int, string> Expected() => new()
     {
         { "Hotfix.cs", 14, "DI2003" },
-        { "Hotfix.cs", 17, "DI2004" },
+        { "Hotfix.cs", 19, "DI2004" },
         { "Hotfix.cs", 20, "DI2004" },
         { "Hotfix.cs", 23, "DI2002" },
         { "Hotfix.cs", 24, "DI2002" },

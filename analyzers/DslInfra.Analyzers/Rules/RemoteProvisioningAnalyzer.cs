@@ -104,15 +104,23 @@ public sealed class RemoteProvisioningAnalyzer : RuleAnalyzer
         if (words.Length == 0)
             return null;
         var name = Path.GetFileNameWithoutExtension(words[0]);
-        if (RemoteCommands.Contains(name))
-            return name;
         var rest = words.Skip(1).Concat(Initializers.LiteralText(arguments ?? fileName) is { } args && arguments is not null
             ? args.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) : []).ToList();
+        if (RemoteCommands.Contains(name))
+            return IsTunnel(name, rest) ? null : name;
         foreach (var (tool, subcommand) in RemoteSubcommands)
             if (string.Equals(name, tool, StringComparison.OrdinalIgnoreCase) && InOrder(rest, subcommand))
                 return tool + " " + string.Join(" ", subcommand);
         return null;
     }
+
+    /// <summary>
+    /// <c>ssh -N</c> (also in a cluster such as <c>-fNL</c>) runs no command: it only forwards ports, a tunnel to a
+    /// database or a bastion, which changes nothing on the machine.
+    /// </summary>
+    private static bool IsTunnel(string name, System.Collections.Generic.List<string> words) =>
+        (string.Equals(name, "ssh", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "plink", StringComparison.OrdinalIgnoreCase))
+        && words.Any(w => w.Length > 1 && w[0] == '-' && w[1] != '-' && w.Skip(1).All(char.IsLetter) && w.IndexOf('N') > 0);
 
     private static bool InOrder(System.Collections.Generic.List<string> words, string[] wanted)
     {
