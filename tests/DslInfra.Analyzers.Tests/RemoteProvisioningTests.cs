@@ -24,6 +24,7 @@ public class RemoteProvisioningTests
                 {|DI2004:Process.Start("ssh", "-t web-1 sudo systemctl restart nginx")|};
                 {|DI2004:Process.Start("ssh", "web-1 sudo systemctl restart nginx")|};
                 {|DI2004:Process.Start("/usr/bin/ansible-playbook", "site.yml")|};
+                {|DI2004:Process.Start("kubectl", new[] { "exec", "web-1", "--", "sh" })|};
                 var info = {|DI2004:new ProcessStartInfo("rsync")|};
                 var other = new ProcessStartInfo();
                 {|DI2004:other.FileName = "scp"|};
@@ -64,6 +65,7 @@ public class RemoteProvisioningTests
                 sftp.UploadFile(File.OpenRead("report.csv"), "/incoming/report.csv");
                 Process.Start("ssh", "-N -L 5432:db.internal:5432 bastion");
                 Process.Start("ssh", "-fNL 8080:web-1:80 bastion");
+                Process.Start("ssh", new[] { "-fN", "bastion", "-L", "5432:db:5432" });
 
                 // A client handed in from elsewhere still runs a command on a live machine.
                 {|DI2004:injected.RunCommand("sudo systemctl restart nginx")|};

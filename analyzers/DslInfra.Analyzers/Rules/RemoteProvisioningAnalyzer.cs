@@ -104,7 +104,7 @@ public sealed class RemoteProvisioningAnalyzer : RuleAnalyzer
         if (words.Length == 0)
             return null;
         var name = Path.GetFileNameWithoutExtension(words[0]);
-        var rest = words.Skip(1).Concat(Initializers.LiteralText(arguments ?? fileName) is { } args && arguments is not null
+        var rest = words.Skip(1).Concat(ArgumentText(arguments) is { } args
             ? args.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) : []).ToList();
         if (RemoteCommands.Contains(name))
             return IsTunnel(name, rest) ? null : name;
@@ -112,6 +112,20 @@ public sealed class RemoteProvisioningAnalyzer : RuleAnalyzer
             if (string.Equals(name, tool, StringComparison.OrdinalIgnoreCase) && InOrder(rest, subcommand))
                 return tool + " " + string.Join(" ", subcommand);
         return null;
+    }
+
+    /// <summary>
+    /// The literal text of a process's arguments: one string (<c>"exec -it web -- sh"</c>), or a list of them
+    /// (<c>Process.Start("ssh", ["-fN", host, "-L", spec])</c>), the words that are not literals left out.
+    /// </summary>
+    private static string? ArgumentText(IOperation? arguments)
+    {
+        if (arguments is null)
+            return null;
+        if (Initializers.LiteralText(arguments) is { } text)
+            return text;
+        var words = Initializers.Elements(arguments).Select(Initializers.LiteralText).Where(w => w is not null).ToList();
+        return words.Count > 0 ? string.Join(" ", words) : null;
     }
 
     /// <summary>
