@@ -78,14 +78,47 @@ public sealed class StackGenerator : IIncrementalGenerator
         return new EvaluatedStack(result.Model, SynthesisFailure.FromDiagnostics(result.Diagnostics));
     }
 
+    /// <summary>
+    /// The semantic models the evaluator binds initializers with: one per tree, without nullable analysis. The
+    /// generator reads values, never nullability, and in a project with nullable enabled that analysis was about a
+    /// third of its binding time (profiled on a 2,000-resource stack).
+    /// </summary>
     internal static System.Func<SyntaxTree, SemanticModel> SemanticModels(SemanticModel first)
     {
-        var cache = new Dictionary<SyntaxTree, SemanticModel> { [first.SyntaxTree] = first };
+        var compilation = first.Compilation;
+        var cache = new Dictionary<SyntaxTree, SemanticModel>();
         return tree =>
         {
             if (!cache.TryGetValue(tree, out var model))
-                cache[tree] = model = first.Compilation.GetSemanticModel(tree);
+                cache[tree] = model = WithoutNullableAnalysis(compilation, tree);
             return model;
         };
+    }
+
+    private static bool nullableOptionMissing;
+
+    private static SemanticModel WithoutNullableAnalysis(Compilation compilation, SyntaxTree tree)
+    {
+        if (!nullableOptionMissing)
+        {
+            try
+            {
+                return ModelWithoutNullableAnalysis(compilation, tree);
+            }
+            catch (System.MissingMethodException)
+            {
+                nullableOptionMissing = true; // a compiler older than Roslyn 4.11: bind as the compiler does
+            }
+        }
+        return compilation.GetSemanticModel(tree);
+    }
+
+    // Its own method, so that a compiler without the option fails when this is compiled, inside the try above.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static SemanticModel ModelWithoutNullableAnalysis(Compilation compilation, SyntaxTree tree)
+    {
+#pragma warning disable RSEXPERIMENTAL001 // experimental in Roslyn 4.11; its absence is handled above
+        return compilation.GetSemanticModel(tree, SemanticModelOptions.DisableNullableAnalysis);
+#pragma warning restore RSEXPERIMENTAL001
     }
 }
