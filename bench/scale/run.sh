@@ -22,6 +22,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 mkdir -p "$work"
 echo "packing DslInfra $version and its aws provider package..." >&2
 rm -rf "$work/feed" "$work/packages" "$work/proj"
+dotnet build "$repo/src/DslInfra.Build" -c Release -p:Version="$version" -nologo -v:q >/dev/null   # the package takes the task from its bin
 dotnet pack "$repo/src/DslInfra" -c Release -o "$work/feed" -p:Version="$version" -nologo -v:q >/dev/null
 dotnet pack "$repo/src/DslInfra.Providers/Aws" -c Release -o "$work/feed" -p:Version="$version" -nologo -v:q >/dev/null
 cat > "$work/nuget.config" <<XML

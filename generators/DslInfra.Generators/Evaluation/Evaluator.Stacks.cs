@@ -32,6 +32,8 @@ internal sealed partial class Evaluator
         if (creation?.Arguments.FirstOrDefault()?.Value.ConstantValue.Value is not string output || !TerraformNames.IsIdentifier(output))
             return Fail(at, $"the output's name must be a literal in stack '{producer}' for this stack to read it");
         StacksRead[producer] = field.ContainingType;
+        if (frames.Count > 0)
+            frames[frames.Count - 1].ReadOtherStacks = true; // a kept value could not name the other stack's current class
         return new ReferenceValue("data.terraform_remote_state." + producer, "outputs." + output);
     }
 

@@ -57,13 +57,36 @@ internal sealed partial class Evaluator
         if (symbol is null)
             return;
         foreach (var reference in symbol.OriginalDefinition.DeclaringSyntaxReferences)
+        {
             Dependencies.Add(reference.SyntaxTree);
+            if (frames.Count > 0)
+                frames[frames.Count - 1].Trees.Add(reference.SyntaxTree);
+        }
     }
 
     public SchemaReader Schemas => schemas;
 
-    /// <summary>The value of a stack member's initializer, evaluated once.</summary>
+    /// <summary>The value of a stack member's initializer, evaluated once (or kept from the last edit: <see cref="MemberCache"/>).</summary>
     public Value Member(IFieldSymbol field, IOperation? referencedFrom = null)
+    {
+        if (!members.TryGetValue(field, out var value))
+        {
+            var (stepsBefore, textBefore) = (steps, totalText);
+            value = memberCache is not null && PlaceOf(field) is { } place
+                ? Reuse(field, place) ?? EvaluateAndKeep(field, place, referencedFrom)
+                : EvaluateMember(field, referencedFrom);
+            if (frames.Count > 0)
+            {
+                frames[frames.Count - 1].NestedSteps += steps - stepsBefore;
+                frames[frames.Count - 1].NestedText += totalText - textBefore;
+            }
+        }
+        if (frames.Count > 0)
+            frames[frames.Count - 1].Reads.Add((field.Name, value));
+        return value;
+    }
+
+    private Value EvaluateMember(IFieldSymbol field, IOperation? referencedFrom)
     {
         if (members.TryGetValue(field, out var known))
             return known;
@@ -184,7 +207,14 @@ internal sealed partial class Evaluator
         if (operation is IInterpolatedStringOperation shellCommand && IsShellCommand(shellCommand))
             return Interpolation(shellCommand, quote: true);
         if (operation.ConstantValue.HasValue)
+        {
+            // A folded expression (`$"{Net.Prefix}-web"`) reads the constants in it: they are inputs too.
+            if (operation is not ILiteralOperation)
+                foreach (var part in operation.Descendants())
+                    if (part is IMemberReferenceOperation folded)
+                        Touch(folded.Member);
             return Constant(operation, operation.ConstantValue.Value);
+        }
 
         return operation switch
         {

@@ -22,7 +22,7 @@ internal static partial class StackReader
         return StackCache.GetOrRead(stack, compilation, () =>
         {
             var dependencies = new HashSet<SyntaxTree>();
-            var result = Read(stack, attribute, semanticModels, cancellation, dependencies);
+            var result = Read(stack, attribute, semanticModels, cancellation, dependencies, MemberCache.Open(stack, compilation, cancellation));
             return (result, dependencies);
         });
     }
@@ -32,7 +32,8 @@ internal static partial class StackReader
         AttributeData attribute,
         Func<SyntaxTree, SemanticModel> semanticModels,
         CancellationToken cancellation,
-        HashSet<SyntaxTree>? dependencies = null)
+        HashSet<SyntaxTree>? dependencies = null,
+        MemberCache.Session? members = null)
     {
         var name = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? "";
         var version = attribute.NamedArguments.FirstOrDefault(a => a.Key == "TerraformVersion").Value.Value as string;
@@ -40,6 +41,8 @@ internal static partial class StackReader
             ? DslSymbols.From(assembly)
             : DslSymbols.From(semanticModels(stack.DeclaringSyntaxReferences[0].SyntaxTree).Compilation);
         var evaluator = new Evaluator(stack, name, dsl, semanticModels, cancellation);
+        if (members is not null)
+            evaluator.UseMemberCache(members);
         var attributeSpan = SourceSpan.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellation));
         try
         {
@@ -55,6 +58,7 @@ internal static partial class StackReader
                 foreach (var reference in stack.DeclaringSyntaxReferences)
                     dependencies.Add(reference.SyntaxTree);
             }
+            members?.Commit();
             return new StackResult(model, evaluator.Diagnostics.ToEquatableArray());
         }
         catch (OperationCanceledException)

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DslInfra.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DslInfra.Generators.Evaluation;
+
+// Per-member reuse across edits (MemberCache): what a member's evaluation read is recorded while it runs, so that the
+// next evaluation can tell whether the kept value still holds.
+internal sealed partial class Evaluator
+{
+    private readonly List<Frame> frames = new();
+    private MemberCache.Session? memberCache;
+
+    /// <summary>What one member's evaluation read: other members and their values, other files, and what it spent.</summary>
+    private sealed class Frame
+    {
+        public List<(string Member, Value Value)> Reads { get; } = new();
+
+        public HashSet<SyntaxTree> Trees { get; } = new();
+
+        public int NestedSteps { get; set; }
+
+        public long NestedText { get; set; }
+
+        public bool ReadOtherStacks { get; set; }
+    }
+
+    /// <summary>Reuse members kept from the last evaluation of this stack where their inputs are unchanged, and keep this one's.</summary>
+    public void UseMemberCache(MemberCache.Session session) => memberCache = session;
+
+    private MemberCache.Place? PlaceOf(IFieldSymbol field)
+    {
+        if (field.DeclaringSyntaxReferences.Length != 1
+            || field.DeclaringSyntaxReferences[0].GetSyntax(cancellation) is not VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax declaration } declarator)
+            return null;
+        return new MemberCache.Place(declaration, declarator);
+    }
+
+    /// <summary>The kept value of a member whose declaration, files and the members it read are unchanged; null when it must be evaluated.</summary>
+    private Value? Reuse(IFieldSymbol field, MemberCache.Place place)
+    {
+        if (memberCache!.Find(field.Name) is not { } entry || !place.IsSameText(entry))
+            return null;
+        var stackTrees = new HashSet<SyntaxTree>(stack.DeclaringSyntaxReferences.Select(r => r.SyntaxTree));
+        var trees = new List<SyntaxTree>();
+        foreach (var weak in entry.Trees)
+        {
+            if (!weak.TryGetTarget(out var tree) || stackTrees.Contains(tree) || !memberCache.Compilation.ContainsSyntaxTree(tree))
+                return null;
+            trees.Add(tree);
+        }
+        // The members it read must still have the values it saw; reading them here is not this caller's read.
+        frames.Add(new Frame());
+        inProgress.Add(field);
+        try
+        {
+            foreach (var (name, seen) in entry.Reads)
+            {
+                var other = stack.GetMembers(name).OfType<IFieldSymbol>().FirstOrDefault();
+                if (other is null || SymbolEqualityComparer.Default.Equals(other, field) || inProgress.Any(f => SymbolEqualityComparer.Default.Equals(f, other))
+                    || !MemberCache.SameIgnoringPositions(Member(other), seen))
+                    return null;
+            }
+        }
+        finally
+        {
+            inProgress.RemoveAt(inProgress.Count - 1);
+            frames.RemoveAt(frames.Count - 1);
+        }
+        var value = MemberCache.Move(entry.Value, place.Start - entry.Start, place.Line - entry.Line);
+        steps += entry.Steps;
+        totalText += entry.Text;
+        Dependencies.UnionWith(trees);
+        members[field] = value;
+        memberCache.Keep(field.Name, entry with { Start = place.Start, Line = place.Line, Value = value });
+        return value;
+    }
+
+    private Value EvaluateAndKeep(IFieldSymbol field, MemberCache.Place place, IOperation? referencedFrom)
+    {
+        var frame = new Frame();
+        var (diagnostics, stepsStart, textStart) = (Diagnostics.Count, steps, totalText);
+        frames.Add(frame);
+        Value value;
+        try
+        {
+            value = EvaluateMember(field, referencedFrom);
+        }
+        finally
+        {
+            frames.RemoveAt(frames.Count - 1);
+        }
+        Interlocked.Increment(ref MemberCache.Evaluated);
+        if (Diagnostics.Count == diagnostics && !exhausted && value is not ErrorValue && !frame.ReadOtherStacks
+            && MemberCache.PositionsInside(value, place.Path, place.Span))
+        {
+            var stackTrees = new HashSet<SyntaxTree>(stack.DeclaringSyntaxReferences.Select(r => r.SyntaxTree));
+            memberCache!.Keep(field.Name, new MemberCache.Entry(
+                place.Path, place.Declaration, place.Start, place.Line, place.Column, value,
+                frame.Reads.Distinct().ToArray(),
+                frame.Trees.Where(t => !stackTrees.Contains(t)).Select(t => new WeakReference<SyntaxTree>(t)).ToArray(),
+                steps - stepsStart - frame.NestedSteps,
+                totalText - textStart - frame.NestedText));
+        }
+        return value;
+    }
+}
