@@ -76,7 +76,7 @@ internal sealed partial class Evaluator
         totalText += entry.Text;
         Dependencies.UnionWith(trees);
         members[field] = value;
-        memberCache.Keep(field.Name, entry with { Start = place.Start, Line = place.Line, Value = value });
+        memberCache.Keep(field.Name, entry with { Start = place.Start, Line = place.Line, Value = value, Node = place.Node });
         return value;
     }
 
@@ -100,7 +100,7 @@ internal sealed partial class Evaluator
         {
             var stackTrees = new HashSet<SyntaxTree>(stack.DeclaringSyntaxReferences.Select(r => r.SyntaxTree));
             memberCache!.Keep(field.Name, new MemberCache.Entry(
-                place.Path, place.Declaration, place.Start, place.Line, place.Column, value,
+                place.Path, place.Declaration, place.Node, place.Start, place.Line, place.Column, value,
                 frame.Reads.Distinct().ToArray(),
                 frame.Trees.Where(t => !stackTrees.Contains(t)).Select(t => new WeakReference<SyntaxTree>(t)).ToArray(),
                 steps - stepsStart - frame.NestedSteps,

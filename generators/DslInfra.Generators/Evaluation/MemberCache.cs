@@ -33,6 +33,9 @@ internal static class MemberCache
 {
     private static readonly ConcurrentDictionary<string, StackMembers> Stacks = new(StringComparer.Ordinal);
 
+    /// <summary>The most stacks whose members are kept at once.</summary>
+    private const int MaxStacks = 64;
+
     /// <summary>How many members were evaluated rather than reused; for tests.</summary>
     internal static int Evaluated;
 
@@ -62,7 +65,13 @@ internal static class MemberCache
         public void Keep(string member, Entry entry) => next[member] = entry;
 
         /// <summary>Stores what this evaluation kept and made, replacing the stack's previous set.</summary>
-        public void Commit() => Stacks[key] = new StackMembers(environment, next);
+        public void Commit()
+        {
+            // Each set holds its stack's latest tree; a compiler server that builds many projects keeps a few, not all.
+            if (Stacks.Count >= MaxStacks && !Stacks.ContainsKey(key))
+                Stacks.Clear();
+            Stacks[key] = new StackMembers(environment, next);
+        }
     }
 
     internal sealed record StackMembers(Environment Environment, Dictionary<string, Entry> Entries);
@@ -74,6 +83,7 @@ internal static class MemberCache
     internal sealed record Entry(
         string Path,
         string Declaration,
+        SyntaxNode Node,
         int Start,
         int Line,
         int Column,
@@ -83,20 +93,22 @@ internal static class MemberCache
         int Steps,
         long Text);
 
-    /// <summary>Where a member is declared now, and its declaration's text.</summary>
-    internal readonly struct Place
+    /// <summary>Where a member is declared now; its text is read only when it cannot be told unchanged more cheaply.</summary>
+    internal sealed class Place
     {
+        private readonly SyntaxNode node;
+        private string? declaration;
+
         public Place(FieldDeclarationSyntax declaration, VariableDeclaratorSyntax declarator)
         {
             // One declarator: the whole declaration (attributes, modifiers, type, initializer). Several: the
             // declarator, whose own position moves when one before it in the same declaration changes length.
-            SyntaxNode node = declaration.Declaration.Variables.Count == 1 ? declaration : declarator;
+            node = declaration.Declaration.Variables.Count == 1 ? declaration : declarator;
             Path = node.SyntaxTree.FilePath;
             Start = node.SpanStart;
-            var position = node.SyntaxTree.GetLineSpan(node.Span).StartLinePosition;
+            var position = node.SyntaxTree.GetText().Lines.GetLinePosition(Start);
             Line = position.Line;
             Column = position.Character;
-            Declaration = node == declaration ? declaration.ToString() : declaration.Modifiers + " " + declaration.Declaration.Type + " " + declarator;
             Span = node.Span;
         }
 
@@ -108,11 +120,22 @@ internal static class MemberCache
 
         public int Column { get; }
 
-        public string Declaration { get; }
-
         public Microsoft.CodeAnalysis.Text.TextSpan Span { get; }
 
-        public bool IsSameText(Entry entry) => entry.Path == Path && entry.Column == Column && entry.Declaration == Declaration;
+        public SyntaxNode Node => node;
+
+        /// <summary>The declaration's text (with the type when the declaration has several declarators).</summary>
+        public string Declaration => declaration ??= node is FieldDeclarationSyntax
+            ? node.ToString()
+            : ((FieldDeclarationSyntax)node.Parent!.Parent!).Modifiers + " " + ((VariableDeclarationSyntax)node.Parent).Type + " " + node;
+
+        /// <summary>
+        /// Whether the entry was made from this very text. An incremental re-parse (the IDE's) reuses an unchanged
+        /// declaration's node as it is, which says so without reading the text.
+        /// </summary>
+        public bool IsSameText(Entry entry) =>
+            entry.Path == Path && entry.Column == Column
+            && (node.IsIncrementallyIdenticalTo(entry.Node) || entry.Declaration == Declaration);
     }
 
     /// <summary>Everything a stack's members are evaluated in, apart from the members themselves.</summary>
