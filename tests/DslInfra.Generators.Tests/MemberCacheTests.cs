@@ -91,6 +91,17 @@ public class MemberCacheTests
         Assert.Equal(expected.Diagnostics, diagnostics);
     }
 
+    /// <summary>A compilation of the stack with <paramref name="pairs"/> pairs and a driver that has run on it, from empty caches.</summary>
+    private static Compilation Warm(int pairs, out GeneratorDriver driver)
+    {
+        StackCache.Clear();
+        MemberCache.Clear();
+        var compilation = Harness.Compile(Stack(pairs), Harness.Usings + Net);
+        driver = Harness.Driver();
+        Generate(ref driver, compilation);
+        return compilation;
+    }
+
     private static int EvaluatedDuring(Action action)
     {
         var before = MemberCache.Evaluated;
@@ -101,11 +112,7 @@ public class MemberCacheTests
     [Fact]
     public void One_literal_edit_evaluates_one_member_and_writes_what_a_fresh_build_writes()
     {
-        StackCache.Clear();
-        MemberCache.Clear();
-        var compilation = Harness.Compile(Stack(40), Harness.Usings + Net);
-        GeneratorDriver driver = Harness.Driver();
-        Generate(ref driver, compilation);
+        var compilation = Warm(40, out var driver);
 
         var at = compilation.SyntaxTrees.First().ToString().IndexOf("\"app-20-\"", StringComparison.Ordinal) + 5;
         var edited = Edit(compilation, at, 2, "77");
@@ -118,11 +125,7 @@ public class MemberCacheTests
     [Fact]
     public void Kept_positions_follow_characters_and_lines_added_above()
     {
-        StackCache.Clear();
-        MemberCache.Clear();
-        var compilation = Harness.Compile(Stack(20), Harness.Usings + Net);
-        GeneratorDriver driver = Harness.Driver();
-        Generate(ref driver, compilation);
+        var compilation = Warm(20, out var driver);
         var text = compilation.SyntaxTrees.First().ToString();
 
         // Longer text in an early member: every later member moves along its line.
@@ -140,11 +143,7 @@ public class MemberCacheTests
     [Fact]
     public void A_changed_member_re_evaluates_the_members_that_read_it()
     {
-        StackCache.Clear();
-        MemberCache.Clear();
-        var compilation = Harness.Compile(Stack(10), Harness.Usings + Net);
-        GeneratorDriver driver = Harness.Driver();
-        Generate(ref driver, compilation);
+        var compilation = Warm(10, out var driver);
         var text = compilation.SyntaxTrees.First().ToString();
 
         // The VPC's name is in every reference to it: every member that reads Vpc.Id changes.
@@ -161,11 +160,7 @@ public class MemberCacheTests
     [Fact]
     public void A_constant_in_another_file_is_an_input()
     {
-        StackCache.Clear();
-        MemberCache.Clear();
-        var compilation = Harness.Compile(Stack(5), Harness.Usings + Net);
-        GeneratorDriver driver = Harness.Driver();
-        Generate(ref driver, compilation);
+        var compilation = Warm(5, out var driver);
 
         var net = compilation.SyntaxTrees.ElementAt(1);
         var changed = compilation.ReplaceSyntaxTree(net, net.WithChangedText(net.GetText().Replace(net.ToString().IndexOf("acme", StringComparison.Ordinal), 4, "beta")));
@@ -196,12 +191,8 @@ public class MemberCacheTests
     [Fact]
     public void Random_edits_give_what_a_fresh_evaluation_gives()
     {
-        StackCache.Clear();
-        MemberCache.Clear();
         var random = new Random(2026);
-        Compilation compilation = Harness.Compile(Stack(12), Harness.Usings + Net);
-        GeneratorDriver driver = Harness.Driver();
-        Generate(ref driver, compilation);
+        var compilation = Warm(12, out var driver);
         string[] insertions = ["1", "x", "\"", "{", "}", ";", "\n", " ", "_", ",", "$", "(", "// c\n", "Vpc.Id", "Sg1"];
         for (var step = 0; step < 60; step++)
         {

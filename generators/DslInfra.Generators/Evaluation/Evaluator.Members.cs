@@ -18,7 +18,8 @@ internal sealed partial class Evaluator
     /// <summary>What one member's evaluation read: other members and their values, other files, and what it spent.</summary>
     private sealed class Frame
     {
-        public List<(string Member, Value Value)> Reads { get; } = new();
+        /// <summary>The first value seen of each member read (a Repeat.For may read one member a thousand times).</summary>
+        public Dictionary<string, Value> Reads { get; } = new(StringComparer.Ordinal);
 
         public HashSet<SyntaxTree> Trees { get; } = new();
 
@@ -101,7 +102,7 @@ internal sealed partial class Evaluator
             var stackTrees = new HashSet<SyntaxTree>(stack.DeclaringSyntaxReferences.Select(r => r.SyntaxTree));
             memberCache!.Keep(field.Name, new MemberCache.Entry(
                 place.Path, place.Declaration, place.Node, place.Start, place.Line, place.Column, value,
-                frame.Reads.Distinct().ToArray(),
+                frame.Reads.Select(r => (r.Key, r.Value)).ToArray(),
                 frame.Trees.Where(t => !stackTrees.Contains(t)).Select(t => new WeakReference<SyntaxTree>(t)).ToArray(),
                 steps - stepsStart - frame.NestedSteps,
                 totalText - textStart - frame.NestedText));

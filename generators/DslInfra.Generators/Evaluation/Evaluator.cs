@@ -81,8 +81,8 @@ internal sealed partial class Evaluator
                 frames[frames.Count - 1].NestedText += totalText - textBefore;
             }
         }
-        if (frames.Count > 0)
-            frames[frames.Count - 1].Reads.Add((field.Name, value));
+        if (frames.Count > 0 && !frames[frames.Count - 1].Reads.ContainsKey(field.Name))
+            frames[frames.Count - 1].Reads[field.Name] = value;
         return value;
     }
 

@@ -161,12 +161,8 @@ internal static class MemberCache
 
         public bool Matches(Environment other)
         {
-            if (references.Length != other.references.Length || !Equals(options, other.options) || !skeletons.SequenceEqual(other.skeletons, StringComparer.Ordinal))
-                return false;
-            for (var i = 0; i < references.Length; i++)
-                if (!ReferenceEquals(references[i], other.references[i]))
-                    return false;
-            return true;
+            return Equals(options, other.options) && skeletons.SequenceEqual(other.skeletons, StringComparer.Ordinal)
+                && StackCache.SameInstances(references, other.references);
         }
 
         /// <summary>

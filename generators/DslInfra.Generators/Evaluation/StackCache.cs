@@ -51,6 +51,18 @@ internal static class StackCache
         return result;
     }
 
+    /// <summary>Whether two lists hold the very same objects in the same order (a re-created reference is a new one).</summary>
+    internal static bool SameInstances<T>(T[] a, T[] b)
+        where T : class
+    {
+        if (a.Length != b.Length)
+            return false;
+        for (var i = 0; i < a.Length; i++)
+            if (!ReferenceEquals(a[i], b[i]))
+                return false;
+        return true;
+    }
+
     private sealed class Entry(string name, SyntaxTree[] declaringTrees, WeakReference<SyntaxTree>[] dependencies, MetadataReference[] references, StackResult result)
     {
         public string Name { get; } = name;
@@ -64,13 +76,7 @@ internal static class StackCache
             foreach (var dependency in dependencies)
                 if (!dependency.TryGetTarget(out var tree) || !compilation.ContainsSyntaxTree(tree))
                     return false;
-            var current = compilation.References.ToArray();
-            if (current.Length != references.Length)
-                return false;
-            for (var i = 0; i < current.Length; i++)
-                if (!ReferenceEquals(current[i], references[i]))
-                    return false;
-            return true;
+            return SameInstances(compilation.References.ToArray(), references);
         }
     }
 }

@@ -59,13 +59,12 @@ internal sealed class Diagram
     public string Mermaid()
     {
         var text = new StringBuilder("flowchart LR\n");
-        var clusters = nodes.Values.Select(n => n.Cluster).Distinct().ToList();
-        for (var c = 0; c < clusters.Count; c++)
+        foreach (var (index, cluster, members) in Clusters())
         {
-            var indent = clusters[c] is null ? "  " : "    ";
-            if (clusters[c] is { } cluster)
-                text.Append($"  subgraph s{c.ToString(CultureInfo.InvariantCulture)}[{MermaidText(cluster)}]\n");
-            foreach (var node in nodes.Values.Where(n => n.Cluster == clusters[c]))
+            var indent = cluster is null ? "  " : "    ";
+            if (cluster is not null)
+                text.Append($"  subgraph s{index}[{MermaidText(cluster)}]\n");
+            foreach (var node in members)
             {
                 var label = MermaidText(node.Label);
                 text.Append(indent).Append(node.Id).Append(node.Shape switch
@@ -78,7 +77,7 @@ internal sealed class Diagram
                     _ => $"[{label}]",
                 }).Append('\n');
             }
-            if (clusters[c] is not null)
+            if (cluster is not null)
                 text.Append("  end\n");
         }
         if (LeftOut > 0)
@@ -94,13 +93,12 @@ internal sealed class Diagram
     public string Dot()
     {
         var text = new StringBuilder("digraph dslinfra {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
-        var clusters = nodes.Values.Select(n => n.Cluster).Distinct().ToList();
-        for (var c = 0; c < clusters.Count; c++)
+        foreach (var (index, cluster, members) in Clusters())
         {
-            var indent = clusters[c] is null ? "  " : "    ";
-            if (clusters[c] is { } cluster)
-                text.Append($"  subgraph cluster_{c.ToString(CultureInfo.InvariantCulture)} {{\n    label={DotText(cluster)};\n");
-            foreach (var node in nodes.Values.Where(n => n.Cluster == clusters[c]))
+            var indent = cluster is null ? "  " : "    ";
+            if (cluster is not null)
+                text.Append($"  subgraph cluster_{index} {{\n    label={DotText(cluster)};\n");
+            foreach (var node in members)
             {
                 var shape = node.Shape switch
                 {
@@ -113,7 +111,7 @@ internal sealed class Diagram
                 };
                 text.Append($"{indent}{node.Id} [label={DotText(node.Label)}, shape={shape}];\n");
             }
-            if (clusters[c] is not null)
+            if (cluster is not null)
                 text.Append("  }\n");
         }
         if (LeftOut > 0)
@@ -128,6 +126,17 @@ internal sealed class Diagram
             text.Append($"  {edge.From} -> {edge.To}{(attributes.Count > 0 ? " [" + string.Join(", ", attributes) + "]" : "")};\n");
         }
         return text.Append("}\n").ToString();
+    }
+
+    /// <summary>The nodes by cluster (a stack), in the order the clusters were first used; null: outside any cluster.</summary>
+    private IEnumerable<(string Index, string? Cluster, IEnumerable<DiagramNode> Nodes)> Clusters()
+    {
+        var clusters = nodes.Values.Select(n => n.Cluster).Distinct().ToList();
+        for (var c = 0; c < clusters.Count; c++)
+        {
+            var cluster = clusters[c];
+            yield return (c.ToString(CultureInfo.InvariantCulture), cluster, nodes.Values.Where(n => n.Cluster == cluster));
+        }
     }
 
     /// <summary>
