@@ -123,6 +123,19 @@ public class MemberCacheTests
     }
 
     [Fact]
+    public void An_edit_of_a_member_others_read_only_by_address_evaluates_that_member_alone()
+    {
+        var compilation = Warm(20, out var driver);
+        var text = compilation.SyntaxTrees.First().ToString();
+        // The VPC's tag: every group reads Vpc.Id, which depends on the VPC's address only.
+        var edited = Edit(compilation, text.IndexOf("{Net.Prefix}-{Env}", StringComparison.Ordinal), 0, "x-");
+        Dictionary<string, string> artifacts = [];
+        Assert.Equal(1, EvaluatedDuring(() => artifacts = Generate(ref driver, edited)));
+        Assert.Contains("x-acme-${var.env}", artifacts["web/main.tf.json"]);
+        AssertSame(Fresh(edited), artifacts, Analyze(edited), "an edit of a member others read by address");
+    }
+
+    [Fact]
     public void Kept_positions_follow_characters_and_lines_added_above()
     {
         var compilation = Warm(20, out var driver);
@@ -150,9 +163,9 @@ public class MemberCacheTests
         var renamed = Edit(compilation, text.IndexOf("new(\"main\")", StringComparison.Ordinal) + 5, 4, "core");
         Dictionary<string, string> artifacts = [];
         var evaluated = EvaluatedDuring(() => artifacts = Generate(ref driver, renamed));
-        // The VPC, the subnets, the ten security groups that read it, and the ten templates that read a group (a read
-        // is compared as the whole value); the environment variable and nothing else is kept.
-        Assert.Equal(1 + 1 + 10 + 10, evaluated);
+        // The VPC, the subnets and the ten security groups that read its id; the templates read only the groups' ids,
+        // and the groups' addresses did not change: they are kept.
+        Assert.Equal(1 + 1 + 10, evaluated);
         Assert.Contains("${aws_vpc.core.id}", artifacts["web/main.tf.json"]);
         AssertSame(Fresh(renamed), artifacts, Analyze(renamed), "renaming a member others read");
     }

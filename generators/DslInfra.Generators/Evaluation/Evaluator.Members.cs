@@ -21,6 +21,9 @@ internal sealed partial class Evaluator
         /// <summary>The first value seen of each member read (a Repeat.For may read one member a thousand times).</summary>
         public Dictionary<string, Value> Reads { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>Members read only for their address (<c>Vpc.Id</c>): what of them was used, not their whole value.</summary>
+        public Dictionary<string, Value> Addresses { get; } = new(StringComparer.Ordinal);
+
         public HashSet<SyntaxTree> Trees { get; } = new();
 
         public int NestedSteps { get; set; }
@@ -28,6 +31,31 @@ internal sealed partial class Evaluator
         public long NestedText { get; set; }
 
         public bool ReadOtherStacks { get; set; }
+    }
+
+    /// <summary>Set while a member is read only for its address: <c>Vpc.Id</c> depends on Vpc's address, not its arguments.</summary>
+    private bool readingAddressOnly;
+
+    /// <summary>What a read of a member's address depends on: its address and, for a container image, its name.</summary>
+    internal static Value AddressOf(Value value) => value is ObjectValue obj
+        ? new StringValue("address " + obj.Address + " " + obj.Type.IsContainerImage + " " + obj.GetString("Name"))
+        : value;
+
+    /// <summary>Records, in the reading member's frame, that it read <paramref name="member"/> (whole, or only its address).</summary>
+    private void RecordRead(string member, Value value, bool addressOnly)
+    {
+        if (frames.Count == 0)
+            return;
+        var frame = frames[frames.Count - 1];
+        if (frame.Reads.ContainsKey(member))
+            return;
+        if (!addressOnly)
+        {
+            frame.Addresses.Remove(member);
+            frame.Reads[member] = value;
+        }
+        else if (!frame.Addresses.ContainsKey(member))
+            frame.Addresses[member] = AddressOf(value);
     }
 
     /// <summary>Reuse members kept from the last evaluation of this stack where their inputs are unchanged, and keep this one's.</summary>
@@ -59,11 +87,13 @@ internal sealed partial class Evaluator
         inProgress.Add(field);
         try
         {
-            foreach (var (name, seen) in entry.Reads)
+            foreach (var (name, seen, addressOnly) in entry.Reads)
             {
                 var other = stack.GetMembers(name).OfType<IFieldSymbol>().FirstOrDefault();
-                if (other is null || SymbolEqualityComparer.Default.Equals(other, field) || inProgress.Any(f => SymbolEqualityComparer.Default.Equals(f, other))
-                    || !MemberCache.SameIgnoringPositions(Member(other), seen))
+                if (other is null || SymbolEqualityComparer.Default.Equals(other, field) || inProgress.Any(f => SymbolEqualityComparer.Default.Equals(f, other)))
+                    return null;
+                var now = Member(other);
+                if (!MemberCache.SameIgnoringPositions(addressOnly ? AddressOf(now) : now, seen))
                     return null;
             }
         }
@@ -102,7 +132,7 @@ internal sealed partial class Evaluator
             var stackTrees = new HashSet<SyntaxTree>(stack.DeclaringSyntaxReferences.Select(r => r.SyntaxTree));
             memberCache!.Keep(field.Name, new MemberCache.Entry(
                 place.Path, place.Declaration, place.Node, place.Start, place.Line, place.Column, value,
-                frame.Reads.Select(r => (r.Key, r.Value)).ToArray(),
+                frame.Reads.Select(r => (r.Key, r.Value, false)).Concat(frame.Addresses.Select(r => (r.Key, r.Value, true))).ToArray(),
                 frame.Trees.Where(t => !stackTrees.Contains(t)).Select(t => new WeakReference<SyntaxTree>(t)).ToArray(),
                 steps - stepsStart - frame.NestedSteps,
                 totalText - textStart - frame.NestedText));

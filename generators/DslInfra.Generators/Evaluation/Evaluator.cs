@@ -69,6 +69,8 @@ internal sealed partial class Evaluator
     /// <summary>The value of a stack member's initializer, evaluated once (or kept from the last edit: <see cref="MemberCache"/>).</summary>
     public Value Member(IFieldSymbol field, IOperation? referencedFrom = null)
     {
+        var addressOnly = readingAddressOnly;
+        readingAddressOnly = false; // only this read, not the reads of evaluating it
         if (!members.TryGetValue(field, out var value))
         {
             var (stepsBefore, textBefore) = (steps, totalText);
@@ -81,8 +83,7 @@ internal sealed partial class Evaluator
                 frames[frames.Count - 1].NestedText += totalText - textBefore;
             }
         }
-        if (frames.Count > 0 && !frames[frames.Count - 1].Reads.ContainsKey(field.Name))
-            frames[frames.Count - 1].Reads[field.Name] = value;
+        RecordRead(field.Name, value, addressOnly);
         return value;
     }
 
@@ -361,7 +362,18 @@ internal sealed partial class Evaluator
         if (property.IsStatic)
             return NotDeterministicOr(reference, property.ContainingType, property.Name,
                 "static properties are not evaluated; use a const, a stack member, or a Variable<T>");
-        var instance = Evaluate(reference.Instance);
+        // `Vpc.Id` reads only Vpc's address: a kept member that did so stays valid when Vpc's arguments change.
+        readingAddressOnly = DslSymbols.Is(property.Type, dsl.Reference) && reference.Instance is { } read && Unwrapped(read) is IFieldReferenceOperation target
+            && SymbolEqualityComparer.Default.Equals(target.Field.ContainingType, stack);
+        Value instance;
+        try
+        {
+            instance = Evaluate(reference.Instance);
+        }
+        finally
+        {
+            readingAddressOnly = false;
+        }
         if (instance is ErrorValue)
             return instance;
         if (instance is IteratorValue iterator && property.Name == "Key")

@@ -23,7 +23,8 @@ namespace DslInfra.Generators.Evaluation;
 /// <item>the very same metadata references and parse options (a command-line build has new ones, so what a build
 ///   writes to disk always comes from a fresh evaluation);</item>
 /// <item>every other file the member read (a constant, a helper), as the very same syntax tree;</item>
-/// <item>the values of the other members it read (compared without their source positions, which it does not use).</item>
+/// <item>the values of the other members it read (compared without their source positions, which it does not use), or
+///   only their addresses where it read nothing else of them (<c>Vpc.Id</c>).</item>
 /// </list>
 /// A member that reported anything, or whose value holds a position outside its own declaration (an object made by a
 /// helper elsewhere, another member's object), is never kept. When lines or characters were added above a member, the
@@ -88,7 +89,7 @@ internal static class MemberCache
         int Line,
         int Column,
         Value Value,
-        (string Member, Value Value)[] Reads,
+        (string Member, Value Value, bool AddressOnly)[] Reads,
         WeakReference<SyntaxTree>[] Trees,
         int Steps,
         long Text);
