@@ -69,7 +69,7 @@ public sealed class StackAnalyzer : DiagnosticAnalyzer
             return model;
         }
 #pragma warning restore RS1030
-        var result = StackReader.ReadCached(type, attribute, compilation, Model, context.CancellationToken);
+        var result = StackReader.ReadCached(type, attribute, compilation, Model, context.CancellationToken, keepMembers: true);
         if (result.Model.ReadsStacks.Count > 0)
             reads.Add((result.Model.Name, result.Model.ReadsStacks, attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? type.Locations[0]));
         foreach (var diagnostic in result.Diagnostics)

@@ -11,18 +11,25 @@ namespace DslInfra.Generators.Evaluation;
 /// <summary>Turns a [Stack] class into a <see cref="StackModel"/>: evaluates every member, sorts them into Terraform's blocks, and checks the whole.</summary>
 internal static partial class StackReader
 {
-    /// <summary>The stack's model and diagnostics, from <see cref="StackCache"/> when none of its inputs changed.</summary>
+    /// <summary>
+    /// The stack's model and diagnostics, from <see cref="StackCache"/> when none of its inputs changed. With
+    /// <paramref name="keepMembers"/> (StackAnalyzer: the IDE's path), members are reused across edits through
+    /// <see cref="MemberCache"/>; the generator evaluates afresh (a build has nothing to reuse, and the IDE does not
+    /// run the generator's only output), so a build does not pay for keeping members.
+    /// </summary>
     public static StackResult ReadCached(
         INamedTypeSymbol stack,
         AttributeData attribute,
         Compilation compilation,
         Func<SyntaxTree, SemanticModel> semanticModels,
-        CancellationToken cancellation)
+        CancellationToken cancellation,
+        bool keepMembers = false)
     {
         return StackCache.GetOrRead(stack, compilation, () =>
         {
             var dependencies = new HashSet<SyntaxTree>();
-            var result = Read(stack, attribute, semanticModels, cancellation, dependencies, MemberCache.Open(stack, compilation, cancellation));
+            var members = keepMembers ? MemberCache.Open(stack, compilation, cancellation) : null;
+            var result = Read(stack, attribute, semanticModels, cancellation, dependencies, members);
             return (result, dependencies);
         });
     }
