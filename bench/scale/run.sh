@@ -7,6 +7,7 @@
 #
 #   bash bench/scale/run.sh                  # 2,000 and 10,000 resources, 3 timed runs each
 #   SIZES="2000" RUNS=5 bash bench/scale/run.sh
+#   CASES="dslinfra:fields plain:fields" bash bench/scale/run.sh   # some of the five cases
 #
 # Everything it makes goes to $DSLINFRA_SCALE_WORK (default /tmp/dslinfra-scale), never into the repository; the
 # results table is printed and appended to bench/scale/RESULTS.md.
@@ -16,6 +17,7 @@ here="$repo/bench/scale"
 work=${DSLINFRA_SCALE_WORK:-/tmp/dslinfra-scale}
 sizes=${SIZES:-"2000 10000"}
 runs=${RUNS:-3}
+cases=${CASES:-"dslinfra:fields plain:fields cdktf:fields dslinfra:loop cdktf:loop"}
 version=0.1.0-scale$(date +%s)   # a version no NuGet cache has seen: never a stale package of the same number
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -68,8 +70,8 @@ results=()
 row() { results+=("$1"); echo "$1" >&2; }
 
 for size in $sizes; do
-  for case in "dslinfra fields" "plain fields" "cdktf fields" "dslinfra loop" "cdktf loop"; do
-    set -- $case
+  for case in $cases; do
+    set -- ${case/:/ }
     dir=$(project "$1" "$2" "$size")
     times=()
     if [ "$1" = cdktf ]; then
