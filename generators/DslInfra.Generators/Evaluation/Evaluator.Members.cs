@@ -33,6 +33,11 @@ internal sealed partial class Evaluator
         public bool ReadOtherStacks { get; set; }
     }
 
+    private HashSet<SyntaxTree>? stackTrees;
+
+    /// <summary>The stack's own files: the environment covers them, so a kept member does not list them as inputs.</summary>
+    private HashSet<SyntaxTree> StackTrees => stackTrees ??= new HashSet<SyntaxTree>(stack.DeclaringSyntaxReferences.Select(r => r.SyntaxTree));
+
     /// <summary>Set while a member is read only for its address: <c>Vpc.Id</c> depends on Vpc's address, not its arguments.</summary>
     private bool readingAddressOnly;
 
@@ -74,11 +79,10 @@ internal sealed partial class Evaluator
     {
         if (memberCache!.Find(field.Name) is not { } entry || !place.IsSameText(entry))
             return null;
-        var stackTrees = new HashSet<SyntaxTree>(stack.DeclaringSyntaxReferences.Select(r => r.SyntaxTree));
         var trees = new List<SyntaxTree>();
         foreach (var weak in entry.Trees)
         {
-            if (!weak.TryGetTarget(out var tree) || stackTrees.Contains(tree) || !memberCache.Compilation.ContainsSyntaxTree(tree))
+            if (!weak.TryGetTarget(out var tree) || StackTrees.Contains(tree) || !memberCache.Compilation.ContainsSyntaxTree(tree))
                 return null;
             trees.Add(tree);
         }
@@ -129,11 +133,10 @@ internal sealed partial class Evaluator
         if (Diagnostics.Count == diagnostics && !exhausted && value is not ErrorValue && !frame.ReadOtherStacks
             && MemberCache.PositionsInside(value, place.Path, place.Span))
         {
-            var stackTrees = new HashSet<SyntaxTree>(stack.DeclaringSyntaxReferences.Select(r => r.SyntaxTree));
             memberCache!.Keep(field.Name, new MemberCache.Entry(
                 place.Path, place.Declaration, place.Node, place.Start, place.Line, place.Column, value,
                 frame.Reads.Select(r => (r.Key, r.Value, false)).Concat(frame.Addresses.Select(r => (r.Key, r.Value, true))).ToArray(),
-                frame.Trees.Where(t => !stackTrees.Contains(t)).Select(t => new WeakReference<SyntaxTree>(t)).ToArray(),
+                frame.Trees.Where(t => !StackTrees.Contains(t)).Select(t => new WeakReference<SyntaxTree>(t)).ToArray(),
                 steps - stepsStart - frame.NestedSteps,
                 totalText - textStart - frame.NestedText));
         }

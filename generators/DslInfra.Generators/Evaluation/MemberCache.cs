@@ -20,8 +20,7 @@ namespace DslInfra.Generators.Evaluation;
 /// <item>its own declaration, to the character (modifiers, type, name, initializer, comments inside it);</item>
 /// <item>the rest of the stack's files: everything in them but the stack's evaluated members (usings, constants,
 ///   [InfraFunction]s, other classes), compared as text;</item>
-/// <item>the very same metadata references and parse options (a command-line build has new ones, so what a build
-///   writes to disk always comes from a fresh evaluation);</item>
+/// <item>the very same metadata references and parse options;</item>
 /// <item>every other file the member read (a constant, a helper), as the very same syntax tree;</item>
 /// <item>the values of the other members it read (compared without their source positions, which it does not use), or
 ///   only their addresses where it read nothing else of them (<c>Vpc.Id</c>).</item>
@@ -29,6 +28,8 @@ namespace DslInfra.Generators.Evaluation;
 /// A member that reported anything, or whose value holds a position outside its own declaration (an object made by a
 /// helper elsewhere, another member's object), is never kept. When lines or characters were added above a member, the
 /// positions inside its kept value move with it, so the manifest's lines and the diagnostics' spans stay exact.
+/// Only StackAnalyzer keeps members (the IDE's path); the generator evaluates afresh, so what a build writes to disk
+/// never comes from a kept value.
 /// </remarks>
 internal static class MemberCache
 {

@@ -53,8 +53,10 @@ internal static class References
                             Bare(from, "replace_triggered_by", triggers, ReferenceKind.ReplaceTriggeredBy, found);
                     Walk(from, argument.Name, LifecycleConditions(argument.Value), found);
                     break;
-                case "provider" or "providers" or "source" or "version":
-                    break; // provider aliases and module sources are names, not expressions
+                case "provider":
+                    break; // a provider alias is a name, not an expression
+                case "providers" or "source" or "version" when from.StartsWith("module.", StringComparison.Ordinal):
+                    break; // a module call's providers map, source and version are names (a resource's `version` is an argument)
                 case "dynamic" when argument.Value.ValueKind == JsonValueKind.Object:
                     foreach (var block in argument.Value.EnumerateObject())
                         Walk(from, block.Name, block.Value, found);

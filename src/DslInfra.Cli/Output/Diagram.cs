@@ -31,9 +31,7 @@ internal sealed class Diagram
     /// <summary>The most nodes drawn; past it, one node says how many were left out (a huge diagram helps nobody).</summary>
     public int MaxNodes { get; init; } = int.MaxValue;
 
-    public int LeftOut { get; private set; }
-
-    public int Count => nodes.Count;
+    private int LeftOut { get; set; }
 
     /// <summary>The node for <paramref name="key"/>, added on first use; null when the diagram is full.</summary>
     public string? Node(string key, string label, NodeShape shape, string? cluster = null)

@@ -52,6 +52,15 @@ public sealed class ReferencesTests
     }
 
     [Fact]
+    public void A_resource_argument_named_version_is_read_but_a_module_calls_source_and_version_are_names()
+    {
+        using var cluster = System.Text.Json.JsonDocument.Parse("""{ "version": "${var.k8s_version}", "provider": "aws.west" }""");
+        Assert.Equal(["var.k8s_version"], References.In("aws_eks_cluster.main", cluster.RootElement).Select(r => r.To));
+        using var module = System.Text.Json.JsonDocument.Parse("""{ "source": "./net", "version": "${var.v}", "cidr": "${var.cidr}" }""");
+        Assert.Equal(["var.cidr"], References.In("module.net", module.RootElement).Select(r => r.To));
+    }
+
+    [Fact]
     public void Strings_nested_too_deep_are_refused_not_overflowed()
     {
         var deep = string.Concat(Enumerable.Repeat("${\"", 5_000)) + string.Concat(Enumerable.Repeat("\"}", 5_000));
