@@ -10,7 +10,13 @@ internal sealed class StackConfiguration
 {
     private List<Reference>? references;
 
-    private StackConfiguration(Dictionary<string, JsonElement> blocks) => Blocks = blocks;
+    private readonly string file;
+
+    private StackConfiguration(Dictionary<string, JsonElement> blocks, string file)
+    {
+        Blocks = blocks;
+        this.file = file;
+    }
 
     /// <summary>Blocks by address; a key with a space (<c>moved aws_subnet.a</c>) is a state block.</summary>
     public Dictionary<string, JsonElement> Blocks { get; }
@@ -43,7 +49,16 @@ internal sealed class StackConfiguration
         {
             if (IsStateBlock(address) || address.StartsWith("check.", StringComparison.Ordinal))
                 continue; // state blocks and checks name addresses; nothing depends on them
-            foreach (var reference in Diff.References.In(address, body))
+            List<Reference> references;
+            try
+            {
+                references = Diff.References.In(address, body);
+            }
+            catch (Review.InputException exception)
+            {
+                throw new Review.InputException($"{file}: {Output.Printable.Of(address)}: {exception.Message}");
+            }
+            foreach (var reference in references)
                 if (reference.To != address && Blocks.ContainsKey(reference.To))
                     found.Add(reference);
         }
@@ -77,7 +92,7 @@ internal sealed class StackConfiguration
             }
         }
         Named(root, file, found);
-        return new StackConfiguration(found);
+        return new StackConfiguration(found, file);
     }
 
     /// <summary>
