@@ -107,7 +107,7 @@ internal sealed partial class Evaluator
     /// <summary>Joins string parts: one literal when all are known, else a Terraform template.</summary>
     private Value Concatenate(IEnumerable<Value> parts, IOperation at)
     {
-        var flattened = new List<Value>();
+        var checkedParts = new List<Value>();
         long length = 0;
         foreach (var part in parts)
         {
@@ -116,6 +116,18 @@ internal sealed partial class Evaluator
             length += part is StringValue counted ? counted.Text.Length : 0;
             if (TooLong(length, at) is { } tooLong)
                 return tooLong;
+            checkedParts.Add(part);
+        }
+        var joined = Join(checkedParts);
+        return joined is StringValue only ? Text(only.Text, at) : joined;
+    }
+
+    /// <summary>Parts already checked joined: adjacent text merged, templates flattened; all text makes one string.</summary>
+    private static Value Join(List<Value> parts)
+    {
+        var flattened = new List<Value>();
+        foreach (var part in parts)
+        {
             if (part is TemplateValue template)
             {
                 foreach (var inner in template.Parts)
@@ -128,7 +140,7 @@ internal sealed partial class Evaluator
         }
         if (flattened.Count == 0)
             return new StringValue("");
-        return flattened.Count == 1 && flattened[0] is StringValue only ? Text(only.Text, at) : new TemplateValue(flattened.ToEquatableArray());
+        return flattened.Count == 1 && flattened[0] is StringValue only ? only : new TemplateValue(flattened.ToEquatableArray());
     }
 
     private static void Append(List<Value> parts, Value part)

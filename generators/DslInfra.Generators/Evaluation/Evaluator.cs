@@ -98,21 +98,27 @@ internal sealed partial class Evaluator
             return ErrorValue.Instance;
         }
 
-        var initializer = InitializerOf(field);
-        if (initializer is null && field.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellation).ContainsDiagnostics))
-            return members[field] = ErrorValue.Instance; // the compiler reports the broken syntax
-        if (initializer is null)
-        {
-            Report(RuleIdentifiers.NotEvaluable, field.Locations.FirstOrDefault(), field.Name,
-                "a stack member needs an initializer; declare the value where the member is declared");
-            return members[field] = ErrorValue.Instance;
-        }
-
         inProgress.Add(field);
         var outerScope = scope;
         scope = new Dictionary<ISymbol, Value>(SymbolEqualityComparer.Default);
         try
         {
+            // Read from syntax when the member is written in the common shapes; otherwise over the operation tree.
+            if (DeclaratorOf(field) is { } declarator && FromSyntax(field, declarator) is { } read)
+            {
+                if (CheckSyntaxReading)
+                    CheckAgainstOperations(field, read);
+                return members[field] = read;
+            }
+            var initializer = InitializerOf(field);
+            if (initializer is null && field.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellation).ContainsDiagnostics))
+                return members[field] = ErrorValue.Instance; // the compiler reports the broken syntax
+            if (initializer is null)
+            {
+                Report(RuleIdentifiers.NotEvaluable, field.Locations.FirstOrDefault(), field.Name,
+                    "a stack member needs an initializer; declare the value where the member is declared");
+                return members[field] = ErrorValue.Instance;
+            }
             var value = Evaluate(initializer);
             members[field] = value;
             return value;
@@ -124,17 +130,20 @@ internal sealed partial class Evaluator
         }
     }
 
-    private IOperation? InitializerOf(IFieldSymbol field)
+    private VariableDeclaratorSyntax? DeclaratorOf(IFieldSymbol field)
     {
         foreach (var reference in field.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(cancellation) is VariableDeclaratorSyntax { Initializer: { } equals })
-            {
-                var operation = Operation(equals);
-                return operation is IFieldInitializerOperation initializer ? initializer.Value : operation;
-            }
-        }
+            if (reference.GetSyntax(cancellation) is VariableDeclaratorSyntax { Initializer: not null } declarator)
+                return declarator;
         return null;
+    }
+
+    private IOperation? InitializerOf(IFieldSymbol field)
+    {
+        if (DeclaratorOf(field) is not { Initializer: { } equals })
+            return null;
+        var operation = Operation(equals);
+        return operation is IFieldInitializerOperation initializer ? initializer.Value : operation;
     }
 
     /// <summary>

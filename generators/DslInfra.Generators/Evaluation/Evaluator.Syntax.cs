@@ -1,0 +1,455 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DslInfra.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DslInfra.Generators.Evaluation;
+
+// Most of a large stack is a few shapes: `new("web") { Arg = "literal", ImageId = Ami.Id, Block = new() { … },
+// Tags = new() { ["k"] = "v" }, List = [ … ] }`. Binding those initializers was most of the generator's time, and the
+// compiler binds them again to compile the stack. So a member written only in these shapes is read here straight from
+// its syntax, the few names in it looked up rather than bound (SyntaxNames). Anything else — another construct, a
+// conversion this reader does not know, or anything that would be reported — makes it give up on the whole member, which
+// is then evaluated over the operation tree as before. The operation walk stays the reference: with CheckSyntaxReading
+// set (the test projects set it) every member read here is evaluated again over operations and any difference throws.
+internal sealed partial class Evaluator
+{
+    /// <summary>Test hook: evaluate every member read from syntax again over operations and throw when they differ.</summary>
+    internal static bool CheckSyntaxReading;
+
+    /// <summary>How many members were read from syntax (tests and benchmarks watch it).</summary>
+    internal static int SyntaxReadMembers;
+
+    private SyntaxNames? syntaxNames;
+
+    /// <summary>The member's value read from its syntax, or null when it is not in the shapes read that way.</summary>
+    private Value? FromSyntax(IFieldSymbol field, VariableDeclaratorSyntax declarator)
+    {
+        if (exhausted || declarator is not { Initializer.Value: { } initializer, Parent.Parent: FieldDeclarationSyntax declaration }
+            || initializer.ContainsDiagnostics || !field.IsStatic)
+            return null;
+        syntaxNames ??= new SyntaxNames(semanticModels);
+        var reader = new SyntaxReading(this, syntaxNames.In(declaration));
+        var value = reader.Read(initializer, field.Type);
+        if (value is null || steps + (long)reader.Steps > MaxSteps || totalText + reader.Text > MaxTotalText)
+            return null;
+        steps += reader.Steps;
+        totalText += reader.Text;
+        Interlocked.Increment(ref SyntaxReadMembers);
+        return value;
+    }
+
+    /// <summary>Under <see cref="CheckSyntaxReading"/>: the operation walk must give the same value and report nothing.</summary>
+    private void CheckAgainstOperations(IFieldSymbol field, Value fromSyntax)
+    {
+        var reported = Diagnostics.Count;
+        var fromOperations = Evaluate(InitializerOf(field));
+        if (!Equals(fromOperations, fromSyntax) || Diagnostics.Count != reported)
+            throw new InvalidOperationException(
+                $"member {field.Name} read from syntax as {Describe(fromSyntax)} but evaluated over operations as {Describe(fromOperations)}"
+                + (Diagnostics.Count != reported ? $" with {Diagnostics[reported].Id}" : ""));
+    }
+
+    /// <summary>A value written out whole (records print their arrays as type names), for the check's message.</summary>
+    private static string Describe(Value value) => value switch
+    {
+        ObjectValue obj => $"{obj.Type.Name}@{obj.Span?.Start}{{{string.Join(", ", obj.Fields.Select(f => f.Property + "=" + Describe(f.Value)))}}}",
+        ListValue list => "[" + string.Join(", ", list.Items.Select(Describe)) + "]",
+        MapValue map => "{" + string.Join(", ", map.Entries.Select(e => e.Key + ": " + Describe(e.Value))) + "}",
+        TemplateValue template => "template(" + string.Join(", ", template.Parts.Select(Describe)) + ")",
+        _ => value.ToString(),
+    };
+
+    /// <summary>One member's reading: spends steps and text locally, committed only when the whole member was read.</summary>
+    private sealed class SyntaxReading(Evaluator evaluator, SyntaxNames.Scope names)
+    {
+        private int depth;
+
+        public int Steps { get; private set; }
+
+        public long Text { get; private set; }
+
+        private DslSymbols Dsl => evaluator.dsl;
+
+        /// <summary>The value of <paramref name="expression"/> converted to <paramref name="target"/>, or null.</summary>
+        public Value? Read(ExpressionSyntax expression, ITypeSymbol target)
+        {
+            if (++depth > MaxDepth)
+                return null;
+            Steps++;
+            try
+            {
+                return expression switch
+                {
+                    LiteralExpressionSyntax literal => Literal(literal, negate: false, target),
+                    PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax literal } =>
+                        Literal(literal, negate: true, target),
+                    BaseObjectCreationExpressionSyntax creation => Creation(creation, target),
+                    CollectionExpressionSyntax collection => Collection(collection, target),
+                    InterpolatedStringExpressionSyntax interpolated => Interpolated(interpolated, target),
+                    IdentifierNameSyntax name => Member(name, target),
+                    MemberAccessExpressionSyntax access => Attribute(access, target),
+                    _ => null,
+                };
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
+        private Value? Literal(LiteralExpressionSyntax literal, bool negate, ITypeSymbol target)
+        {
+            switch (literal.Kind())
+            {
+                case SyntaxKind.StringLiteralExpression when !negate && AcceptsString(target):
+                    return Known(literal.Token.ValueText);
+                case SyntaxKind.TrueLiteralExpression or SyntaxKind.FalseLiteralExpression when !negate && Accepts(target, SpecialType.System_Boolean):
+                    return new BoolValue(literal.IsKind(SyntaxKind.TrueLiteralExpression));
+                case SyntaxKind.NumericLiteralExpression:
+                    return Number(literal.Token.Value, negate, target);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>A number as C# converts it to the target: int to int, long or double; long to long or double; double to double.</summary>
+        private static Value? Number(object? literal, bool negate, ITypeSymbol target)
+        {
+            object? value = literal switch
+            {
+                int i when Accepts(target, SpecialType.System_Int32) => negate ? -i : i,
+                int i when Accepts(target, SpecialType.System_Int64) => negate ? -(long)i : i,
+                int i when Accepts(target, SpecialType.System_Double) => negate ? -(double)i : i,
+                long l when Accepts(target, SpecialType.System_Int64) && !(negate && l == long.MinValue) => negate ? -l : l,
+                long l when Accepts(target, SpecialType.System_Double) => negate ? -(double)l : l,
+                double d when Accepts(target, SpecialType.System_Double) => negate ? -d : d,
+                _ => null,
+            };
+            // What the operation walk sees for a literal converted to double is the constant as double.
+            if (value is not null && Accepts(target, SpecialType.System_Double) && !Accepts(target, SpecialType.System_Int32) && !Accepts(target, SpecialType.System_Int64))
+                value = Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+            return value is null ? null : Numbers.From(value);
+        }
+
+        private Value? Known(string text)
+        {
+            if (text.Length > MaxStringLength || LoneSurrogateAt(text) is not null)
+                return null;
+            Text += text.Length;
+            return new StringValue(text);
+        }
+
+        /// <summary><c>new("name") { … }</c> or <c>new T(…) { … }</c> of exactly the target type: a DSL record or a map.</summary>
+        private Value? Creation(BaseObjectCreationExpressionSyntax creation, ITypeSymbol target)
+        {
+            evaluator.cancellation.ThrowIfCancellationRequested();
+            if (target is not INamedTypeSymbol type || type.IsAbstract || type.TypeKind != TypeKind.Class)
+                return null;
+            if (creation is ObjectCreationExpressionSyntax { Type: var written } && !names.IsType(written, type))
+                return null;
+            if (creation.Initializer is { } initializer && !initializer.IsKind(SyntaxKind.ObjectInitializerExpression))
+                return null;
+            TouchType(type);
+            if (DslSymbols.Is(type, Dsl.Map))
+                return creation.ArgumentList is { Arguments.Count: > 0 } ? null : Map(creation.Initializer, type);
+            if (evaluator.schemas.For(type) is not { } schema || schema.Type.Kind == DslKind.Image
+                || type.ContainingNamespace?.ToDisplayString() == "DslInfra.Images")
+                return null;
+
+            var fields = new List<Field>();
+            if (creation.ArgumentList is { Arguments.Count: > 0 } arguments)
+            {
+                if (Constructor(type, arguments.Arguments.Count) is not { } constructor)
+                    return null;
+                for (var i = 0; i < arguments.Arguments.Count; i++)
+                {
+                    var argument = arguments.Arguments[i];
+                    if (argument.NameColon is not null || !argument.RefKindKeyword.IsKind(SyntaxKind.None)
+                        || schema.PropertyForParameter(constructor.Parameters[i].Name) is not { } property
+                        || Read(argument.Expression, constructor.Parameters[i].Type) is not { } value)
+                        return null;
+                    Set(fields, property, value);
+                }
+            }
+            foreach (var item in creation.Initializer?.Expressions ?? default)
+            {
+                if (item is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: IdentifierNameSyntax name, Right: var right }
+                    || right is InitializerExpressionSyntax
+                    || Settable(type, name.Identifier.ValueText) is not { } target2
+                    || schema.Property(target2.Name) is not { } property)
+                    return null;
+                evaluator.Touch(target2);
+                TouchType(target2.Type);
+                if (Read(right, target2.Type) is not { } value)
+                    return null;
+                Set(fields, property, value);
+            }
+            return new ObjectValue(schema.Type, fields.ToEquatableArray(), SourceSpan.From(creation));
+        }
+
+        /// <summary>
+        /// The one constructor <paramref name="count"/> string arguments can call: public, that many string parameters, and no
+        /// other constructor that could take that many arguments but the record's copy constructor (a string never converts to
+        /// the record unless the record declares a conversion to itself: checked).
+        /// </summary>
+        private static IMethodSymbol? Constructor(INamedTypeSymbol type, int count)
+        {
+            IMethodSymbol? found = null;
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                var parameters = constructor.Parameters;
+                var fits = parameters.Length == count || (parameters.Length > count && parameters[count].IsOptional)
+                    || (parameters.Length > 0 && parameters[parameters.Length - 1].IsParams && parameters.Length - 1 <= count);
+                if (!fits)
+                    continue;
+                if (parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(parameters[0].Type, type) && count == 1)
+                    continue; // the copy constructor: a string does not convert to the record (checked below)
+                if (found is not null || parameters.Length != count || constructor.DeclaredAccessibility != Accessibility.Public)
+                    return null;
+                foreach (var parameter in parameters)
+                    if (parameter.Type.SpecialType != SpecialType.System_String || parameter.RefKind != RefKind.None || parameter.IsParams)
+                        return null;
+                found = constructor;
+            }
+            foreach (var member in type.GetMembers())
+                if (member is IMethodSymbol { MethodKind: MethodKind.Conversion } conversion && SymbolEqualityComparer.Default.Equals(conversion.ReturnType, type))
+                    return null;
+            return found;
+        }
+
+        /// <summary>The init-able property an object initializer names: the most derived one, as C#'s member lookup finds it.</summary>
+        private static IPropertySymbol? Settable(INamedTypeSymbol type, string name)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                var members = current.GetMembers(name);
+                if (members.IsEmpty)
+                    continue;
+                return members.Length == 1 && members[0] is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public,
+                    SetMethod.DeclaredAccessibility: Accessibility.Public } property
+                    ? property
+                    : null;
+            }
+            return null;
+        }
+
+        /// <summary><c>new() { ["key"] = value, … }</c>: string-literal keys, the last assignment of a key wins.</summary>
+        private Value? Map(InitializerExpressionSyntax? initializer, INamedTypeSymbol type)
+        {
+            var itemType = type.TypeArguments[0];
+            var entries = new SortedDictionary<string, Value>(StringComparer.Ordinal);
+            foreach (var item in initializer?.Expressions ?? default)
+            {
+                if (item is not AssignmentExpressionSyntax
+                    {
+                        RawKind: (int)SyntaxKind.SimpleAssignmentExpression,
+                        Left: ImplicitElementAccessSyntax { ArgumentList.Arguments: [{ NameColon: null, RefKindKeyword.RawKind: (int)SyntaxKind.None, Expression: LiteralExpressionSyntax key }] },
+                        Right: var right,
+                    } || !key.IsKind(SyntaxKind.StringLiteralExpression) || right is InitializerExpressionSyntax)
+                    return null;
+                if (Known(key.Token.ValueText) is not StringValue text || Read(right, itemType) is not { } value)
+                    return null;
+                value = Scalar(value);
+                if (value is null || (value is ObjectValue obj && obj.Type.Kind is not (DslKind.Block or DslKind.Provider)))
+                    return null;
+                entries[text.Text] = value;
+            }
+            var list = new List<MapEntry>(entries.Count);
+            foreach (var entry in entries)
+                list.Add(new MapEntry(entry.Key, entry.Value));
+            return new MapValue(list.ToEquatableArray());
+        }
+
+        /// <summary><c>[a, b]</c> into an ImmutableArray: each element read as the element type; spreads are not read here.</summary>
+        private Value? Collection(CollectionExpressionSyntax collection, ITypeSymbol target)
+        {
+            if (target is not INamedTypeSymbol { Arity: 1 } array || array.OriginalDefinition.ToDisplayString() != "System.Collections.Immutable.ImmutableArray<T>")
+                return null;
+            var items = new List<Value>(collection.Elements.Count);
+            foreach (var element in collection.Elements)
+            {
+                if (element is not ExpressionElementSyntax { Expression: var expression } || Read(expression, array.TypeArguments[0]) is not { } value)
+                    return null;
+                items.Add(value);
+            }
+            return new ListValue(items.ToEquatableArray());
+        }
+
+        /// <summary><c>$"…{Member.Attribute}…"</c> with no format or alignment: text and references joined as the operation walk joins them.</summary>
+        private Value? Interpolated(InterpolatedStringExpressionSyntax interpolated, ITypeSymbol target)
+        {
+            if (!AcceptsString(target) || !interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedStringStartToken)
+                && !interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedVerbatimStringStartToken))
+                return null;
+            var parts = new List<Value>();
+            long length = 0;
+            foreach (var content in interpolated.Contents)
+            {
+                Value? part;
+                if (content is InterpolatedStringTextSyntax text)
+                {
+                    // The token's value keeps the doubled braces (binding halves them); a brace written as an escape
+                    // (\u007B) would be indistinguishable, so such text is left to the operation walk.
+                    if (HasCodeEscape(text.TextToken.Text))
+                        return null;
+                    part = Known(text.TextToken.ValueText.Replace("{{", "{").Replace("}}", "}"));
+                }
+                else if (content is InterpolationSyntax { AlignmentClause: null, FormatClause: null, Expression: var hole }
+                    && hole is IdentifierNameSyntax or MemberAccessExpressionSyntax)
+                {
+                    // A hole is read as its own type (object): a member as it is, an attribute as its reference.
+                    part = hole is IdentifierNameSyntax name ? Scalar(Member(name, target: null)) : Attribute((MemberAccessExpressionSyntax)hole, target: null);
+                    if (part is ObjectValue or ErrorValue or IteratorValue or DynamicValue)
+                        return null;
+                    part = part is null ? null : FormatPart(part, null);
+                }
+                else
+                {
+                    return null;
+                }
+                if (part is null)
+                    return null;
+                length += part is StringValue counted ? counted.Text.Length : 0;
+                if (length > MaxStringLength)
+                    return null;
+                parts.Add(part);
+            }
+            // No hole read here is a constant, so C# folds only a string without holes: either way, all text is one string.
+            var joined = Join(parts);
+            return joined is StringValue only ? Known(only.Text) : joined;
+        }
+
+        private static bool HasCodeEscape(string text)
+        {
+            for (var i = 0; i + 1 < text.Length; i++)
+                if (text[i] == '\\' && text[i + 1] is 'u' or 'U' or 'x')
+                    return true;
+            return false;
+        }
+
+        /// <summary>
+        /// A stack member by its simple name: as a value of its own type, or a Variable&lt;T&gt; or Local&lt;T&gt; where an
+        /// Expr&lt;T&gt; goes (their conversion makes it <c>var.name</c> / <c>local.name</c>).
+        /// </summary>
+        private Value? Member(IdentifierNameSyntax name, ITypeSymbol? target)
+        {
+            if (names.StackField(name.Identifier.ValueText, evaluator.stack) is not { } field)
+                return null;
+            var converted = target is not null && !SymbolEqualityComparer.Default.Equals(field.Type, target);
+            if (converted && !IsVariableFor(field.Type, target!))
+                return null;
+            TouchField(field);
+            var value = evaluator.Member(field);
+            return converted ? Scalar(value) is { } scalar and not ObjectValue ? scalar : null : value;
+        }
+
+        private bool IsVariableFor(ITypeSymbol type, ITypeSymbol target) =>
+            (DslSymbols.Is(type, Dsl.Variable) || DslSymbols.Is(type, Dsl.Local))
+            && type is INamedTypeSymbol { TypeArguments: [var held] }
+            && target is INamedTypeSymbol { Arity: 1, Name: "Expr", ContainingNamespace: { Name: "DslInfra", ContainingNamespace.IsGlobalNamespace: true } } expr
+            && SymbolEqualityComparer.Default.Equals(expr.TypeArguments[0], held);
+
+        /// <summary><c>Member.Attribute</c>: a resource's attribute reference (<c>Ami.Id</c>), as the operation walk reads it.</summary>
+        private Value? Attribute(MemberAccessExpressionSyntax access, ITypeSymbol? target)
+        {
+            if (!access.IsKind(SyntaxKind.SimpleMemberAccessExpression) || access.Expression is not IdentifierNameSyntax owner
+                || access.Name is not IdentifierNameSyntax attributeName
+                || names.StackField(owner.Identifier.ValueText, evaluator.stack) is not { } field
+                || field.Type.Name == owner.Identifier.ValueText // `Color Color`: C# might mean the type
+                || field.Type is not INamedTypeSymbol ownerType
+                || Property(ownerType, attributeName.Identifier.ValueText) is not { } property
+                || !DslSymbols.Is(property.Type, Dsl.Reference)
+                || target is not null && !ReferenceFits(property.Type, target))
+                return null;
+            TouchField(field);
+            evaluator.Touch(property);
+            evaluator.Touch(property.ContainingType);
+            TouchType(property.Type);
+            evaluator.readingAddressOnly = true;
+            var instance = evaluator.Member(field);
+            return instance switch
+            {
+                ErrorValue => instance,
+                ObjectValue { Type.IsContainerImage: true } container =>
+                    container.GetString("Name") is { } image ? new ImageNameValue(image, Uri: true) : ErrorValue.Instance,
+                ObjectValue { Address: { } address } => new ReferenceValue(address, TerraformNames.Of(property)),
+                _ => null,
+            };
+        }
+
+        private void TouchField(IFieldSymbol field)
+        {
+            evaluator.Touch(field);
+            evaluator.Touch(field.ContainingType);
+            TouchType(field.Type);
+        }
+
+        /// <summary>A type and its bases, as the operation walk touches every operation's type.</summary>
+        private void TouchType(ITypeSymbol? type)
+        {
+            for (var current = type; current is not null && current.SpecialType == SpecialType.None; current = current.BaseType)
+                evaluator.Touch(current);
+        }
+
+        /// <summary>A readable instance property, found as C#'s member lookup finds it (the most derived declaration).</summary>
+        private static IPropertySymbol? Property(INamedTypeSymbol type, string name)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                var members = current.GetMembers(name);
+                if (members.IsEmpty)
+                    continue;
+                return members.Length == 1 && members[0] is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public,
+                    GetMethod.DeclaredAccessibility: Accessibility.Public } property
+                    ? property
+                    : null;
+            }
+            return null;
+        }
+
+        /// <summary>Reference&lt;T&gt; goes to itself, to Expr&lt;T&gt; and to Expr by reference conversion.</summary>
+        private bool ReferenceFits(ITypeSymbol reference, ITypeSymbol target)
+        {
+            if (SymbolEqualityComparer.Default.Equals(reference, target))
+                return true;
+            for (var current = reference.BaseType; current is not null; current = current.BaseType)
+                if (SymbolEqualityComparer.Default.Equals(current, target))
+                    return true;
+            return false;
+        }
+
+        /// <summary>A variable or local in a value's place is its reference; other values are themselves.</summary>
+        private static Value? Scalar(Value? value)
+        {
+            if (value is not ObjectValue obj)
+                return value;
+            if (obj.Type.Kind == DslKind.Variable && obj.GetString("Name") is { } variable)
+                return new ReferenceValue("var." + variable, null);
+            if (obj.Type.Kind == DslKind.Local && obj.GetString("Name") is { } local)
+                return new ReferenceValue("local." + local, null);
+            return value;
+        }
+
+        private static bool AcceptsString(ITypeSymbol target) =>
+            target.SpecialType == SpecialType.System_String || IsExprOf(target, SpecialType.System_String) || IsPlainExpr(target);
+
+        /// <summary>A literal of this special type reaches the target: itself, its nullable, Expr&lt;itself&gt;, or Expr.</summary>
+        private static bool Accepts(ITypeSymbol target, SpecialType special) =>
+            target.SpecialType == special
+            || target is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable && nullable.TypeArguments[0].SpecialType == special
+            || IsExprOf(target, special)
+            || IsPlainExpr(target) && special is not SpecialType.System_Int64 and not SpecialType.System_Double;
+
+        private static bool IsExprOf(ITypeSymbol target, SpecialType special) =>
+            target is INamedTypeSymbol { Arity: 1, Name: "Expr", ContainingNamespace: { Name: "DslInfra", ContainingNamespace.IsGlobalNamespace: true } } expr
+            && expr.TypeArguments[0].SpecialType == special;
+
+        private static bool IsPlainExpr(ITypeSymbol target) =>
+            target is INamedTypeSymbol { Arity: 0, Name: "Expr", ContainingNamespace: { Name: "DslInfra", ContainingNamespace.IsGlobalNamespace: true } };
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DslInfra.Generators.Evaluation;
+
+/// <summary>
+/// The names a member read from syntax uses (<c>Ami</c>, <c>AwsInstance</c>), looked up as C# would where the member is
+/// declared, without binding its initializer. Every name is looked up once per type declaration: the forms read from syntax
+/// declare no locals, so inside an initializer a name means what it means beside it.
+/// </summary>
+internal sealed class SyntaxNames(Func<SyntaxTree, SemanticModel> semanticModels)
+{
+    private readonly Dictionary<(SyntaxNode Declaration, string Name, bool TypesOnly), ImmutableArray<ISymbol>> found = new();
+
+    public Scope In(FieldDeclarationSyntax member) => new(this, member);
+
+    private ImmutableArray<ISymbol> Lookup(FieldDeclarationSyntax member, string name, bool typesOnly)
+    {
+        var key = (member.Parent ?? member, name, typesOnly);
+        if (found.TryGetValue(key, out var symbols))
+            return symbols;
+        var model = semanticModels(member.SyntaxTree);
+        var position = member.Declaration.Type.SpanStart;
+        symbols = typesOnly ? model.LookupNamespacesAndTypes(position, name: name) : model.LookupSymbols(position, name: name);
+        found[key] = symbols;
+        return symbols;
+    }
+
+    /// <summary>Where one member is declared.</summary>
+    public readonly struct Scope(SyntaxNames names, FieldDeclarationSyntax member)
+    {
+        /// <summary>The static, non-constant field of <paramref name="stack"/> the simple name means, if that is all it can mean.</summary>
+        public IFieldSymbol? StackField(string name, INamedTypeSymbol stack)
+        {
+            var symbols = names.Lookup(member, name, typesOnly: false);
+            return symbols.Length == 1 && symbols[0] is IFieldSymbol { IsStatic: true, IsConst: false } field
+                && SymbolEqualityComparer.Default.Equals(field.ContainingType, stack)
+                ? field
+                : null;
+        }
+
+        /// <summary>Whether the type written in <c>new T(…)</c> is exactly <paramref name="type"/> (simple names only).</summary>
+        public bool IsType(TypeSyntax written, INamedTypeSymbol type)
+        {
+            if (written is not IdentifierNameSyntax simple)
+                return false;
+            var symbols = names.Lookup(member, simple.Identifier.ValueText, typesOnly: true);
+            return symbols.Length == 1 && SymbolEqualityComparer.Default.Equals(symbols[0], type);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using DslInfra.Generators.Evaluation;
+
+namespace DslInfra.Generators.Tests;
+
+/// <summary>
+/// Members in the common shapes are read from syntax without binding (Evaluator.Syntax.cs). Every test of this project
+/// checks such members against the operation walk (SyntaxReadingCheck); these cases aim at the places where the two could
+/// part — numbers converted to Expr&lt;double&gt;, escaped braces, shadowed names, hidden properties, overloads — and
+/// say which shapes must be read from syntax (or the large stacks it exists for would bind again) and which must not.
+/// </summary>
+[Collection(nameof(MemberCacheTests))] // the count of members read from syntax is process-wide
+public class SyntaxReadingTests
+{
+    private const string Prelude = """
+            public static readonly Variable<string> Env = new("env") { Default = "prod" };
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16" };
+
+        """;
+
+    /// <summary>Synthesizes a stack of the prelude and <paramref name="member"/>; the artifacts and how many members were read from syntax.</summary>
+    private static (Dictionary<string, string> Artifacts, int FromSyntax) Synthesize(string member, string outside = "")
+    {
+        var compilation = Harness.Compile(Harness.Usings + outside + "\n[Stack(\"s\")]\npublic static class S\n{\n" + Prelude + member + "\n}\n");
+        var before = Evaluator.SyntaxReadMembers;
+        var artifacts = Harness.Artifacts(compilation);
+        return (artifacts, Evaluator.SyntaxReadMembers - before);
+    }
+
+    /// <summary>One pair of bench/scale's stack, as make_stacks.py writes it.</summary>
+    private const string ScalePair = """
+        public static readonly DataAwsAmi Ami = new("base") { Owners = ["099720109477"], Filter = [new() { Name = "name", Values = ["ubuntu/images/*"] }] };
+        public static readonly AwsLaunchTemplate Lt0 = new("lt_0")
+        {
+            NamePrefix = "app-0-",
+            ImageId = Ami.Id,
+            InstanceType = "t3.small",
+            UserData = "IyEvYmluL2Jhc2gKZWNobyBoZWxsbwo=",
+            TagSpecifications = [new() { ResourceType = "instance", Tags = new() { ["Name"] = "app-0" } }],
+            Lifecycle = new() { CreateBeforeDestroy = true },
+        };
+        public static readonly AwsAutoscalingGroup Asg0 = new("asg_0")
+        {
+            NamePrefix = "app-0-",
+            MinSize = 1,
+            MaxSize = 3,
+            MaxInstanceLifetime = 604800,
+            VpcZoneIdentifier = ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
+            LaunchTemplate = new() { Id = Lt0.Id, Version = $"{Lt0.LatestVersion}" },
+            Tag = [new() { Key = "Name", Value = "app-0", PropagateAtLaunch = true }],
+            InstanceRefresh = new() { Strategy = "Rolling" },
+        };
+        """;
+
+    [Theory]
+    [InlineData("public static readonly AwsAutoscalingGroup G = new(\"g\") { MinSize = 1, MaxSize = -3, MaxInstanceLifetime = 604800, DesiredCapacity = 2L, HealthCheckGracePeriod = 0 };")]
+    [InlineData("public static readonly AwsLaunchTemplate Lt = new(\"lt\") { Lifecycle = new() { CreateBeforeDestroy = true, PreventDestroy = false } };")]
+    [InlineData("public static readonly AwsSubnet Sn = new(\"a\") { VpcId = Vpc.Id, CidrBlock = $\"{Vpc.Arn}\", Tags = new() { [\"b\"] = \"2\", [\"a\"] = \"1\", [\"b\"] = \"3\" } };")]
+    [InlineData("public static readonly AwsSubnet Sn = new(\"a\") { VpcId = Vpc.Id, Tags = new() { [\"x\"] = $\"{{braces}} }}{Vpc.Id}{{\", [\"v\"] = $@\"\"\"q\"\"{{{Env}}}\", [\"e\"] = Env } };")]
+    [InlineData("public static readonly AwsSubnet Sn = new AwsSubnet(\"a\") { VpcId = Vpc.Id, AvailabilityZone = $\"{Env}-{Vpc.Arn}\", MapPublicIpOnLaunch = true };")]
+    [InlineData("public static readonly AwsLaunchTemplate Lt = new(\"lt\") { ImageId = Ami.Id, TagSpecifications = [new() { ResourceType = \"instance\", Tags = new() { [\"Name\"] = \"app\" } }], VpcSecurityGroupIds = [Vpc.DefaultSecurityGroupId, \"sg-1\"] };\n"
+        + "public static readonly DataAwsAmi Ami = new(\"base\") { Owners = [\"099720109477\"], Filter = [new() { Name = \"name\", Values = [\"ubuntu/*\"] }] };")]
+    [InlineData("public static readonly Output<string> Out = new(\"vpc_id\") { Value = Vpc.Id, Description = \"the vpc\" };")]
+    [InlineData(ScalePair)]
+    [InlineData("public static readonly AwsProvider Aws = new() { Region = \"eu-west-1\", DefaultTags = new() { Tags = new() { [\"team\"] = \"platform\" } } };\n"
+        + "public static readonly S3Backend State = new() { Bucket = \"acme-tf\", Key = \"scale.tfstate\", Region = \"eu-west-1\" };")]
+    public void Common_shapes_are_read_from_syntax_and_agree_with_the_operation_walk(string member)
+    {
+        var members = 2 + member.Split("public static readonly").Length - 1;
+        Assert.Equal(members, Synthesize(member).FromSyntax);
+    }
+
+    [Theory]
+    [InlineData("public static readonly AwsSubnet Sn = new(\"a\") { VpcId = Vpc.Id, CidrBlock = $\"\\u007B{Vpc.Id}\" };")] // a brace written as an escape
+    [InlineData("public static readonly AwsSubnet Sn = new(\"a\") { VpcId = Vpc.Id, CidrBlock = $\"{Prefix}-x\" };\npublic const string Prefix = \"p\";")] // C# folds constants
+    [InlineData("public static readonly AwsSubnet Sn = new(\"a\") { VpcId = Vpc.Id, CidrBlock = 1 > 0 ? \"a\" : \"b\" };")]
+    [InlineData("public static readonly AwsSubnet Sn = new(\"a\") { VpcId = Vpc.Id, CidrBlock = \"10.0.\" + \"1.0/24\" };")]
+    [InlineData("public static readonly Mine M = new(\"m\") { Size = 3 };", "[DslInfra.Schema.TerraformType(\"my_thing\")] public sealed record Mine(string Name, string Zone = \"z\") : Resource(Name) { public Expr<double>? Size { get; init; } }")]
+    [InlineData("public static readonly ImmutableArray<AwsSubnet> Subnets = Repeat.For(2, i => new AwsSubnet($\"s{i}\") { VpcId = Vpc.Id });")]
+    public void Other_shapes_are_left_to_the_operation_walk_with_the_same_result(string member, string outside = "")
+    {
+        var members = 2 + member.Split("public static readonly").Length - 1;
+        var (artifacts, fromSyntax) = Synthesize(member, outside);
+        Assert.Equal(2, fromSyntax);
+        Assert.Contains("aws_vpc", artifacts["s/main.tf.json"], StringComparison.Ordinal);
+        Assert.True(members > fromSyntax);
+    }
+
+    [Fact]
+    public void A_property_hidden_by_a_derived_record_is_the_one_set()
+    {
+        var (artifacts, fromSyntax) = Synthesize(
+            "public static readonly Tagged T = new(\"t\") { Label = \"derived\" };",
+            """
+            [DslInfra.Schema.TerraformType("my_tagged")]
+            public record TaggedBase(string Name) : Resource(Name) { [DslInfra.Schema.TerraformName("base_label")] public Expr<string>? Label { get; init; } }
+            [DslInfra.Schema.TerraformType("my_tagged")]
+            public sealed record Tagged(string Name) : TaggedBase(Name) { [DslInfra.Schema.TerraformName("label")] public new Expr<string>? Label { get; init; } }
+            """);
+        Assert.Equal(3, fromSyntax);
+        Assert.Contains("\"label\": \"derived\"", artifacts["s/main.tf.json"], StringComparison.Ordinal);
+        Assert.DoesNotContain("base_label", artifacts["s/main.tf.json"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_type_named_like_a_member_does_not_change_what_the_member_means()
+    {
+        var (artifacts, fromSyntax) = Synthesize(
+            "public static readonly AwsSubnet Sn = new(\"a\") { VpcId = Net.Id };\npublic static readonly AwsVpc Net = new(\"net\") { CidrBlock = \"10.1.0.0/16\" };",
+            "public static class Net { public static string Id => \"not-this\"; }");
+        Assert.Equal(4, fromSyntax);
+        Assert.Contains("${aws_vpc.net.id}", artifacts["s/main.tf.json"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void What_would_be_reported_is_left_to_the_operation_walk_which_reports_it()
+    {
+        var diagnostics = Harness.Diagnostics("""
+            [Stack("s")]
+            public static class S
+            {
+                public static readonly AwsVpc Vpc = new("main") { CidrBlock = "\uD800" };
+                public static readonly AwsSubnet Sn = new("a") { VpcId = Vpc.Id, CidrBlock = $"{Vpc}" };
+                public static readonly AwsSubnet A = new("x") { VpcId = B.Id };
+                public static readonly AwsSubnet B = new("y") { VpcId = A.Id };
+            }
+            """);
+        var ids = diagnostics.Select(d => d.Id).ToList();
+        Assert.Equal(2, ids.Count(id => id == "DI1007")); // the lone surrogate, and a whole resource in a string
+        Assert.DoesNotContain("DI1000", ids);
+        Assert.Single(diagnostics, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("A → B → A", StringComparison.Ordinal)
+            || d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("B → A → B", StringComparison.Ordinal));
+    }
+}
