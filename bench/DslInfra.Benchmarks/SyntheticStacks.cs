@@ -10,7 +10,7 @@ internal static class SyntheticStacks
 {
     public const int ResourcesPerStack = 100;
 
-    private static readonly MetadataReference[] References =
+    internal static readonly MetadataReference[] References =
         [.. Net80.References.All, .. DslReferences.Both];
 
     private static readonly CSharpParseOptions Parse = new(LanguageVersion.CSharp12);

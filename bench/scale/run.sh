@@ -8,6 +8,13 @@
 #   bash bench/scale/run.sh                  # 2,000 and 10,000 resources, 3 timed runs each
 #   SIZES="2000" RUNS=5 bash bench/scale/run.sh
 #   CASES="dslinfra:fields plain:fields" bash bench/scale/run.sh   # some of the five cases
+#   COMPILER=process bash bench/scale/run.sh # every build in a fresh compiler process (UseSharedCompilation=false)
+#
+# COMPILER=server (the default) is how a developer's machine builds: the compiler server (VBCSCompiler) keeps the
+# compiler and the generator loaded and compiled to native code between builds. WARMUP edit-and-build rounds (default 4)
+# run before the timed ones, because the server's code gets faster over its first few builds (tiered JIT). Machines that
+# set UseSharedCompilation=false (this one does, in its environment) or -nodeReuse:false build with a fresh compiler
+# process every time: COMPILER=process measures that.
 #
 # Everything it makes goes to $DSLINFRA_SCALE_WORK (default /tmp/dslinfra-scale), never into the repository; the
 # results table is printed and appended to bench/scale/RESULTS.md.
@@ -18,6 +25,13 @@ work=${DSLINFRA_SCALE_WORK:-/tmp/dslinfra-scale}
 sizes=${SIZES:-"2000 10000"}
 runs=${RUNS:-3}
 cases=${CASES:-"dslinfra:fields plain:fields cdktf:fields dslinfra:loop cdktf:loop"}
+compiler=${COMPILER:-server}
+warmup=${WARMUP:-4}
+if [ "$compiler" = server ]; then
+  export UseSharedCompilation=true; unset MSBUILDDISABLENODEREUSE
+else
+  export UseSharedCompilation=false; warmup=1
+fi
 version=0.1.0-scale$(date +%s)   # a version no NuGet cache has seen: never a stale package of the same number
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -81,6 +95,7 @@ for size in $sizes; do
       generator="—"
     else
       (cd "$dir" && measure dotnet build --no-restore -nologo >/dev/null)   # first build: starts the compiler server
+      for _ in $(seq "$warmup"); do edit "$dir/Stack.cs"; (cd "$dir" && measure dotnet build --no-restore -nologo >/dev/null); done
       for _ in $(seq "$runs"); do edit "$dir/Stack.cs"; times+=("$(cd "$dir" && measure dotnet build --no-restore -nologo)"); done
       edit "$dir/Stack.cs"
       peak=$(cd "$dir" && measure dotnet build --no-restore -nologo -p:UseSharedCompilation=false -nodeReuse:false | cut -d' ' -f2)
@@ -100,7 +115,7 @@ dotnet build-server shutdown >/dev/null 2>&1 || true
 
 {
   echo
-  echo "## $(date -u +%Y-%m-%d) — $(nproc) cores, .NET SDK $(dotnet --version), Node $(node --version), $runs runs each after a one-literal edit"
+  echo "## $(date -u +%Y-%m-%d) — $(nproc) cores, .NET SDK $(dotnet --version), Node $(node --version), $runs runs each after a one-literal edit, compiler: $compiler (warm-up builds: $warmup)"
   echo
   echo "| resources | tool | shape | build/synth (min–max) | StackGenerator (ReportAnalyzer) | peak RSS |"
   echo "|---|---|---|---|---|---|"

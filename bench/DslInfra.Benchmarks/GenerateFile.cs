@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using DslInfra.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace DslInfra.Benchmarks;
+
+/// <summary>
+/// `generate FILE TIMES`: the generator's full run on one stack file, TIMES times, each on a fresh compilation — a
+/// process to attach dotnet-trace to (the benchmarks measure; this shows where the time goes).
+/// </summary>
+internal static class GenerateFile
+{
+    public static void Run(string path, int times)
+    {
+        var text = File.ReadAllText(path);
+        for (var i = 0; i < times; i++)
+        {
+            // Parsed afresh each time, as each build parses it: the generator's walk makes the tree's nodes.
+            var tree = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.CSharp12), path);
+            var clock = Stopwatch.StartNew();
+            DslInfra.Generators.Evaluation.StackCache.Clear();
+            DslInfra.Generators.Evaluation.MemberCache.Clear();
+            var compilation = CSharpCompilation.Create("Profile", [tree], SyntheticStacks.References,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var result = CSharpGeneratorDriver.Create([new StackGenerator().AsSourceGenerator()], parseOptions: (CSharpParseOptions)tree.Options)
+                .RunGenerators(compilation).GetRunResult();
+            Console.WriteLine($"run {i}: {clock.ElapsedMilliseconds} ms, {result.GeneratedTrees.Length} files, {result.Diagnostics.Length} diagnostics");
+        }
+    }
+}
