@@ -11,6 +11,25 @@ namespace DslInfra.Benchmarks;
 /// </summary>
 internal static class GenerateFile
 {
+    /// <summary>`compile FILE[,FILE…] TIMES`: the same files compiled and emitted with no generator, as the build's compile step.</summary>
+    public static void Compile(string path, int times)
+    {
+        var texts = path.Split(',').Select(p => (Path: p, Text: File.ReadAllText(p))).ToList();
+        for (var i = 0; i < times; i++)
+        {
+            var trees = texts.Select(t => CSharpSyntaxTree.ParseText(t.Text, new CSharpParseOptions(LanguageVersion.CSharp12), t.Path)).ToList();
+            var clock = Stopwatch.StartNew();
+            // bench/scale's plain-records baseline declares its own records: it compiles without the DSL's assemblies.
+            var references = texts.Any(t => t.Path.EndsWith("PlainRecords.cs", StringComparison.Ordinal))
+                ? [.. Basic.Reference.Assemblies.Net80.References.All] : SyntheticStacks.References;
+            var compilation = CSharpCompilation.Create("Profile", trees, references,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            using var image = new MemoryStream();
+            var result = compilation.Emit(image);
+            Console.WriteLine($"compile {i}: {clock.ElapsedMilliseconds} ms, {(result.Success ? "ok" : result.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error).ToString())}");
+        }
+    }
+
     public static void Run(string path, int times)
     {
         var text = File.ReadAllText(path);

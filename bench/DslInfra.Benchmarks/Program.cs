@@ -15,6 +15,11 @@ if (args is ["generate", var stackFile, var times])
     GenerateFile.Run(stackFile, int.Parse(times, System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
+if (args is ["compile", var compiledFile, var compileTimes])
+{
+    GenerateFile.Compile(compiledFile, int.Parse(compileTimes, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
 if (args is ["analyzers"])
 {
     AnalyzerTelemetry.Print();
