@@ -18,6 +18,12 @@ internal sealed class DslRecords
     private readonly INamedTypeSymbol? variable;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> known = new(SymbolEqualityComparer.Default);
 
+    // Every assignment and creation asks these of the same few hundred symbols: read each symbol's attributes once.
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> dslTypes = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, string> argumentNames = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, string?> typeNames = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IPropertySymbol, bool> sensitive = new(SymbolEqualityComparer.Default);
+
     private DslRecords(Compilation compilation)
     {
         roots = Roots.Select(compilation.GetTypeByMetadataName).Where(t => t is not null).ToImmutableArray()!;
@@ -29,10 +35,19 @@ internal sealed class DslRecords
     public static DslRecords From(Compilation compilation) => new(compilation);
 
     /// <summary>Whether <paramref name="type"/> derives from a DSL base type (a resource, provider, backend…).</summary>
-    public bool IsDslType(ITypeSymbol? type)
+    public bool IsDslType(ITypeSymbol? type) => type is not null && dslTypes.GetOrAdd(type, DerivesFromRoot);
+
+    /// <summary>A property's Terraform argument name (<see cref="DslInfra.Catalog.SymbolNames.ArgumentName"/>), read once per property.</summary>
+    public string ArgumentName(IPropertySymbol property) => argumentNames.GetOrAdd(property, DslInfra.Catalog.SymbolNames.ArgumentName);
+
+    /// <summary>A record's [TerraformType] (<see cref="DslInfra.Catalog.SymbolNames.TypeName"/>), read once per type.</summary>
+    public string? TypeName(ITypeSymbol type) => typeNames.GetOrAdd(type, DslInfra.Catalog.SymbolNames.TypeName);
+
+    /// <summary>Whether the provider marks a property sensitive, as <paramref name="read"/> tells, asked once per property.</summary>
+    public bool Sensitive(IPropertySymbol property, System.Func<IPropertySymbol, bool> read) => sensitive.GetOrAdd(property, read);
+
+    private bool DerivesFromRoot(ITypeSymbol type)
     {
-        if (type is null)
-            return false;
         if (variable is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, variable))
             return true;
         for (var current = type; current is not null; current = current.BaseType)

@@ -72,12 +72,12 @@ internal static class Initializers
     }
 
     /// <summary>The assignments of an initializer by Terraform argument name ([TerraformName], else snake_case).</summary>
-    public static Dictionary<string, ISimpleAssignmentOperation> ArgumentAssignments(IObjectOrCollectionInitializerOperation initializer)
+    public static Dictionary<string, ISimpleAssignmentOperation> ArgumentAssignments(IObjectOrCollectionInitializerOperation initializer, DslRecords? records = null)
     {
         var assignments = new Dictionary<string, ISimpleAssignmentOperation>();
         foreach (var assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())
             if (assignment.Target is IPropertyReferenceOperation { Property.IsIndexer: false } target)
-                assignments[DslInfra.Catalog.SymbolNames.ArgumentName(target.Property)] = assignment;
+                assignments[records?.ArgumentName(target.Property) ?? DslInfra.Catalog.SymbolNames.ArgumentName(target.Property)] = assignment;
         return assignments;
     }
 

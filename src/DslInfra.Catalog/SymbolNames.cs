@@ -39,8 +39,10 @@ internal static class SymbolNames
 
     private static string? AttributeText(ISymbol symbol, string attributeName)
     {
+        // The class's simple name first: ToDisplayString allocates, and analyzers ask this of every assignment.
+        var simpleName = attributeName.Substring(attributeName.LastIndexOf('.') + 1);
         foreach (var attribute in symbol.GetAttributes())
-            if (attribute.AttributeClass?.ToDisplayString() == attributeName
+            if (attribute.AttributeClass is { } attributeClass && attributeClass.Name == simpleName && attributeClass.ToDisplayString() == attributeName
                 && attribute.ConstructorArguments.Length >= 1
                 && attribute.ConstructorArguments[0].Value is string text)
                 return text;

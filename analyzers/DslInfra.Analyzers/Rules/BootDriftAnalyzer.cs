@@ -35,7 +35,7 @@ public sealed class BootDriftAnalyzer : InfrastructureAnalyzer
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         // By the Terraform argument name, so hand-written DSL records, generated ones and CustomResource maps all count.
         var isUserData = Initializers.Target(assignment) is { } target && records.IsDslType(target.Owner)
-                && DslInfra.Catalog.TypeCatalog.UserData.Contains(DslInfra.Catalog.SymbolNames.ArgumentName(target.Property))
+                && DslInfra.Catalog.TypeCatalog.UserData.Contains(records.ArgumentName(target.Property))
             || Initializers.IndexKey(assignment) is { } key && DslInfra.Catalog.TypeCatalog.UserData.Contains(key);
         if (!isUserData || Initializers.LiteralText(assignment.Value) is not { } script)
             return;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using DslInfra.Catalog;
@@ -22,22 +23,34 @@ public sealed class InstanceLifetimeAnalyzer : InfrastructureAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(DiagnosticDescriptors.UnboundedInstanceLifetime);
 
     /// <inheritdoc/>
-    private protected override void Start(CompilationStartAnalysisContext start, DslRecords records) =>
-        start.RegisterOperationAction(c => Analyze(c, records), OperationKind.ObjectCreation);
+    private protected override void Start(CompilationStartAnalysisContext start, DslRecords records)
+    {
+        // Which property of a record sets its lifetime, found once per record type (a stack creates thousands of each).
+        var lifetimes = new ConcurrentDictionary<INamedTypeSymbol, Lifetime?>(SymbolEqualityComparer.Default);
+        start.RegisterOperationAction(c => Analyze(c, records, lifetimes), OperationKind.ObjectCreation);
+    }
 
-    private static void Analyze(OperationAnalysisContext context, DslRecords records)
+    private sealed record Lifetime(string TerraformType, string Argument, IPropertySymbol Property);
+
+    private static void Analyze(OperationAnalysisContext context, DslRecords records, ConcurrentDictionary<INamedTypeSymbol, Lifetime?> lifetimes)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Type is not INamedTypeSymbol type || !records.IsDslType(type)
-            || SymbolNames.TypeName(type) is not { } terraformType || !TypeCatalog.InstanceLifetime.TryGetValue(terraformType, out var argument))
+        if (creation.Type is not INamedTypeSymbol type || lifetimes.GetOrAdd(type, t => LifetimeOf(t, records)) is not { } lifetime)
             return;
+        if (creation.Initializer is not null && Initializers.ArgumentAssignments(creation.Initializer, records).ContainsKey(lifetime.Argument))
+            return;
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(PropertyKey, lifetime.Property.Name);
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnboundedInstanceLifetime, Initializers.Head(creation), properties,
+            lifetime.TerraformType, lifetime.Property.Name));
+    }
+
+    private static Lifetime? LifetimeOf(INamedTypeSymbol type, DslRecords records)
+    {
+        if (!records.IsDslType(type) || records.TypeName(type) is not { } terraformType
+            || !TypeCatalog.InstanceLifetime.TryGetValue(terraformType, out var argument))
+            return null;
         // The record's property for the argument; a record without one cannot set it, so it is not asked to.
-        var property = type.GetMembers().OfType<IPropertySymbol>().FirstOrDefault(p => p.SetMethod is not null && SymbolNames.ArgumentName(p) == argument);
-        if (property is null)
-            return;
-        if (creation.Initializer is not null && Initializers.ArgumentAssignments(creation.Initializer).ContainsKey(argument))
-            return;
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(PropertyKey, property.Name);
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnboundedInstanceLifetime, Initializers.Head(creation), properties, terraformType, property.Name));
+        var property = type.GetMembers().OfType<IPropertySymbol>().FirstOrDefault(p => p.SetMethod is not null && records.ArgumentName(p) == argument);
+        return property is null ? null : new Lifetime(terraformType, argument, property);
     }
 }

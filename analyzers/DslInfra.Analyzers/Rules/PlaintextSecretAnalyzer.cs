@@ -39,7 +39,7 @@ public sealed class PlaintextSecretAnalyzer : InfrastructureAnalyzer
             what = "An AWS access key ID";
         else if (text.Contains("PRIVATE KEY-----") && PrivateKey.IsMatch(text))
             what = "A private key";
-        else if (Initializers.Unwrap(assignment.Value).ConstantValue.HasValue && IsSensitive(target.Property))
+        else if (Initializers.Unwrap(assignment.Value).ConstantValue.HasValue && records.Sensitive(target.Property, IsSensitive))
             what = $"'{target.Property.Name}', which the provider marks sensitive,"; // the schema says so, whatever its name
         else if (Initializers.Unwrap(assignment.Value).ConstantValue.HasValue && IsSecretName(NameOf(assignment, target.Property, target.Owner)))
             what = $"'{NameOf(assignment, target.Property, target.Owner)}'";
@@ -48,7 +48,7 @@ public sealed class PlaintextSecretAnalyzer : InfrastructureAnalyzer
     }
 
     /// <summary>A generated provider record's argument the schema marks sensitive ([Sensitive]).</summary>
-    private static bool IsSensitive(IPropertySymbol property)
+    internal static bool IsSensitive(IPropertySymbol property)
     {
         foreach (var attribute in property.GetAttributes())
             if (attribute.AttributeClass is { Name: "SensitiveAttribute" } type && type.ContainingNamespace?.ToDisplayString() == "DslInfra.Schema")
