@@ -180,7 +180,7 @@ internal sealed partial class Evaluator
             {
                 if (item is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: IdentifierNameSyntax name, Right: var right }
                     || right is InitializerExpressionSyntax
-                    || Settable(type, name.Identifier.ValueText) is not { } target2
+                    || InstanceProperty(type, name.Identifier.ValueText, set: true) is not { } target2
                     || schema.Property(target2.Name) is not { } property)
                     return null;
                 evaluator.Touch(target2);
@@ -222,16 +222,19 @@ internal sealed partial class Evaluator
             return found;
         }
 
-        /// <summary>The init-able property an object initializer names: the most derived one, as C#'s member lookup finds it.</summary>
-        private static IPropertySymbol? Settable(INamedTypeSymbol type, string name)
+        /// <summary>
+        /// The public instance property a name means on <paramref name="type"/>, found as C#'s member lookup finds it (the
+        /// most derived declaration hides the rest), with a public setter or init when it is <paramref name="set"/>, else a getter.
+        /// </summary>
+        private static IPropertySymbol? InstanceProperty(INamedTypeSymbol type, string name, bool set)
         {
             for (var current = type; current is not null; current = current.BaseType)
             {
                 var members = current.GetMembers(name);
                 if (members.IsEmpty)
                     continue;
-                return members.Length == 1 && members[0] is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public,
-                    SetMethod.DeclaredAccessibility: Accessibility.Public } property
+                return members.Length == 1 && members[0] is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public } property
+                    && (set ? property.SetMethod : property.GetMethod)?.DeclaredAccessibility == Accessibility.Public
                     ? property
                     : null;
             }
@@ -362,7 +365,7 @@ internal sealed partial class Evaluator
                 || names.StackField(owner.Identifier.ValueText, evaluator.stack) is not { } field
                 || field.Type.Name == owner.Identifier.ValueText // `Color Color`: C# might mean the type
                 || field.Type is not INamedTypeSymbol ownerType
-                || Property(ownerType, attributeName.Identifier.ValueText) is not { } property
+                || InstanceProperty(ownerType, attributeName.Identifier.ValueText, set: false) is not { } property
                 || !DslSymbols.Is(property.Type, Dsl.Reference)
                 || target is not null && !ReferenceFits(property.Type, target))
                 return null;
@@ -396,22 +399,6 @@ internal sealed partial class Evaluator
                 evaluator.Touch(current);
         }
 
-        /// <summary>A readable instance property, found as C#'s member lookup finds it (the most derived declaration).</summary>
-        private static IPropertySymbol? Property(INamedTypeSymbol type, string name)
-        {
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                var members = current.GetMembers(name);
-                if (members.IsEmpty)
-                    continue;
-                return members.Length == 1 && members[0] is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public,
-                    GetMethod.DeclaredAccessibility: Accessibility.Public } property
-                    ? property
-                    : null;
-            }
-            return null;
-        }
-
         /// <summary>Reference&lt;T&gt; goes to itself, to Expr&lt;T&gt; and to Expr by reference conversion.</summary>
         private bool ReferenceFits(ITypeSymbol reference, ITypeSymbol target)
         {
@@ -423,17 +410,7 @@ internal sealed partial class Evaluator
             return false;
         }
 
-        /// <summary>A variable or local in a value's place is its reference; other values are themselves.</summary>
-        private static Value? Scalar(Value? value)
-        {
-            if (value is not ObjectValue obj)
-                return value;
-            if (obj.Type.Kind == DslKind.Variable && obj.GetString("Name") is { } variable)
-                return new ReferenceValue("var." + variable, null);
-            if (obj.Type.Kind == DslKind.Local && obj.GetString("Name") is { } local)
-                return new ReferenceValue("local." + local, null);
-            return value;
-        }
+        private static Value? Scalar(Value? value) => value is null ? null : VariableReference(value);
 
         private static bool AcceptsString(ITypeSymbol target) =>
             target.SpecialType == SpecialType.System_String || IsExprOf(target, SpecialType.System_String) || IsPlainExpr(target);

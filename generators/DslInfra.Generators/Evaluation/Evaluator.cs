@@ -296,7 +296,10 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>A value in an attribute's place: a variable becomes <c>var.name</c>; a whole resource is the wrong type.</summary>
-    private Value Scalar(Value value, IOperation at)
+    private Value Scalar(Value value, IOperation at) => VariableReference(value);
+
+    /// <summary>A variable or local in a value's place is its reference (<c>var.name</c>, <c>local.name</c>); other values are themselves.</summary>
+    private static Value VariableReference(Value value)
     {
         if (value is not ObjectValue obj)
             return value;
