@@ -11,8 +11,9 @@ namespace DslInfra.Benchmarks;
 /// </summary>
 internal static class GenerateFile
 {
-    /// <summary>`compile FILE[,FILE…] TIMES`: the same files compiled and emitted with no generator, as the build's compile step.</summary>
-    public static void Compile(string path, int times)
+    /// <summary>`compile FILE[,FILE…] TIMES [artifacts]`: the same files compiled and emitted with no generator, as the build's compile
+    /// step; with `artifacts`, the compile again with the generator's output added (what carrying the artifacts costs).</summary>
+    public static void Compile(string path, int times, bool withGenerator = false)
     {
         var texts = path.Split(',').Select(p => (Path: p, Text: File.ReadAllText(p))).ToList();
         for (var i = 0; i < times; i++)
@@ -26,7 +27,19 @@ internal static class GenerateFile
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
             using var image = new MemoryStream();
             var result = compilation.Emit(image);
-            Console.WriteLine($"compile {i}: {clock.ElapsedMilliseconds} ms, {(result.Success ? "ok" : result.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error).ToString())}");
+            var compiled = clock.ElapsedMilliseconds;
+            // With the artifacts: the generator's output added, as the build compiles it (the generator's own time apart).
+            var withArtifacts = "";
+            if (withGenerator)
+            {
+                CSharpGeneratorDriver.Create([new StackGenerator().AsSourceGenerator()], parseOptions: (CSharpParseOptions)trees[0].Options)
+                    .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+                clock.Restart();
+                using var imageWithArtifacts = new MemoryStream();
+                output.Emit(imageWithArtifacts);
+                withArtifacts = $", with the generated artifacts {clock.ElapsedMilliseconds} ms ({imageWithArtifacts.Length / 1024} KB vs {image.Length / 1024} KB)";
+            }
+            Console.WriteLine($"compile {i}: {compiled} ms{withArtifacts}, {(result.Success ? "ok" : result.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error).ToString())}");
         }
     }
 

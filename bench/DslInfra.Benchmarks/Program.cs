@@ -15,9 +15,9 @@ if (args is ["generate", var stackFile, var times])
     GenerateFile.Run(stackFile, int.Parse(times, System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
-if (args is ["compile", var compiledFile, var compileTimes])
+if (args is ["compile", var compiledFile, var compileTimes, ..] && args.Length <= 4)
 {
-    GenerateFile.Compile(compiledFile, int.Parse(compileTimes, System.Globalization.CultureInfo.InvariantCulture));
+    GenerateFile.Compile(compiledFile, int.Parse(compileTimes, System.Globalization.CultureInfo.InvariantCulture), args is [.., "artifacts"]);
     return;
 }
 if (args is ["analyzers"])

@@ -86,6 +86,37 @@ public class SyntaxReadingTests
     }
 
     [Fact]
+    public void Numbers_reach_every_numeric_property_type_as_the_operation_walk_converts_them()
+    {
+        var (artifacts, fromSyntax) = Synthesize(
+            "public static readonly Sizes N = new(\"n\") { A = 1, B = 2, C = 3, D = 4, E = 5L, F = -6, G = 7.5, H = 8, I = 9, J = 10, K = 11L, L = \"x\", M = true, O = 12, P = -4, Q = -2.5 };",
+            """
+            [DslInfra.Schema.TerraformType("my_sizes")]
+            public sealed record Sizes(string Name) : Resource(Name)
+            {
+                public int A { get; init; }
+                public long B { get; init; }
+                public double C { get; init; }
+                public double? D { get; init; }
+                public long? E { get; init; }
+                public int? F { get; init; }
+                public Expr<double>? G { get; init; }
+                public Expr<double>? H { get; init; }
+                public Expr<long>? I { get; init; }
+                public Expr<int>? J { get; init; }
+                public Expr<double>? K { get; init; }
+                public Expr? L { get; init; }
+                public Expr? M { get; init; }
+                public Expr? O { get; init; }
+                public double? P { get; init; }
+                public Expr<double>? Q { get; init; }
+            }
+            """);
+        Assert.Equal(3, fromSyntax); // and each value agreed with the operation walk (SyntaxReadingCheck)
+        Assert.Contains("\"g\": 7.5", artifacts["s/main.tf.json"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_property_hidden_by_a_derived_record_is_the_one_set()
     {
         var (artifacts, fromSyntax) = Synthesize(

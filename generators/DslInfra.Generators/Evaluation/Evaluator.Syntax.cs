@@ -78,7 +78,9 @@ internal sealed partial class Evaluator
         /// <summary>The value of <paramref name="expression"/> converted to <paramref name="target"/>, or null.</summary>
         public Value? Read(ExpressionSyntax expression, ITypeSymbol target)
         {
-            if (++depth > MaxDepth)
+            // Half the operation walk's limit: it counts conversions this reader does not see, so whatever nears its limit
+            // is left to it, to be evaluated or reported exactly as before.
+            if (++depth > MaxDepth / 2)
                 return null;
             Steps++;
             try
@@ -120,18 +122,19 @@ internal sealed partial class Evaluator
         /// <summary>A number as C# converts it to the target: int to int, long or double; long to long or double; double to double.</summary>
         private static Value? Number(object? literal, bool negate, ITypeSymbol target)
         {
+            // The literal in its own type (negated in it, as C# folds `-1`); each branch typed object, so none is widened.
             object? value = literal switch
             {
-                int i when Accepts(target, SpecialType.System_Int32) => negate ? -i : i,
-                int i when Accepts(target, SpecialType.System_Int64) => negate ? -(long)i : i,
-                int i when Accepts(target, SpecialType.System_Double) => negate ? -(double)i : i,
-                long l when Accepts(target, SpecialType.System_Int64) && !(negate && l == long.MinValue) => negate ? -l : l,
-                long l when Accepts(target, SpecialType.System_Double) => negate ? -(double)l : l,
-                double d when Accepts(target, SpecialType.System_Double) => negate ? -d : d,
+                int i when Accepts(target, SpecialType.System_Int32) || Accepts(target, SpecialType.System_Int64) || Accepts(target, SpecialType.System_Double) =>
+                    (object)(negate ? -i : i),
+                long l when (Accepts(target, SpecialType.System_Int64) || Accepts(target, SpecialType.System_Double)) && !(negate && l == long.MinValue) =>
+                    (object)(negate ? -l : l),
+                double d when Accepts(target, SpecialType.System_Double) => (object)(negate ? -d : d),
                 _ => null,
             };
-            // What the operation walk sees for a literal converted to double is the constant as double.
-            if (value is not null && Accepts(target, SpecialType.System_Double) && !Accepts(target, SpecialType.System_Int32) && !Accepts(target, SpecialType.System_Int64))
+            // What the operation walk sees for a literal converted to double or Expr<double> is the constant as double;
+            // into double? it sees the literal itself (the nullable conversion wraps it unconverted).
+            if (value is not null && (target.SpecialType == SpecialType.System_Double || IsExprOf(target, SpecialType.System_Double)))
                 value = Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
             return value is null ? null : Numbers.From(value);
         }
