@@ -93,6 +93,8 @@ internal sealed partial class Evaluator
                     BaseObjectCreationExpressionSyntax creation => Creation(creation, target),
                     CollectionExpressionSyntax collection => Collection(collection, target),
                     InterpolatedStringExpressionSyntax interpolated => Interpolated(interpolated, target),
+                    IdentifierNameSyntax or MemberAccessExpressionSyntax when names.Constant(expression, evaluator.stack) is { } constant =>
+                        ConstantValue(constant, target),
                     IdentifierNameSyntax name => Member(name, target),
                     MemberAccessExpressionSyntax access => Attribute(access, target),
                     _ => null,
@@ -309,7 +311,9 @@ internal sealed partial class Evaluator
                     && hole is IdentifierNameSyntax or MemberAccessExpressionSyntax)
                 {
                     // A hole is read as its own type (object): a member as it is, an attribute as its reference.
-                    part = hole is IdentifierNameSyntax name ? Scalar(Member(name, target: null)) : Attribute((MemberAccessExpressionSyntax)hole, target: null);
+                    part = names.Constant(hole, evaluator.stack) is { } constant ? ConstantValue(constant, target: null)
+                        : hole is IdentifierNameSyntax name ? Scalar(Member(name, target: null))
+                        : Attribute((MemberAccessExpressionSyntax)hole, target: null);
                     if (part is ObjectValue or ErrorValue or IteratorValue or DynamicValue)
                         return null;
                     part = part is null ? null : FormatPart(part, null);
@@ -386,6 +390,27 @@ internal sealed partial class Evaluator
                 ObjectValue { Address: { } address } => new ReferenceValue(address, TerraformNames.Of(property)),
                 _ => null,
             };
+        }
+
+        /// <summary>
+        /// A constant (<c>Prefix</c>, <c>Net.Cidr</c>) as the operation walk reads one: its folded value, its declaration an
+        /// input. A string, bool or number only, converted as a literal of its type would be; in an interpolation hole
+        /// (<paramref name="target"/> null) as its own type. C# folds an interpolation whose holes are all string constants
+        /// into one constant; its text is what joining the parts gives, so the reader need not tell the two apart.
+        /// </summary>
+        private Value? ConstantValue(IFieldSymbol constant, ITypeSymbol? target)
+        {
+            var value = constant.ConstantValue switch
+            {
+                string text when target is null || AcceptsString(target) => Known(text),
+                bool flag when target is null || Accepts(target, SpecialType.System_Boolean) => new BoolValue(flag),
+                int or long or double when target is null => Numbers.From(constant.ConstantValue),
+                int or long or double when target is not null => Number(constant.ConstantValue, negate: false, target),
+                _ => null,
+            };
+            if (value is not null)
+                TouchField(constant);
+            return value;
         }
 
         private void TouchField(IFieldSymbol field)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -51,6 +52,35 @@ internal sealed class SyntaxNames(Func<SyntaxTree, SemanticModel> semanticModels
             }
             var members = stack.GetMembers(name);
             return members.Length == 1 && members[0] is IFieldSymbol { IsStatic: true, IsConst: false } field ? field : null;
+        }
+
+        /// <summary>
+        /// The constant a simple name (a const of the stack) or <c>Type.Name</c> (a const of another type, the type named
+        /// simply and not hidden by a stack member) means; null for anything else or anything inaccessible.
+        /// </summary>
+        public IFieldSymbol? Constant(ExpressionSyntax expression, INamedTypeSymbol stack)
+        {
+            if (!stack.TypeParameters.IsEmpty)
+                return null;
+            switch (expression)
+            {
+                case IdentifierNameSyntax simple:
+                    return stack.GetMembers(simple.Identifier.ValueText) is [IFieldSymbol { IsConst: true } own] ? own : null;
+                case MemberAccessExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleMemberAccessExpression,
+                    Expression: IdentifierNameSyntax owner, Name: IdentifierNameSyntax name }:
+                    if (!stack.GetMembers(owner.Identifier.ValueText).IsEmpty
+                        || names.Lookup(member, owner.Identifier.ValueText, typesOnly: true) is not [INamedTypeSymbol type])
+                        return null;
+                    return type.GetMembers(name.Identifier.ValueText) is [IFieldSymbol { IsConst: true } field]
+                        && (field.DeclaredAccessibility == Accessibility.Public
+                            || field.DeclaredAccessibility == Accessibility.Internal && field.Locations.Any(l => l.IsInSource))
+                        && (type.DeclaredAccessibility == Accessibility.Public
+                            || type.DeclaredAccessibility == Accessibility.Internal && type.Locations.Any(l => l.IsInSource))
+                        ? field
+                        : null;
+                default:
+                    return null;
+            }
         }
 
         /// <summary>Whether the type written in <c>new T(…)</c> is exactly <paramref name="type"/> (simple names only).</summary>
