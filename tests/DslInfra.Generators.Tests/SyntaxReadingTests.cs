@@ -122,6 +122,56 @@ public class SyntaxReadingTests
         Assert.Contains("\"g\": 7.5", artifacts["s/main.tf.json"], StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Random stacks made only of the shapes read from syntax, with hostile text, every kind of number, escaped braces,
+    /// duplicate map keys, constants and cross references: every member must be read from syntax, and (the check) agree
+    /// with the operation walk. Fixed seeds, so a failure names its stack.
+    /// </summary>
+    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 24)];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Random_stacks_in_the_common_shapes_are_read_from_syntax_and_agree(int seed)
+    {
+        var random = new Random(seed);
+        // As written in C# source: escapes, hostile Terraform, a line separator, an emoji, a bidi override.
+        string[] texts = ["plain", "${var.x}", "%{ if true }", "quote \\\"q\\\"", "back\\\\slash", "tab\\t", "line\\u2028sep", "🚀", "\\u202e", "", "{braces}", "a b"];
+        string Text() => "\"" + texts[random.Next(texts.Length)] + "\"";
+        string Number() => random.Next(6) switch { 0 => "0", 1 => "-7", 2 => "2147483647", 3 => "9000000000L", 4 => "1.25", _ => "Net.Port" };
+        string Reference(int upTo) => upTo == 0 ? "Vpc.Id" : random.Next(3) switch { 0 => "Vpc.Id", 1 => $"Sg{random.Next(upTo)}.Id", _ => $"Sg{random.Next(upTo)}.Arn" };
+        string Interpolated(int upTo) => random.Next(4) switch
+        {
+            0 => $"$\"{{{{x}}}}-{{{Reference(upTo)}}}-{{Env}}\"",
+            1 => $"$@\"\"\"q\"\"{{Net.Prefix}}-{{{Reference(upTo)}}}\"",
+            2 => "$\"{Net.Prefix}-{Net.Port}-{Net.On}\"",
+            _ => $"$\"pre {{{Reference(upTo)}}} post\"",
+        };
+        string Value(int upTo) => random.Next(4) switch { 0 => Text(), 1 => Reference(upTo), 2 => Interpolated(upTo), _ => "Net.Prefix" };
+        string Tags(int upTo)
+        {
+            var entries = Enumerable.Range(0, random.Next(4)).Select(_ => $"[{(random.Next(2) == 0 ? "\"k\"" : Text())}] = {Value(upTo)}");
+            return $"new() {{ {string.Join(", ", entries)} }}";
+        }
+
+        var members = new System.Text.StringBuilder();
+        var count = random.Next(3, 12);
+        for (var i = 0; i < count; i++)
+        {
+            var ports = Enumerable.Range(0, random.Next(3)).Select(_ =>
+                $"new() {{ FromPort = {Number()}, ToPort = {Number()}, Protocol = {Text()}, CidrBlocks = [{Value(i)}, {Text()}] }}");
+            members.Append(random.Next(3) switch
+            {
+                0 => $"public static readonly AwsSecurityGroup Sg{i} = new(\"sg_{i}\") {{ VpcId = {Reference(i)}, Ingress = [{string.Join(", ", ports)}], Tags = {Tags(i)} }};\n",
+                1 => $"public static readonly AwsSecurityGroup Sg{i} = new AwsSecurityGroup(\"sg_{i}\") {{ Description = {Interpolated(i)}, RevokeRulesOnDelete = {(random.Next(2) == 0 ? "true" : "Net.On")}, Lifecycle = new() {{ CreateBeforeDestroy = true }} }};\n",
+                _ => $"public static readonly AwsSecurityGroup Sg{i} = new(\"sg_{i}\") {{ NamePrefix = {Value(i)}, Tags = {Tags(i)}, TagsAll = new() }};\n",
+            });
+        }
+        var (artifacts, fromSyntax) = Synthesize(members.ToString(),
+            "public static class Net { public const string Prefix = \"${p}\"; public const int Port = 443; public const bool On = true; }");
+        Assert.Equal(2 + count, fromSyntax);
+        Assert.Contains("aws_security_group", artifacts["s/main.tf.json"], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_property_hidden_by_a_derived_record_is_the_one_set()
     {
