@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -41,7 +42,12 @@ internal sealed class JsonArray : Json
 /// <summary>An object whose keys are written in ordinal order, or in insertion order where a format fixes the order.</summary>
 internal sealed class JsonObject(bool sorted = true) : Json
 {
+    // Past a few keys, an index: a stack's resources of one type sit in one object, thousands of them, and a scan per
+    // added key made writing 10,000 resources quadratic.
+    private const int IndexFrom = 16;
+
     private readonly List<KeyValuePair<string, Json>> properties = new();
+    private Dictionary<string, int>? index;
 
     public bool Sorted { get; } = sorted;
 
@@ -49,29 +55,40 @@ internal sealed class JsonObject(bool sorted = true) : Json
 
     public JsonObject Add(string key, Json value)
     {
-        for (var i = 0; i < properties.Count; i++)
+        if (IndexOf(key) is var at && at >= 0)
         {
-            if (properties[i].Key == key)
-            {
-                properties[i] = new KeyValuePair<string, Json>(key, value);
-                return this;
-            }
+            properties[at] = new KeyValuePair<string, Json>(key, value);
+            return this;
         }
         properties.Add(new KeyValuePair<string, Json>(key, value));
+        if (index is not null)
+        {
+            index[key] = properties.Count - 1;
+        }
+        else if (properties.Count == IndexFrom)
+        {
+            index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < properties.Count; i++)
+                index[properties[i].Key] = i;
+        }
         return this;
+    }
+
+    private int IndexOf(string key)
+    {
+        if (index is not null)
+            return index.TryGetValue(key, out var at) ? at : -1;
+        for (var i = 0; i < properties.Count; i++)
+            if (properties[i].Key == key)
+                return i;
+        return -1;
     }
 
     public JsonObject AddIfAny(string key, JsonObject value) => value.Count > 0 ? Add(key, value) : this;
 
     public JsonObject AddIfAny(string key, JsonArray value) => value.Items.Count > 0 ? Add(key, value) : this;
 
-    public Json? Get(string key)
-    {
-        foreach (var property in properties)
-            if (property.Key == key)
-                return property.Value;
-        return null;
-    }
+    public Json? Get(string key) => IndexOf(key) is var at && at >= 0 ? properties[at].Value : null;
 
     public IEnumerable<KeyValuePair<string, Json>> Properties
     {
