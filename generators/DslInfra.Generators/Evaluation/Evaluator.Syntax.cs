@@ -35,7 +35,8 @@ internal sealed partial class Evaluator
         syntaxNames ??= new SyntaxNames(semanticModels);
         var reader = new SyntaxReading(this, syntaxNames.In(declaration));
         var value = reader.Read(initializer, field.Type);
-        if (value is null || steps + (long)reader.Steps > MaxSteps || totalText + reader.Text > MaxTotalText)
+        // A member it read may have spent the stack's budget: then the operation walk reports this member as before.
+        if (value is null || exhausted || steps + (long)reader.Steps > MaxSteps || totalText + reader.Text > MaxTotalText)
             return null;
         steps += reader.Steps;
         totalText += reader.Text;
