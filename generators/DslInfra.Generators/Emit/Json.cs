@@ -40,13 +40,13 @@ internal sealed class JsonArray : Json
 }
 
 /// <summary>An object whose keys are written in ordinal order, or in insertion order where a format fixes the order.</summary>
-internal sealed class JsonObject(bool sorted = true) : Json
+internal sealed class JsonObject(bool sorted = true, int capacity = 0) : Json
 {
     // Past a few keys, an index: a stack's resources of one type sit in one object, thousands of them, and a scan per
     // added key made writing 10,000 resources quadratic.
     private const int IndexFrom = 16;
 
-    private readonly List<KeyValuePair<string, Json>> properties = new();
+    private readonly List<KeyValuePair<string, Json>> properties = new(capacity);
     private Dictionary<string, int>? index;
 
     public bool Sorted { get; } = sorted;

@@ -308,11 +308,11 @@ internal sealed class TerraformEmitter
     /// <summary>The object's arguments and nested blocks by their Terraform names; meta-arguments are written by the caller.</summary>
     private JsonObject Arguments(ObjectValue obj, bool template)
     {
-        var body = new JsonObject();
+        var body = new JsonObject(capacity: obj.Type.AttributesAsBlocks ? obj.Type.Arguments.Count : obj.Fields.Count);
         if (obj.Type.AttributesAsBlocks)
             foreach (var argument in obj.Type.Arguments)
                 body.Add(argument, Json.Null); // read as an attribute, every argument must be present
-        var dynamic = new JsonObject();
+        JsonObject? dynamic = null; // made only for a record with blocks made at deploy time
         foreach (var field in obj.Fields)
         {
             if (field.IsMeta || field.Value is NullValue)
@@ -323,7 +323,7 @@ internal sealed class TerraformEmitter
                 var written = list.Items.Where(i => i is not DynamicValue).ToList();
                 if (written.Count > 0)
                     body.Add(field.TerraformName, Array(written.Select(i => Value(i, template))));
-                dynamic.Add(field.TerraformName, Array(list.Items.OfType<DynamicValue>().Select(d => (Json)new JsonObject()
+                (dynamic ??= new JsonObject()).Add(field.TerraformName, Array(list.Items.OfType<DynamicValue>().Select(d => (Json)new JsonObject()
                     .Add("for_each", Value(d.ForEach, template: true))
                     .Add("iterator", Json.String(d.Iterator))
                     .Add("content", Arguments(d.Content, template)))));
@@ -331,7 +331,8 @@ internal sealed class TerraformEmitter
             }
             body.Add(field.TerraformName, Value(field.Value, template));
         }
-        body.AddIfAny("dynamic", dynamic);
+        if (dynamic is not null)
+            body.AddIfAny("dynamic", dynamic);
         return body;
     }
 

@@ -51,11 +51,15 @@ internal sealed partial class Evaluator
     private static void Set(List<Field> fields, PropertySchema property, Value value)
     {
         var field = new Field(property.Name, property.TerraformName, property.IsBlock, property.IsMeta, value, property.IsWriteOnly);
-        var index = fields.FindIndex(f => f.Property == property.Name);
-        if (index >= 0)
-            fields[index] = field;
-        else
-            fields.Add(field);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (fields[i].Property == property.Name)
+            {
+                fields[i] = field;
+                return;
+            }
+        }
+        fields.Add(field);
     }
 
     private bool ApplyInitializer(IObjectOrCollectionInitializerOperation? initializer, RecordSchema schema, List<Field> fields)

@@ -167,7 +167,7 @@ internal sealed partial class Evaluator
                 || type.ContainingNamespace?.ToDisplayString() == "DslInfra.Images")
                 return null;
 
-            var fields = new List<Field>();
+            var fields = new List<Field>((creation.ArgumentList?.Arguments.Count ?? 0) + (creation.Initializer?.Expressions.Count ?? 0));
             if (creation.ArgumentList is { Arguments.Count: > 0 } arguments)
             {
                 if (Constructor(type, arguments.Arguments.Count) is not { } constructor)
