@@ -43,8 +43,9 @@ internal sealed class DslRecords
     /// <summary>A record's [TerraformType] (<see cref="DslInfra.Catalog.SymbolNames.TypeName"/>), read once per type.</summary>
     public string? TypeName(ITypeSymbol type) => typeNames.GetOrAdd(type, DslInfra.Catalog.SymbolNames.TypeName);
 
-    /// <summary>Whether the provider marks a property sensitive, as <paramref name="read"/> tells, asked once per property.</summary>
-    public bool Sensitive(IPropertySymbol property, System.Func<IPropertySymbol, bool> read) => sensitive.GetOrAdd(property, read);
+    /// <summary>A generated provider record's argument the schema marks sensitive ([Sensitive]), read once per property.</summary>
+    public bool IsSensitive(IPropertySymbol property) => sensitive.GetOrAdd(property, static p => p.GetAttributes().Any(a =>
+        a.AttributeClass is { Name: "SensitiveAttribute", ContainingNamespace: { Name: "Schema", ContainingNamespace: { Name: "DslInfra", ContainingNamespace.IsGlobalNamespace: true } } }));
 
     private bool DerivesFromRoot(ITypeSymbol type)
     {

@@ -9,8 +9,8 @@ namespace DslInfra.Catalog;
 /// </summary>
 internal static class SymbolNames
 {
-    private const string TerraformName = "DslInfra.Schema.TerraformNameAttribute";
-    private const string TerraformType = "DslInfra.Schema.TerraformTypeAttribute";
+    private const string TerraformName = "TerraformNameAttribute";
+    private const string TerraformType = "TerraformTypeAttribute";
 
     /// <summary>snake_case of a C# name; an acronym stays one word (HttpURL → http_url).</summary>
     public static string SnakeCase(string name)
@@ -39,10 +39,10 @@ internal static class SymbolNames
 
     private static string? AttributeText(ISymbol symbol, string attributeName)
     {
-        // The class's simple name first: ToDisplayString allocates, and analyzers ask this of every assignment.
-        var simpleName = attributeName.Substring(attributeName.LastIndexOf('.') + 1);
+        // DslInfra.Schema.<attributeName>, compared by parts: formatting the name allocates, and this is asked of every assignment.
         foreach (var attribute in symbol.GetAttributes())
-            if (attribute.AttributeClass is { } attributeClass && attributeClass.Name == simpleName && attributeClass.ToDisplayString() == attributeName
+            if (attribute.AttributeClass is { Name: var name, ContainingNamespace: { Name: "Schema", ContainingNamespace: { Name: "DslInfra", ContainingNamespace.IsGlobalNamespace: true } } }
+                && name == attributeName
                 && attribute.ConstructorArguments.Length >= 1
                 && attribute.ConstructorArguments[0].Value is string text)
                 return text;

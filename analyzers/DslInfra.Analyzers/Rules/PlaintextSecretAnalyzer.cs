@@ -39,21 +39,12 @@ public sealed class PlaintextSecretAnalyzer : InfrastructureAnalyzer
             what = "An AWS access key ID";
         else if (text.Contains("PRIVATE KEY-----") && PrivateKey.IsMatch(text))
             what = "A private key";
-        else if (Initializers.Unwrap(assignment.Value).ConstantValue.HasValue && records.Sensitive(target.Property, IsSensitive))
+        else if (Initializers.Unwrap(assignment.Value).ConstantValue.HasValue && records.IsSensitive(target.Property))
             what = $"'{target.Property.Name}', which the provider marks sensitive,"; // the schema says so, whatever its name
         else if (Initializers.Unwrap(assignment.Value).ConstantValue.HasValue && IsSecretName(NameOf(assignment, target.Property, target.Owner)))
             what = $"'{NameOf(assignment, target.Property, target.Owner)}'";
         if (what is not null)
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PlaintextSecret, assignment.Value.Syntax.GetLocation(), what));
-    }
-
-    /// <summary>A generated provider record's argument the schema marks sensitive ([Sensitive]).</summary>
-    internal static bool IsSensitive(IPropertySymbol property)
-    {
-        foreach (var attribute in property.GetAttributes())
-            if (attribute.AttributeClass is { Name: "SensitiveAttribute" } type && type.ContainingNamespace?.ToDisplayString() == "DslInfra.Schema")
-                return true;
-        return false;
     }
 
     private static bool IsSecretName(string name) =>

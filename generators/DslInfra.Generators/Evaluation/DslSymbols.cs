@@ -34,6 +34,8 @@ internal sealed class DslSymbols
         Validation = find("DslInfra.Validation");
         Map = find("DslInfra.Map`1");
         Reference = find("DslInfra.Reference`1");
+        Expr = find("DslInfra.Expr");
+        TypedExpr = find("DslInfra.Expr`1");
         Repeat = find("DslInfra.Repeat");
         CustomResource = find("DslInfra.CustomResource");
         CustomDataSource = find("DslInfra.CustomDataSource");
@@ -67,6 +69,8 @@ internal sealed class DslSymbols
     public INamedTypeSymbol? Validation { get; }
     public INamedTypeSymbol? Map { get; }
     public INamedTypeSymbol? Reference { get; }
+    public INamedTypeSymbol? Expr { get; }
+    public INamedTypeSymbol? TypedExpr { get; }
     public INamedTypeSymbol? Repeat { get; }
     public INamedTypeSymbol? CustomResource { get; }
     public INamedTypeSymbol? CustomDataSource { get; }

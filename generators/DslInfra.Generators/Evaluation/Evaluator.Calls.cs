@@ -72,7 +72,7 @@ internal sealed partial class Evaluator
                     return value;
                 if (value is ObjectValue { Type.Kind: not (DslKind.Variable or DslKind.Local) } obj)
                     return WrongType(operation, $"a {obj.Type.Name} cannot be a function's argument; pass one of its attributes or values");
-                arguments.Add(Scalar(value, operation));
+                arguments.Add(VariableReference(value));
             }
         }
         return new FunctionValue(name, arguments.ToEquatableArray());
@@ -133,7 +133,7 @@ internal sealed partial class Evaluator
     {
         if (invocation.Arguments.Length != 2)
             return Fail(invocation, "Dynamic.For takes the items and a lambda");
-        var items = Scalar(Evaluate(invocation.Arguments[0].Value), invocation.Arguments[0].Value);
+        var items = VariableReference(Evaluate(invocation.Arguments[0].Value));
         if (items is ErrorValue)
             return items;
         var make = invocation.Arguments[1].Value;

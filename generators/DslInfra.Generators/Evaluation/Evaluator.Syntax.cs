@@ -26,6 +26,16 @@ internal sealed partial class Evaluator
 
     private SyntaxNames? syntaxNames;
 
+    // The constructor `new("name")` calls, per record type and argument count: every creation of a type asks the same.
+    private readonly Dictionary<(INamedTypeSymbol Type, int Count), IMethodSymbol?> syntaxConstructors = new();
+
+    private IMethodSymbol? SyntaxConstructor(INamedTypeSymbol type, int count)
+    {
+        if (!syntaxConstructors.TryGetValue((type, count), out var constructor))
+            syntaxConstructors[(type, count)] = constructor = SyntaxReading.Constructor(type, count);
+        return constructor;
+    }
+
     /// <summary>The member's value read from its syntax, or null when it is not in the shapes read that way.</summary>
     private Value? FromSyntax(IFieldSymbol field, VariableDeclaratorSyntax declarator)
     {
@@ -45,13 +55,13 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>Under <see cref="CheckSyntaxReading"/>: the operation walk must give the same value and report nothing.</summary>
-    private void CheckAgainstOperations(IFieldSymbol field, Value fromSyntax)
+    private void CheckAgainstOperations(VariableDeclaratorSyntax declarator, Value fromSyntax, string member)
     {
         var reported = Diagnostics.Count;
-        var fromOperations = Evaluate(InitializerOf(field));
+        var fromOperations = Evaluate(InitializerOf(declarator));
         if (!Equals(fromOperations, fromSyntax) || Diagnostics.Count != reported)
             throw new InvalidOperationException(
-                $"member {field.Name} read from syntax as {Describe(fromSyntax)} but evaluated over operations as {Describe(fromOperations)}"
+                $"member {member} read from syntax as {Describe(fromSyntax)} but evaluated over operations as {Describe(fromOperations)}"
                 + (Diagnostics.Count != reported ? $" with {Diagnostics[reported].Id}" : ""));
     }
 
@@ -123,7 +133,7 @@ internal sealed partial class Evaluator
         }
 
         /// <summary>A number as C# converts it to the target: int to int, long or double; long to long or double; double to double.</summary>
-        private static Value? Number(object? literal, bool negate, ITypeSymbol target)
+        private Value? Number(object? literal, bool negate, ITypeSymbol target)
         {
             // The literal in its own type (negated in it, as C# folds `-1`); each branch typed object, so none is widened.
             object? value = literal switch
@@ -137,7 +147,7 @@ internal sealed partial class Evaluator
             };
             // What the operation walk sees for a literal converted to double or Expr<double> is the constant as double;
             // into double? it sees the literal itself (the nullable conversion wraps it unconverted).
-            if (value is not null && (target.SpecialType == SpecialType.System_Double || IsExprOf(target, SpecialType.System_Double)))
+            if (value is not null && (target.SpecialType == SpecialType.System_Double || ExprArgument(target)?.SpecialType == SpecialType.System_Double))
                 value = Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
             return value is null ? null : Numbers.From(value);
         }
@@ -163,14 +173,15 @@ internal sealed partial class Evaluator
             TouchType(type);
             if (DslSymbols.Is(type, Dsl.Map))
                 return creation.ArgumentList is { Arguments.Count: > 0 } ? null : Map(creation.Initializer, type);
+            // Images (and their provisioners' shell commands, quoted by the operation walk) are not read here.
             if (evaluator.schemas.For(type) is not { } schema || schema.Type.Kind == DslKind.Image
-                || type.ContainingNamespace?.ToDisplayString() == "DslInfra.Images")
+                || type.ContainingNamespace is { Name: "Images", ContainingNamespace: { Name: "DslInfra", ContainingNamespace.IsGlobalNamespace: true } })
                 return null;
 
             var fields = new List<Field>((creation.ArgumentList?.Arguments.Count ?? 0) + (creation.Initializer?.Expressions.Count ?? 0));
             if (creation.ArgumentList is { Arguments.Count: > 0 } arguments)
             {
-                if (Constructor(type, arguments.Arguments.Count) is not { } constructor)
+                if (evaluator.SyntaxConstructor(type, arguments.Arguments.Count) is not { } constructor)
                     return null;
                 for (var i = 0; i < arguments.Arguments.Count; i++)
                 {
@@ -203,7 +214,7 @@ internal sealed partial class Evaluator
         /// other constructor that could take that many arguments but the record's copy constructor (a string never converts to
         /// the record unless the record declares a conversion to itself: checked).
         /// </summary>
-        private static IMethodSymbol? Constructor(INamedTypeSymbol type, int count)
+        internal static IMethodSymbol? Constructor(INamedTypeSymbol type, int count)
         {
             IMethodSymbol? found = null;
             foreach (var constructor in type.InstanceConstructors)
@@ -277,7 +288,8 @@ internal sealed partial class Evaluator
         /// <summary><c>[a, b]</c> into an ImmutableArray: each element read as the element type; spreads are not read here.</summary>
         private Value? Collection(CollectionExpressionSyntax collection, ITypeSymbol target)
         {
-            if (target is not INamedTypeSymbol { Arity: 1 } array || array.OriginalDefinition.ToDisplayString() != "System.Collections.Immutable.ImmutableArray<T>")
+            if (target is not INamedTypeSymbol { Name: "ImmutableArray", Arity: 1, ContainingNamespace: { Name: "Immutable", ContainingNamespace: { Name: "Collections",
+                ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } array)
                 return null;
             var items = new List<Value>(collection.Elements.Count);
             foreach (var element in collection.Elements)
@@ -312,12 +324,10 @@ internal sealed partial class Evaluator
                     && hole is IdentifierNameSyntax or MemberAccessExpressionSyntax)
                 {
                     // A hole is read as its own type (object): a member as it is, an attribute as its reference.
-                    part = names.Constant(hole, evaluator.stack) is { } constant ? ConstantValue(constant, target: null)
+                    var value = names.Constant(hole, evaluator.stack) is { } constant ? ConstantValue(constant, target: null)
                         : hole is IdentifierNameSyntax name ? Scalar(Member(name, target: null))
                         : Attribute((MemberAccessExpressionSyntax)hole, target: null);
-                    if (part is ObjectValue or ErrorValue or IteratorValue or DynamicValue)
-                        return null;
-                    part = part is null ? null : FormatPart(part, null);
+                    part = value is null or ObjectValue or ErrorValue or IteratorValue or DynamicValue ? null : FormatPart(value, null);
                 }
                 else
                 {
@@ -362,8 +372,7 @@ internal sealed partial class Evaluator
         private bool IsVariableFor(ITypeSymbol type, ITypeSymbol target) =>
             (DslSymbols.Is(type, Dsl.Variable) || DslSymbols.Is(type, Dsl.Local))
             && type is INamedTypeSymbol { TypeArguments: [var held] }
-            && target is INamedTypeSymbol { Arity: 1, Name: "Expr", ContainingNamespace: { Name: "DslInfra", ContainingNamespace.IsGlobalNamespace: true } } expr
-            && SymbolEqualityComparer.Default.Equals(expr.TypeArguments[0], held);
+            && SymbolEqualityComparer.Default.Equals(ExprArgument(target), held);
 
         /// <summary><c>Member.Attribute</c>: a resource's attribute reference (<c>Ami.Id</c>), as the operation walk reads it.</summary>
         private Value? Attribute(MemberAccessExpressionSyntax access, ITypeSymbol? target)
@@ -441,21 +450,20 @@ internal sealed partial class Evaluator
 
         private static Value? Scalar(Value? value) => value is null ? null : VariableReference(value);
 
-        private static bool AcceptsString(ITypeSymbol target) =>
-            target.SpecialType == SpecialType.System_String || IsExprOf(target, SpecialType.System_String) || IsPlainExpr(target);
+        private bool AcceptsString(ITypeSymbol target) => Accepts(target, SpecialType.System_String);
 
-        /// <summary>A literal of this special type reaches the target: itself, its nullable, Expr&lt;itself&gt;, or Expr.</summary>
-        private static bool Accepts(ITypeSymbol target, SpecialType special) =>
+        /// <summary>
+        /// A literal of this special type reaches the target: itself, its nullable, Expr&lt;itself&gt;, or Expr (whose own
+        /// conversions take strings, ints and bools as themselves; a long or double is left to the operation walk).
+        /// </summary>
+        private bool Accepts(ITypeSymbol target, SpecialType special) =>
             target.SpecialType == special
             || target is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable && nullable.TypeArguments[0].SpecialType == special
-            || IsExprOf(target, special)
-            || IsPlainExpr(target) && special is not SpecialType.System_Int64 and not SpecialType.System_Double;
+            || ExprArgument(target)?.SpecialType == special
+            || DslSymbols.Is(target, Dsl.Expr) && special is not SpecialType.System_Int64 and not SpecialType.System_Double;
 
-        private static bool IsExprOf(ITypeSymbol target, SpecialType special) =>
-            target is INamedTypeSymbol { Arity: 1, Name: "Expr", ContainingNamespace: { Name: "DslInfra", ContainingNamespace.IsGlobalNamespace: true } } expr
-            && expr.TypeArguments[0].SpecialType == special;
-
-        private static bool IsPlainExpr(ITypeSymbol target) =>
-            target is INamedTypeSymbol { Arity: 0, Name: "Expr", ContainingNamespace: { Name: "DslInfra", ContainingNamespace.IsGlobalNamespace: true } };
+        /// <summary>T of an Expr&lt;T&gt; target, else null.</summary>
+        private ITypeSymbol? ExprArgument(ITypeSymbol target) =>
+            DslSymbols.Is(target, Dsl.TypedExpr) && target is INamedTypeSymbol { TypeArguments: [var argument] } ? argument : null;
     }
 }

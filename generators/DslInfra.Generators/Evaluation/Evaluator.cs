@@ -104,13 +104,14 @@ internal sealed partial class Evaluator
         try
         {
             // Read from syntax when the member is written in the common shapes; otherwise over the operation tree.
-            if (DeclaratorOf(field) is { } declarator && FromSyntax(field, declarator) is { } read)
+            var declarator = DeclaratorOf(field);
+            if (declarator is not null && FromSyntax(field, declarator) is { } read)
             {
                 if (CheckSyntaxReading)
-                    CheckAgainstOperations(field, read);
+                    CheckAgainstOperations(declarator, read, field.Name);
                 return members[field] = read;
             }
-            var initializer = InitializerOf(field);
+            var initializer = InitializerOf(declarator);
             if (initializer is null && field.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellation).ContainsDiagnostics))
                 return members[field] = ErrorValue.Instance; // the compiler reports the broken syntax
             if (initializer is null)
@@ -138,9 +139,11 @@ internal sealed partial class Evaluator
         return null;
     }
 
-    private IOperation? InitializerOf(IFieldSymbol field)
+    private IOperation? InitializerOf(IFieldSymbol field) => InitializerOf(DeclaratorOf(field));
+
+    private IOperation? InitializerOf(VariableDeclaratorSyntax? declarator)
     {
-        if (DeclaratorOf(field) is not { Initializer: { } equals })
+        if (declarator is not { Initializer: { } equals })
             return null;
         var operation = Operation(equals);
         return operation is IFieldInitializerOperation initializer ? initializer.Value : operation;
@@ -292,11 +295,8 @@ internal sealed partial class Evaluator
         if (value is ObjectValue && (conversion.Conversion.IsIdentity || SymbolEqualityComparer.Default.Equals(conversion.Type, conversion.Operand.Type)
             || conversion.Type is null || schemas.For(conversion.Type) is not null))
             return value;
-        return Scalar(value, conversion.Operand);
+        return VariableReference(value);
     }
-
-    /// <summary>A value in an attribute's place: a variable becomes <c>var.name</c>; a whole resource is the wrong type.</summary>
-    private Value Scalar(Value value, IOperation at) => VariableReference(value);
 
     /// <summary>A variable or local in a value's place is its reference (<c>var.name</c>, <c>local.name</c>); other values are themselves.</summary>
     private static Value VariableReference(Value value)
@@ -312,7 +312,7 @@ internal sealed partial class Evaluator
 
     private Value ScalarOnly(Value value, IOperation at)
     {
-        value = Scalar(value, at);
+        value = VariableReference(value);
         if (value is ObjectValue obj)
         {
             var hint = obj.Type.Kind is DslKind.Resource or DslKind.DataSource ? " (use one of its attributes, e.g. .Id or .Arn)" : "";

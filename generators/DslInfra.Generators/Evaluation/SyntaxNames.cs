@@ -8,27 +8,25 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace DslInfra.Generators.Evaluation;
 
 /// <summary>
-/// The names a member read from syntax uses (<c>Ami</c>, <c>AwsInstance</c>), looked up as C# would where the member is
-/// declared, without binding its initializer. Every name is looked up once per type declaration: the forms read from syntax
-/// declare no locals, so inside an initializer a name means what it means beside it.
+/// The names a member read from syntax uses (<c>Ami</c>, <c>AwsInstance</c>, <c>Net.Prefix</c>), resolved as C# would where
+/// the member is declared, without binding its initializer: the stack's own members from the stack, type names by a
+/// lookup once per name and type declaration. The forms read from syntax declare no locals, so inside an initializer a
+/// name means what it means beside it.
 /// </summary>
 internal sealed class SyntaxNames(Func<SyntaxTree, SemanticModel> semanticModels)
 {
-    private readonly Dictionary<(SyntaxNode Declaration, string Name, bool TypesOnly), ImmutableArray<ISymbol>> found = new();
+    private readonly Dictionary<(SyntaxNode Declaration, string Name), ImmutableArray<ISymbol>> types = new();
 
     /// <summary>Where a member of the stack is declared (only the stack's own members are read from syntax).</summary>
     public Scope In(FieldDeclarationSyntax member) => new(this, member);
 
-    private ImmutableArray<ISymbol> Lookup(FieldDeclarationSyntax member, string name, bool typesOnly)
+    /// <summary>The namespaces and types a simple name means where <paramref name="member"/> is declared, once per name and type declaration.</summary>
+    private ImmutableArray<ISymbol> TypesNamed(FieldDeclarationSyntax member, string name)
     {
-        var key = (member.Parent ?? member, name, typesOnly);
-        if (found.TryGetValue(key, out var symbols))
-            return symbols;
-        var model = semanticModels(member.SyntaxTree);
-        var position = member.Declaration.Type.SpanStart;
-        symbols = typesOnly ? model.LookupNamespacesAndTypes(position, name: name) : model.LookupSymbols(position, name: name);
-        found[key] = symbols;
-        return symbols;
+        var key = (member.Parent ?? member, name);
+        if (!types.TryGetValue(key, out var found))
+            types[key] = found = semanticModels(member.SyntaxTree).LookupNamespacesAndTypes(member.Declaration.Type.SpanStart, name: name);
+        return found;
     }
 
     /// <summary>Where one member is declared.</summary>
@@ -37,19 +35,13 @@ internal sealed class SyntaxNames(Func<SyntaxTree, SemanticModel> semanticModels
         /// <summary>
         /// The static, non-constant field of <paramref name="stack"/> the simple name means. Inside the stack's own
         /// declaration a simple name is first a type parameter, then a member of the stack (which hides its base types' and
-        /// every outer scope's); the member read is the stack's, so its members answer without a lookup — a lookup per name was a third of the
-        /// evaluation. A generic stack is left to the lookup.
+        /// every outer scope's); the member read is the stack's, so its members answer without a lookup (a lookup per name
+        /// was a third of the evaluation). A generic stack, whose type parameters come first, is left to the operation walk.
         /// </summary>
         public IFieldSymbol? StackField(string name, INamedTypeSymbol stack)
         {
             if (!stack.TypeParameters.IsEmpty)
-            {
-                var symbols = names.Lookup(member, name, typesOnly: false);
-                return symbols.Length == 1 && symbols[0] is IFieldSymbol { IsStatic: true, IsConst: false } found
-                    && SymbolEqualityComparer.Default.Equals(found.ContainingType, stack)
-                    ? found
-                    : null;
-            }
+                return null;
             var members = stack.GetMembers(name);
             return members.Length == 1 && members[0] is IFieldSymbol { IsStatic: true, IsConst: false } field ? field : null;
         }
@@ -69,7 +61,7 @@ internal sealed class SyntaxNames(Func<SyntaxTree, SemanticModel> semanticModels
                 case MemberAccessExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleMemberAccessExpression,
                     Expression: IdentifierNameSyntax owner, Name: IdentifierNameSyntax name }:
                     if (!stack.GetMembers(owner.Identifier.ValueText).IsEmpty
-                        || names.Lookup(member, owner.Identifier.ValueText, typesOnly: true) is not [INamedTypeSymbol type])
+                        || names.TypesNamed(member, owner.Identifier.ValueText) is not [INamedTypeSymbol type])
                         return null;
                     return type.GetMembers(name.Identifier.ValueText) is [IFieldSymbol { IsConst: true } field]
                         && (field.DeclaredAccessibility == Accessibility.Public
@@ -88,8 +80,7 @@ internal sealed class SyntaxNames(Func<SyntaxTree, SemanticModel> semanticModels
         {
             if (written is not IdentifierNameSyntax simple)
                 return false;
-            var symbols = names.Lookup(member, simple.Identifier.ValueText, typesOnly: true);
-            return symbols.Length == 1 && SymbolEqualityComparer.Default.Equals(symbols[0], type);
+            return names.TypesNamed(member, simple.Identifier.ValueText) is [var only] && SymbolEqualityComparer.Default.Equals(only, type);
         }
     }
 }
