@@ -77,6 +77,7 @@ public sealed class StackAnalyzer : DiagnosticAnalyzer
         CheckImages(context, result.Model, trees);
         CheckTemplates(context, result.Model);
         RenameCheck.Report(context, result.Model, trees);
+        VersionCheck.Report(context, result.Model, attribute, trees);
     }
 
     /// <summary>DI1010 and DI3003: an image's uploaded files must be AdditionalFiles, and something must use the image.</summary>

@@ -22,7 +22,7 @@ public static class ApiStack
         Command = ["nginx", "-g", "daemon off;"],
     };
 
-    public static readonly KubernetesProvider Kubernetes = new() { ConfigPath = "~/.kube/config", Version = "~> 2.38" };
+    public static readonly KubernetesProvider Kubernetes = new() { ConfigPath = "~/.kube/config" };
 
     // Typed from the kubernetes provider's schema (the DslInfra.Providers.Kubernetes package). A new image is a new
     // tag, so the deployment's template changes and Kubernetes rolls new pods; nothing is patched in place.

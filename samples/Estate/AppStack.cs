@@ -7,10 +7,10 @@ namespace Estate;
 /// An app stack with its own state that reads the estate's outputs: Terraform reads them from the estate's state
 /// (terraform_remote_state over its S3 backend), and the manifest says to deploy the estate first.
 /// </summary>
-[Stack("app", TerraformVersion = ">= 1.7.0")]
+[Stack("app", TerraformVersion = ">= 1.10.0")]
 public static class AppStack
 {
-    public static readonly AwsProvider Aws = new() { Region = "eu-west-1", Version = "~> 6.0" };
+    public static readonly AwsProvider Aws = new() { Region = "eu-west-1" };
 
     public static readonly S3Backend State = new() { Bucket = "acme-terraform-state", Key = "app/terraform.tfstate", Region = "eu-west-1", UseLockfile = true };
 

@@ -9,10 +9,10 @@ namespace Estate;
 /// registry's VPC module, the app subnets and buckets follow variables known only at deploy time, a rename keeps its
 /// state with a moved block, and a retired database leaves the state without being destroyed.
 /// </summary>
-[Stack("estate", TerraformVersion = ">= 1.7.0")]
+[Stack("estate", TerraformVersion = ">= 1.10.0")]
 public static class EstateStack
 {
-    public static readonly AwsProvider Aws = new() { Region = "eu-west-1", Version = "~> 6.0" };
+    public static readonly AwsProvider Aws = new() { Region = "eu-west-1" };
 
     public static readonly S3Backend State = new() { Bucket = "acme-terraform-state", Key = "estate/terraform.tfstate", Region = "eu-west-1", UseLockfile = true };
 

@@ -8,7 +8,7 @@ namespace MultiCloud;
 [Stack("api", TerraformVersion = ">= 1.5.0")]
 public static class ApiStack
 {
-    public static readonly AwsProvider Aws = new() { Region = "eu-west-1", Version = "~> 6.47" };
+    public static readonly AwsProvider Aws = new() { Region = "eu-west-1" };
     public static readonly Variable<string> Env = new("env") { Default = "prod" };
     public static readonly Variable<string> DbPassword = new("db_password") { Sensitive = true, Description = "The cluster's master password." };
     public static readonly Variable<string> Package = new("package") { Description = "The function's zip, built by CI (its hash names it)." };

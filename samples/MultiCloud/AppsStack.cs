@@ -8,7 +8,7 @@ namespace MultiCloud;
 [Stack("apps")]
 public static class AppsStack
 {
-    public static readonly KubernetesProvider Kubernetes = new() { ConfigPath = "~/.kube/config", Version = "~> 2.38" };
+    public static readonly KubernetesProvider Kubernetes = new() { ConfigPath = "~/.kube/config" };
 
     private const string Image = "nginx@sha256:4c0fdaa8b6341bfdeca5f18f7837462c80cff90527ee35ef185571e1c327beac";
 

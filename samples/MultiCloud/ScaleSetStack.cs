@@ -8,7 +8,7 @@ namespace MultiCloud;
 [Stack("scaleset")]
 public static class ScaleSetStack
 {
-    public static readonly AzurermProvider Azure = new() { Features = new(), Version = "~> 4.79" };
+    public static readonly AzurermProvider Azure = new() { Features = new() };
     public static readonly Variable<string> SshKey = new("ssh_public_key");
 
     public static readonly DataAzurermResourceGroup Group = new("web") { NameArgument = "web-prod" };

@@ -8,7 +8,7 @@ namespace MultiCloud;
 [Stack("templates")]
 public static class TemplateStack
 {
-    public static readonly GoogleProvider Google = new() { Project = "acme-prod", Region = "europe-west1", Version = "~> 6.50" };
+    public static readonly GoogleProvider Google = new() { Project = "acme-prod", Region = "europe-west1" };
 
     public static readonly DataGoogleComputeImage Debian = new("debian") { NameArgument = "debian-12-bookworm-v20241112", Project = "debian-cloud" };
 

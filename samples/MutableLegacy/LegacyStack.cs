@@ -32,7 +32,7 @@ public static class LegacyStack
     public static readonly CustomResource Db = new("aws_db_instance", "db")
     {
         Arguments = new() { ["engine"] = "postgres", ["username"] = "admin", ["password"] = "hunter2", ["instance_class"] = "db.t3.micro", ["allocated_storage"] = 20 },
-        Blocks = [new("provisioner")],
+        Blocks = [new("provisioner") { Blocks = [new("local-exec") { Arguments = new() { ["command"] = "ssh admin@db.internal 'sudo systemctl restart postgresql'" } }] }],
     };
 }
 

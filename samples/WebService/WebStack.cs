@@ -5,7 +5,7 @@ using DslInfra.Images;
 namespace WebService;
 
 /// <summary>An immutable web tier: instances are never patched; a new launch template version rolls new ones in.</summary>
-[Stack("web", TerraformVersion = ">= 1.5.0")]
+[Stack("web")]
 public static class WebStack
 {
     private const string Region = "eu-west-1";
@@ -14,7 +14,6 @@ public static class WebStack
     public static readonly AwsProvider Aws = new()
     {
         Region = Region,
-        Version = "~> 5.0",
         DefaultTags = new() { Tags = new() { ["stack"] = "web", ["managed-by"] = "dslinfra" } },
     };
 

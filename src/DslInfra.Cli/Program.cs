@@ -15,8 +15,11 @@ public static class Program
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var verbose = new Option<bool>("--verbose") { Description = "On an internal error, print its stack trace too.", Recursive = true };
-        var root = new RootCommand("Review DslInfra infrastructure: synthesize stacks, diff generated artifacts, and gate Terraform plans on in-place updates.")
+        // A plain command named as users type it: a RootCommand takes the assembly's name (DslInfra.Cli) for usage lines.
+        var root = new Command("dslinfra", "Review DslInfra infrastructure: synthesize stacks, diff generated artifacts, and gate Terraform plans on in-place updates.")
         {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
             SynthCommand.Create(output, error),
             DiffCommand.Create(output, error),
             GraphCommand.Create(output, error),

@@ -43,7 +43,7 @@ public class SarifSchemaTests
         return JsonSchema.FromText(schema.ToJsonString());
     });
 
-    /// <summary>The schema ships in Microsoft's @microsoft/jest-sarif npm package; .ci/run fetches it, and so does this when it is missing.</summary>
+    /// <summary>The schema ships in Microsoft's @microsoft/jest-sarif npm package; tests/tools/install.sh fetches it, and so does this when it is missing.</summary>
     private static string FindSchema()
     {
         if (Environment.GetEnvironmentVariable("DSLINFRA_SARIF_SCHEMA") is { Length: > 0 } configured && File.Exists(configured))

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace DslInfra.EndToEnd.Tests;
 
 /// <summary>
-/// DslInfra's diagnostics in a real editor: csharp-ls 0.28.0 (a .NET tool, installed into .tools/csharp-ls by .ci/run
+/// DslInfra's diagnostics in a real editor: csharp-ls 0.28.0 (a .NET tool, installed into .tools/csharp-ls by tests/tools/install.sh
 /// or here) on the project `dotnet new dslinfra` made, driven over LSP as an editor does while the user types.
 /// </summary>
 public sealed partial class PackageTests

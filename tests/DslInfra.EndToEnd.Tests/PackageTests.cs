@@ -17,6 +17,13 @@ public sealed class PackedFeed : IDisposable
         // The whole solution, as a user would pack it: exactly the three packages, nothing else (the solution is built first).
         Packs.Add(Repo.Run("dotnet", $"pack \"{Path.Combine(Repo.Root, "DslInfra.sln")}\" --no-build -c Debug -o \"{Feed}\" -p:Version={Version} -nologo", Repo.Root));
 
+        // The README's pack of the library, in a configuration no earlier build left outputs for (as on a fresh clone).
+        foreach (var stale in new[] { "src/DslInfra", "src/DslInfra.Build", "generators/DslInfra.Generators", "analyzers/DslInfra.Analyzers", "analyzers/DslInfra.Analyzers.CodeFixes" })
+            foreach (var kind in new[] { "bin", "obj" })
+                if (Directory.Exists(Path.Combine(Repo.Root, stale, kind, CleanConfiguration)))
+                    Directory.Delete(Path.Combine(Repo.Root, stale, kind, CleanConfiguration), recursive: true);
+        CleanPack = Repo.Run("dotnet", $"pack \"{Path.Combine(Repo.Root, "src", "DslInfra", "DslInfra.csproj")}\" -c {CleanConfiguration} -o \"{Path.Combine(Work, "clean-feed")}\" -p:Version={Version} -nologo", Repo.Root);
+
         var hive = Path.Combine(Work, "hive");
         TemplateInstall = Repo.Run("dotnet", $"new install \"{Path.Combine(Feed, $"DslInfra.Templates.{Version}.nupkg")}\" --debug:custom-hive \"{hive}\"", Work);
         App = Path.Combine(Work, "app");
@@ -65,6 +72,10 @@ public sealed class PackedFeed : IDisposable
     public string Feed { get; }
     public string App { get; }
     public List<(int ExitCode, string Output)> Packs { get; } = [];
+    public (int ExitCode, string Output) CleanPack { get; }
+
+    /// <summary>Its own configuration, so its outputs are not the solution build's.</summary>
+    private const string CleanConfiguration = "PackCheck";
     public (int ExitCode, string Output) TemplateInstall { get; }
     public (int ExitCode, string Output) New { get; }
     public (int ExitCode, string Output) Restore { get; }
@@ -97,25 +108,57 @@ public sealed partial class PackageTests(PackedFeed feed) : IClassFixture<Packed
     [Fact]
     public void A_solution_wide_pack_gives_exactly_the_shipped_packages() =>
         Assert.Equal(
-            [$"DslInfra.{PackedFeed.Version}.nupkg", $"DslInfra.Cli.{PackedFeed.Version}.nupkg", "DslInfra.Providers.Aws.6.47.0.nupkg", "DslInfra.Providers.Azurerm.4.79.0.nupkg",
-             "DslInfra.Providers.Google.6.50.0.nupkg", "DslInfra.Providers.Kubernetes.2.38.0.nupkg", $"DslInfra.Templates.{PackedFeed.Version}.nupkg"],
+            [$"DslInfra.{PackedFeed.Version}.nupkg", $"DslInfra.Cli.{PackedFeed.Version}.nupkg", $"DslInfra.Providers.Aws.{PackedFeed.Version}.nupkg", $"DslInfra.Providers.Azurerm.{PackedFeed.Version}.nupkg",
+             $"DslInfra.Providers.Google.{PackedFeed.Version}.nupkg", $"DslInfra.Providers.Kubernetes.{PackedFeed.Version}.nupkg", $"DslInfra.Templates.{PackedFeed.Version}.nupkg"],
             Directory.GetFiles(feed.Feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
     [Theory]
-    [InlineData("Kubernetes", "2.38.0")]
-    [InlineData("Aws", "6.47.0")]
-    [InlineData("Azurerm", "4.79.0")]
-    [InlineData("Google", "6.50.0")]
-    public void A_provider_package_is_versioned_by_its_provider_and_carries_its_records_and_docs(string provider, string version)
+    [InlineData("Kubernetes", "kubernetes", "2.38.0")]
+    [InlineData("Aws", "aws", "6.47.0")]
+    [InlineData("Azurerm", "azurerm", "4.79.0")]
+    [InlineData("Google", "google", "6.50.0")]
+    public void A_provider_package_ships_with_DslInfra_and_names_the_provider_release_of_its_records(string provider, string name, string release)
     {
-        using var package = ZipFile.OpenRead(Path.Combine(feed.Feed, $"DslInfra.Providers.{provider}.{version}.nupkg"));
+        using var package = ZipFile.OpenRead(Path.Combine(feed.Feed, $"DslInfra.Providers.{provider}.{PackedFeed.Version}.nupkg"));
         var entries = package.Entries.Select(e => e.FullName).ToHashSet();
-        Assert.Contains($"lib/net8.0/DslInfra.Providers.{provider}.dll", entries);
         Assert.Contains($"lib/net8.0/DslInfra.Providers.{provider}.xml", entries);
         var nuspec = new StreamReader(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()).ReadToEnd();
-        Assert.Contains($"<version>{version}</version>", nuspec);
+        // Two numbers: the package's own version, and the provider release its records were generated from.
+        Assert.Contains($"<version>{PackedFeed.Version}</version>", nuspec);
+        Assert.Contains($"hashicorp/{name} {release}", nuspec);
         Assert.Contains($"<dependency id=\"DslInfra\" version=\"{PackedFeed.Version}\"", nuspec);
         Assert.DoesNotContain("DslInfra.Cli", nuspec); // the generator tool ran at build time only
+        // The assembly says which release, for the generator: [assembly: ProviderSchema("aws", "hashicorp/aws", "6.47.0")].
+        using var memory = new MemoryStream();
+        using (var dll = package.GetEntry($"lib/net8.0/DslInfra.Providers.{provider}.dll")!.Open())
+            dll.CopyTo(memory);
+        memory.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(memory);
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var arguments = metadata.GetAssemblyDefinition().GetCustomAttributes().Select(h => metadata.GetCustomAttribute(h))
+            .Select(a => metadata.GetBlobBytes(a.Value)).ToList();
+        byte[] SerString(string text) => [(byte)System.Text.Encoding.UTF8.GetByteCount(text), .. System.Text.Encoding.UTF8.GetBytes(text)];
+        byte[] expected = [1, 0, .. SerString(name), .. SerString($"hashicorp/{name}"), .. SerString(release), 0, 0];
+        Assert.Contains(arguments, blob => blob.SequenceEqual(expected));
+    }
+
+    [Fact]
+    public void The_library_packs_from_a_clean_checkout()
+    {
+        // A configuration nothing built before stands for a fresh clone: the build task must be built for both frameworks by the pack itself.
+        Assert.True(feed.CleanPack.ExitCode == 0, feed.CleanPack.Output);
+        using var package = ZipFile.OpenRead(Path.Combine(feed.Work, "clean-feed", $"DslInfra.{PackedFeed.Version}.nupkg"));
+        var entries = package.Entries.Select(e => e.FullName).ToHashSet();
+        Assert.Contains("tasks/netstandard2.0/DslInfra.Build.dll", entries);
+        Assert.Contains("tasks/net8.0/DslInfra.Build.dll", entries);
+    }
+
+    [Fact]
+    public void The_template_project_validates_and_plans_with_real_Terraform()
+    {
+        var terraform = File.ReadAllText(Path.Combine(feed.App, "bin", "Debug", "net10.0", "infra", "infra", "main.tf.json"));
+        Assert.Contains("\"version\": \"~> 6.47\"", terraform);
+        TerraformCheck.AssertPlans([Path.Combine(feed.App, "bin", "Debug", "net10.0", "infra", "infra")]);
     }
 
     /// <summary>What Visual Studio's .NET Framework compiler has loaded or carries itself: the framework and Roslyn's own closure.</summary>

@@ -4,7 +4,7 @@ namespace DslInfra.Generators.Tests;
 
 /// <summary>
 /// Generated Dockerfiles pass a real linter: dockerfilelint (npm), which parses the Dockerfile and checks it.
-/// .ci/run installs it under .tools/; this test installs it there itself when it is missing.
+/// tests/tools/install.sh installs it under .tools/; this test installs it there itself when it is missing.
 /// </summary>
 public class DockerfileLintTests
 {

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace DslInfra.Generators.Tests;
 
 /// <summary>
-/// Generated Dockerfiles read back with a real Dockerfile parser (dockerfile-ast, installed by .ci/run; no Docker engine
+/// Generated Dockerfiles read back with a real Dockerfile parser (dockerfile-ast, installed by tests/tools/install.sh; no Docker engine
 /// runs here): hostile environment values, commands and paths stay one value each, on their own instruction, exactly.
 /// </summary>
 public class DockerfileRoundTripTests
@@ -56,7 +56,7 @@ public class DockerfileRoundTripTests
     {
         var tool = Path.Combine(RepoPaths.Root, ".tools", "dockerfile-ast");
         Assert.True(Directory.Exists(Path.Combine(tool, "node_modules", "dockerfile-ast")),
-            $"dockerfile-ast not found under {tool}: .ci/run installs it (npm install dockerfile-ast@0.7.1)");
+            $"dockerfile-ast not found under {tool}: bash tests/tools/install.sh installs it (npm install dockerfile-ast@0.7.1)");
         var file = Path.Combine(Path.GetTempPath(), $"dslinfra-{Guid.NewGuid():N}.Dockerfile");
         File.WriteAllText(file, dockerfile);
         try

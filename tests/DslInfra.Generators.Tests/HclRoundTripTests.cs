@@ -8,7 +8,7 @@ namespace DslInfra.Generators.Tests;
 /// <summary>
 /// Every string a stack writes comes back exactly when HashiCorp's own parser (hcl/v2, as Terraform and Packer use
 /// it) reads the generated file: as a template where they read templates, literally where they read literals, and
-/// every reference stays a reference. The decoder is tests/hcl-decode, built by .ci/run.
+/// every reference stays a reference. The decoder is tests/hcl-decode, built by tests/tools/install.sh.
 /// </summary>
 public class HclRoundTripTests
 {
@@ -154,7 +154,7 @@ internal static class HclDecoder
 
     public static List<Entry> Decode(string content, string extension)
     {
-        Assert.True(File.Exists(Program), $"hcldecode not found at {Program}: .ci/run builds it (apt-get install golang-go golang-github-hashicorp-hcl-v2-dev)");
+        Assert.True(File.Exists(Program), $"hcldecode not found at {Program}: bash tests/tools/install.sh builds it (as root: it apt-get installs golang-go golang-github-hashicorp-hcl-v2-dev)");
         var file = Path.Combine(Path.GetTempPath(), $"dslinfra-hcl-{Guid.NewGuid():N}{extension}");
         File.WriteAllText(file, content, new UTF8Encoding(false));
         try

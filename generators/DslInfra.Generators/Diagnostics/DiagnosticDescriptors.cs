@@ -101,9 +101,24 @@ internal static class DiagnosticDescriptors
         "DslInfra.Hygiene", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         helpLinkUri: RuleIdentifiers.HelpLink(RuleIdentifiers.UnusedImage));
 
+    public static readonly DiagnosticDescriptor ProviderVersionExcludesRecords = new(
+        RuleIdentifiers.ProviderVersionExcludesRecords,
+        "Provider version excludes the release the records were generated from",
+        "The {0} provider's version '{1}' excludes {2}, the release its DslInfra records were generated from, so they may name arguments that provider lacks: leave Version out (DslInfra writes '{3}'), admit {2}, or generate records for your release with dslinfra bindings",
+        "DslInfra.Hygiene", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        helpLinkUri: RuleIdentifiers.HelpLink(RuleIdentifiers.ProviderVersionExcludesRecords));
+
+    public static readonly DiagnosticDescriptor TerraformVersionTooLow = new(
+        RuleIdentifiers.TerraformVersionTooLow,
+        "Required Terraform version is older than the stack needs",
+        "Stack '{0}' allows Terraform '{1}', but it uses {2}, which needs Terraform {3} or later: write TerraformVersion = \">= {3}\", or leave it out and DslInfra writes the minimum",
+        "DslInfra.Hygiene", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        helpLinkUri: RuleIdentifiers.HelpLink(RuleIdentifiers.TerraformVersionTooLow));
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         InternalError, NotEvaluable, DuplicateName, InvalidIdentifier, OutsideStack,
-        ReferenceCycle, RequiredMissing, WrongValueType, MutableMember, DuplicateStack, UploadedFileMissing, TemplateError, NotSynthesized, OverBudget, StateBlockMismatch, RenameDestroys, UnusedImage);
+        ReferenceCycle, RequiredMissing, WrongValueType, MutableMember, DuplicateStack, UploadedFileMissing, TemplateError, NotSynthesized, OverBudget, StateBlockMismatch, RenameDestroys, UnusedImage,
+        ProviderVersionExcludesRecords, TerraformVersionTooLow);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = BuildMap();
 

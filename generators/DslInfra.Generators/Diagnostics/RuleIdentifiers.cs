@@ -20,6 +20,8 @@ internal static class RuleIdentifiers
     public const string StateBlockMismatch = "DI1014";
     public const string UnusedImage = "DI3003";
     public const string RenameDestroys = "DI2007";
+    public const string ProviderVersionExcludesRecords = "DI3006";
+    public const string TerraformVersionTooLow = "DI3007";
 
     public static string HelpLink(string id) => $"https://github.com/dslinfra/dslinfra/blob/main/docs/rules/{id}.md";
 }

@@ -49,17 +49,16 @@ internal sealed class TerraformEmitter
         else if (stack.Backend is { } backend)
             settings.Add("backend", new JsonObject().Add(backend.Type, Arguments(backend.Body, template: false)));
         var required = new JsonObject();
-        foreach (var provider in stack.Providers)
+        foreach (var provider in stack.RequiredProviders)
         {
             var requirement = new JsonObject().Add("source", Json.String(provider.Source));
-            if (provider.Version is { } version)
+            if (provider.Constraint is { } version)
                 requirement.Add("version", Json.String(version));
-            if (required.Get(provider.LocalName) is not JsonObject existing || existing.Get("version") is null)
-                required.Add(provider.LocalName, requirement);
+            required.Add(provider.LocalName, requirement);
         }
         settings.AddIfAny("required_providers", required);
-        if (stack.TerraformVersion is { } terraformVersion)
-            settings.Add("required_version", Json.String(terraformVersion));
+        // Unstated, the oldest Terraform that reads what the stack uses; stated lower, StackAnalyzer warns (DI3007).
+        settings.Add("required_version", Json.String(stack.TerraformVersion ?? ">= " + TerraformRequirements.Minimum(stack).Version));
         return settings;
     }
 

@@ -58,7 +58,8 @@ internal static partial class StackReader
                 evaluator.Report(RuleIdentifiers.InvalidIdentifier, attributeSpan, name, "a stack", TerraformNames.IdentifierRule);
             foreach (var member in Members(stack))
                 builder.Add(member);
-            var model = builder.Build(stack.Name, version);
+            var compilation = semanticModels(stack.DeclaringSyntaxReferences[0].SyntaxTree).Compilation;
+            var model = builder.Build(stack.Name, version, ProviderSchemas.Of(compilation));
             if (dependencies is not null)
             {
                 dependencies.UnionWith(evaluator.Dependencies);
@@ -476,7 +477,7 @@ internal static partial class StackReader
             }
         }
 
-        public StackModel Build(string className, string? terraformVersion)
+        public StackModel Build(string className, string? terraformVersion, IReadOnlyDictionary<string, (string Source, string Version)> schemas)
         {
             static int ByOrdinal(string a, string b) => string.CompareOrdinal(a, b);
             AddRemoteStates();
@@ -494,7 +495,34 @@ internal static partial class StackReader
             return new StackModel(stackName, className, terraformVersion, providers.ToEquatableArray(), backend,
                 variables.ToEquatableArray(), ExpandLocals(resources).ToEquatableArray(), outputs.ToEquatableArray(), images.ToEquatableArray(), hasErrors,
                 locals.ToEquatableArray(), checks.ToEquatableArray(), stateBlocks.ToEquatableArray(), modules.ToEquatableArray(),
-                evaluator.StacksRead.Keys.ToEquatableArray());
+                evaluator.StacksRead.Keys.ToEquatableArray(), RequiredProviders(schemas).ToEquatableArray());
+        }
+
+        /// <summary>
+        /// Every provider the stack declares or whose records it uses, by local name (sorted): a resource of a provider
+        /// whose schema release is known needs that provider even without a configuration member.
+        /// </summary>
+        private List<RequiredProvider> RequiredProviders(IReadOnlyDictionary<string, (string Source, string Version)> schemas)
+        {
+            var required = new SortedDictionary<string, RequiredProvider>(StringComparer.Ordinal);
+            string? SchemaVersion(string name, string source) =>
+                schemas.TryGetValue(name, out var schema) && ProviderSchemas.Normalize(schema.Source) == ProviderSchemas.Normalize(source) ? schema.Version : null;
+            foreach (var provider in providers)
+            {
+                // The first configuration that states a version speaks for the provider, as Terraform has one requirement per name.
+                if (required.TryGetValue(provider.LocalName, out var existing) && existing.Version is not null)
+                    continue;
+                required[provider.LocalName] = new RequiredProvider(provider.LocalName, provider.Source, provider.Version,
+                    SchemaVersion(provider.LocalName, provider.Source), provider.Version is null ? null : provider.Body.Span);
+            }
+            foreach (var resource in resources)
+            {
+                var end = resource.Type.IndexOf('_');
+                var name = end > 0 ? resource.Type.Substring(0, end) : resource.Type;
+                if (!required.ContainsKey(name) && schemas.TryGetValue(name, out var schema))
+                    required[name] = new RequiredProvider(name, ProviderSchemas.Normalize(schema.Source), null, schema.Version, null);
+            }
+            return required.Values.ToList();
         }
     }
 }

@@ -16,7 +16,8 @@ internal sealed record StackModel(
     EquatableArray<CheckSpec> Checks = default,
     EquatableArray<StateBlockSpec> StateBlocks = default,
     EquatableArray<ModuleSpec> Modules = default,
-    EquatableArray<string> ReadsStacks = default);
+    EquatableArray<string> ReadsStacks = default,
+    EquatableArray<RequiredProvider> RequiredProviders = default);
 
 /// <summary>A managed resource or a data source, with the member that declared it.</summary>
 internal sealed record ResourceSpec(
@@ -30,6 +31,17 @@ internal sealed record ResourceSpec(
     ObjectValue Body,
     EquatableArray<string> Dependencies,
     bool IsEphemeral = false);
+
+/// <summary>
+/// A provider the stack needs, for <c>required_providers</c>: declared by a configuration member, or only used by its
+/// records. <see cref="SchemaVersion"/> is the release the records were generated from, when known;
+/// <see cref="DeclaredAt"/> the configuration that states <see cref="Version"/>.
+/// </summary>
+internal sealed record RequiredProvider(string LocalName, string Source, string? Version, string? SchemaVersion, SourceSpan? DeclaredAt)
+{
+    /// <summary>What Terraform is told: the stated constraint, else one that admits the records' release and its later minors.</summary>
+    public string? Constraint => Version ?? (SchemaVersion is { } schema && ReleaseVersion.Parse(schema) is { } parsed ? VersionConstraint.Pessimistic(parsed.Version) : null);
+}
 
 internal sealed record ProviderSpec(string LocalName, string Source, string? Version, string? Alias, ObjectValue Body);
 

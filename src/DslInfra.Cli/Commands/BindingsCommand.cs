@@ -34,11 +34,15 @@ internal static class BindingsCommand
             Description = "Types to leave out (same spelling as --types), e.g. ones your project already declares.",
             AllowMultipleArgumentsPerToken = true,
         };
+        var providerVersion = new Option<string?>("--provider-version")
+        {
+            Description = "The provider release your schema file came from (e.g. 1.2.3): the records then carry it, and stacks using them get a required_providers constraint that admits it. Known for the schemas that ship with DslInfra.",
+        };
         var ns = new Option<string>("--namespace", "-n") { Description = "The C# namespace of the records.", Required = true };
         var folder = new Option<string>("--output", "-o") { Description = "The folder to write into (files of earlier runs there are replaced).", Required = true };
-        var command = new Command("bindings", "Write typed C# records for a provider's resources and data sources from its schema.")
+        var command = new Command("bindings", "Write typed C# records for a provider's resources, data sources and ephemeral resources from its schema.")
         {
-            schema, provider, types, all, exclude, ns, folder,
+            schema, provider, types, all, exclude, providerVersion, ns, folder,
         };
         command.SetAction(parse => CommandOutput.Guard(error, () =>
         {
@@ -47,12 +51,25 @@ internal static class BindingsCommand
                 throw new Review.InputException("say which types with --types (e.g. --types aws_vpc data.aws_ami), or --all for every type.");
             var (chosen, version) = Load(parse.GetValue(schema), parse.GetValue(provider));
             var excluded = (parse.GetValue(exclude) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-            var files = Generate(chosen, new BindingOptions(parse.GetValue(ns)!, parse.GetValue(all) ? null : wanted, version, excluded));
+            var release = Release(parse.GetValue(schema), parse.GetValue(provider), parse.GetValue(providerVersion));
+            var files = Generate(chosen, new BindingOptions(parse.GetValue(ns)!, parse.GetValue(all) ? null : wanted, version, excluded, release));
             var written = Write(files, parse.GetValue(folder)!, BindingNames.Pascal(chosen.LocalName) + ".");
             output.WriteLine($"{chosen.Address} ({version}): {(parse.GetValue(all) ? "every type" : wanted.Count + " type(s)")} -> {files.Count} file(s) in {Path.GetFullPath(parse.GetValue(folder)!)} ({written.Written} written, {written.Removed} removed)");
             return Program.Pass;
         }));
         return command;
+    }
+
+    /// <summary>The provider release the records are for: the vendored schema's, or what the user says of their own file.</summary>
+    private static string? Release(string? path, string? provider, string? stated)
+    {
+        if (stated is not null && !ProviderVersion.IsValid(stated))
+            throw new Review.InputException($"--provider-version '{stated}' is not a provider version (major.minor.patch, e.g. 1.2.3).");
+        if (path is not null || provider is null || !VendoredSchemas.Versions.TryGetValue(provider, out var vendored))
+            return stated;
+        if (stated is not null && stated != vendored)
+            throw new Review.InputException($"the {provider} schema that ships with DslInfra is {vendored}, not {stated}: give your own `terraform providers schema -json` output for {stated}.");
+        return vendored;
     }
 
     private static (ProviderSchema Provider, string? Provenance) Load(string? path, string? provider)

@@ -2,7 +2,7 @@ using DslInfra.Schema;
 
 namespace DslInfra.Azurerm;
 
-/// <summary>The Azure Resource Manager provider (hashicorp/azurerm). Its resources: `dslinfra bindings --provider azurerm`.</summary>
+/// <summary>The Azure Resource Manager provider (hashicorp/azurerm). Its typed records (<c>AzurermResourceGroup</c>…) come in the DslInfra.Providers.Azurerm package.</summary>
 [TerraformProvider("azurerm", "hashicorp/azurerm")]
 public sealed record AzurermProvider : ProviderConfig
 {

@@ -1,6 +1,6 @@
 namespace DslInfra.Google;
 
-/// <summary>The Google Cloud provider (hashicorp/google). Its resources: `dslinfra bindings --provider google`.</summary>
+/// <summary>The Google Cloud provider (hashicorp/google). Its typed records (<c>GoogleComputeNetwork</c>…) come in the DslInfra.Providers.Google package.</summary>
 [Schema.TerraformProvider("google", "hashicorp/google")]
 public sealed record GoogleProvider : ProviderConfig
 {

@@ -1,6 +1,6 @@
 namespace DslInfra.Kubernetes;
 
-/// <summary>The Kubernetes provider (hashicorp/kubernetes). Its resources: `dslinfra bindings --provider kubernetes`.</summary>
+/// <summary>The Kubernetes provider (hashicorp/kubernetes). Its typed records (<c>KubernetesNamespaceV1</c>…) come in the DslInfra.Providers.Kubernetes package.</summary>
 [Schema.TerraformProvider("kubernetes", "hashicorp/kubernetes")]
 public sealed record KubernetesProvider : ProviderConfig
 {

@@ -54,6 +54,23 @@ public sealed class TerraformProviderAttribute(string name, string source) : Att
     public string Source { get; } = source;
 }
 
+/// <summary>
+/// The provider release whose schema an assembly's records were generated from. The generator constrains a stack's
+/// <c>required_providers</c> to admit it (<c>~&gt; major.minor</c>) and warns (DI3006) when a stated version excludes it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true, Inherited = false)]
+public sealed class ProviderSchemaAttribute(string name, string source, string version) : Attribute
+{
+    /// <summary>The provider's local name, e.g. <c>aws</c>.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>The provider's registry source, e.g. <c>hashicorp/aws</c>.</summary>
+    public string Source { get; } = source;
+
+    /// <summary>The provider version the schema came from, e.g. <c>6.47.0</c>.</summary>
+    public string Version { get; } = version;
+}
+
 /// <summary>A state backend record: its Terraform backend type.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class TerraformBackendAttribute(string type) : Attribute

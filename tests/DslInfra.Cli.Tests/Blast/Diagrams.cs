@@ -5,7 +5,7 @@ namespace DslInfra.Cli.Tests.Blast;
 
 /// <summary>
 /// Reads diagrams back with the real parsers: Mermaid's own (mermaid.parse under jsdom, installed from npm into
-/// .tools/mermaid by .ci/run, or here when missing) and Graphviz's dot (Debian's graphviz).
+/// .tools/mermaid by tests/tools/install.sh, or here when missing) and Graphviz's dot (Debian's graphviz).
 /// </summary>
 internal static class Diagrams
 {

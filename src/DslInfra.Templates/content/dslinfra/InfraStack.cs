@@ -7,7 +7,7 @@ namespace MyStacks;
 [Stack("infra")]
 public static class InfraStack
 {
-    public static readonly AwsProvider Aws = new() { Region = "eu-west-1", Version = "~> 5.0" };
+    public static readonly AwsProvider Aws = new() { Region = "eu-west-1" };
 
     public static readonly Variable<string> Env = new("env") { Default = "dev", Description = "Deployment environment." };
 
