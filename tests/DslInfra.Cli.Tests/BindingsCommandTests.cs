@@ -15,7 +15,9 @@ public sealed class BindingsCommandTests : IDisposable
         var first = Cli.Run("bindings", "--provider", "aws", "--types", "aws_vpc", "aws_subnet,data.aws_ami", "--namespace", "Acme.Aws", "--output", Output);
         Assert.True(first.Exit == 0, first.Error);
         Assert.Contains("6.47.0", first.Output);
-        Assert.Equal(["Aws.Ami.g.cs", "Aws.Subnet.g.cs", "Aws.Vpc.g.cs"], Directory.GetFiles(Output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        // Aws.g.cs: the provider release the records are for, [assembly: ProviderSchema("aws", "hashicorp/aws", "6.47.0")].
+        Assert.Equal(["Aws.Ami.g.cs", "Aws.Subnet.g.cs", "Aws.Vpc.g.cs", "Aws.g.cs"], Directory.GetFiles(Output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains("[assembly: global::DslInfra.Schema.ProviderSchema(\"aws\", \"hashicorp/aws\", \"6.47.0\")]", File.ReadAllText(Path.Combine(Output, "Aws.g.cs")));
         var vpc = File.ReadAllText(Path.Combine(Output, "Aws.Vpc.g.cs"));
         Assert.Contains("namespace Acme.Aws;", vpc);
         Assert.Contains("[TerraformType(\"aws_vpc\")]", vpc);
@@ -23,7 +25,7 @@ public sealed class BindingsCommandTests : IDisposable
 
         var again = Cli.Run("bindings", "--provider", "aws", "--types", "aws_vpc", "--namespace", "Acme.Aws", "--output", Output);
         Assert.Contains("(0 written, 2 removed)", again.Output); // the types no longer asked for are gone
-        Assert.Equal(["Aws.Vpc.g.cs"], Directory.GetFiles(Output).Select(Path.GetFileName));
+        Assert.Equal(["Aws.Vpc.g.cs", "Aws.g.cs"], Directory.GetFiles(Output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -31,7 +33,7 @@ public sealed class BindingsCommandTests : IDisposable
     {
         var run = Cli.Run("bindings", "--provider", "aws", "--types", "aws_vpc", "aws_subnet", "--exclude", "aws_vpc", "--namespace", "N", "--output", Output);
         Assert.True(run.Exit == 0, run.Error);
-        Assert.Equal(["Aws.Subnet.g.cs"], Directory.GetFiles(Output).Select(Path.GetFileName));
+        Assert.Equal(["Aws.Subnet.g.cs", "Aws.g.cs"], Directory.GetFiles(Output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var bad = Cli.Run("bindings", "--provider", "aws", "--all", "--exclude", "aws_nope", "--namespace", "N", "--output", Output);
         Assert.Equal(2, bad.Exit);
         Assert.Contains("aws_nope", bad.Error);
@@ -45,6 +47,23 @@ public sealed class BindingsCommandTests : IDisposable
         var run = Cli.Run("bindings", schema, "--types", "thing_widget", "--namespace", "Acme.Things", "--output", Output);
         Assert.True(run.Exit == 0, run.Error);
         Assert.Contains("[TerraformName(\"size\"), Required] public Expr<double>? Size { get; init; }", File.ReadAllText(Path.Combine(Output, "Thing.Widget.g.cs")));
+    }
+
+    [Fact]
+    public void A_users_schema_carries_the_release_it_says_it_came_from()
+    {
+        var schema = Path.Combine(directory, "schema.json");
+        File.WriteAllText(schema, """{"format_version":"1.0","provider_schemas":{"registry.terraform.io/acme/thing":{"resource_schemas":{"thing_widget":{"version":0,"block":{"attributes":{"size":{"type":"number","optional":true}}}}}}}}""");
+        var run = Cli.Run("bindings", schema, "--types", "thing_widget", "--provider-version", "1.2.3", "--namespace", "Acme.Things", "--output", Output);
+        Assert.True(run.Exit == 0, run.Error);
+        Assert.Contains("[assembly: global::DslInfra.Schema.ProviderSchema(\"thing\", \"acme/thing\", \"1.2.3\")]", File.ReadAllText(Path.Combine(Output, "Thing.g.cs")));
+
+        var bad = Cli.Run("bindings", schema, "--types", "thing_widget", "--provider-version", "latest", "--namespace", "Acme.Things", "--output", Output);
+        Assert.Equal(2, bad.Exit);
+        Assert.Contains("not a provider version", bad.Error);
+        var wrong = Cli.Run("bindings", "--provider", "aws", "--types", "aws_vpc", "--provider-version", "5.0.0", "--namespace", "N", "--output", Output);
+        Assert.Equal(2, wrong.Exit);
+        Assert.Contains("is 6.47.0, not 5.0.0", wrong.Error);
     }
 
     [Fact]

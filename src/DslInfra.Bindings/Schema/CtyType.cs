@@ -29,7 +29,7 @@ public abstract record CtyType
             "list" => new Collection(CollectionKind.List, Parse(json[1], where)),
             "set" => new Collection(CollectionKind.Set, Parse(json[1], where)),
             "map" => new Collection(CollectionKind.Map, Parse(json[1], where)),
-            "object" => new ObjectType(json[1].EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal)
+            "object" => new ObjectType(ProviderSchema.Properties(json[1], where)
                 .Select(p => new ObjectAttribute(p.Name, Parse(p.Value, $"{where}.{p.Name}"))).ToList()),
             "tuple" => new Tuple(json[1].EnumerateArray().Select(e => Parse(e, where)).ToList()),
             _ => throw new SchemaException($"{where}: unknown type kind '{kind}'."),
@@ -41,7 +41,7 @@ public abstract record CtyType
     {
         var attributes = new List<ObjectAttribute>();
         if (nested.TryGetProperty("attributes", out var map))
-            foreach (var attribute in map.EnumerateObject().OrderBy(a => a.Name, StringComparer.Ordinal))
+            foreach (var attribute in ProviderSchema.Properties(map, $"{where}.attributes"))
                 attributes.Add(new ObjectAttribute(attribute.Name,
                     attribute.Value.TryGetProperty("type", out var type) ? Parse(type, $"{where}.{attribute.Name}") : FromNested(attribute.Value.GetProperty("nested_type"), $"{where}.{attribute.Name}")));
         var obj = new ObjectType(attributes);

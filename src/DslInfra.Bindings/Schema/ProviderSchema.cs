@@ -77,7 +77,7 @@ public sealed record ProviderSchemaFile(IReadOnlyList<ProviderSchema> Providers)
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("provider_schemas", out var providers) || providers.ValueKind != JsonValueKind.Object)
                 throw new SchemaException($"{name}: not the output of `terraform providers schema -json` (no provider_schemas object).");
             var list = new List<ProviderSchema>();
-            foreach (var provider in providers.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+            foreach (var provider in ProviderSchema.Properties(providers, $"{name}: provider_schemas"))
                 list.Add(ProviderSchema.From(provider.Name, provider.Value, name));
             return new ProviderSchemaFile(list);
         }
@@ -106,7 +106,7 @@ public sealed record ProviderSchema(string Address, IReadOnlyList<TypeSchema> Ty
         {
             if (!schema.TryGetProperty(property, out var entries) || entries.ValueKind != JsonValueKind.Object)
                 continue;
-            foreach (var entry in entries.EnumerateObject().OrderBy(e => e.Name, StringComparer.Ordinal))
+            foreach (var entry in Properties(entries, $"{file}: {property}"))
             {
                 var where = $"{file}: {property}.{entry.Name}";
                 if (!entry.Value.TryGetProperty("block", out var block))
@@ -122,7 +122,7 @@ public sealed record ProviderSchema(string Address, IReadOnlyList<TypeSchema> Ty
         var attributes = new List<AttributeSchema>();
         if (block.TryGetProperty("attributes", out var attributeMap))
         {
-            foreach (var attribute in attributeMap.EnumerateObject().OrderBy(a => a.Name, StringComparer.Ordinal))
+            foreach (var attribute in Properties(attributeMap, $"{where}.attributes"))
             {
                 var a = attribute.Value;
                 var type = a.TryGetProperty("type", out var cty) ? CtyType.Parse(cty, $"{where}.{attribute.Name}")
@@ -135,7 +135,7 @@ public sealed record ProviderSchema(string Address, IReadOnlyList<TypeSchema> Ty
         var blockTypes = new List<BlockType>();
         if (block.TryGetProperty("block_types", out var blockMap))
         {
-            foreach (var nested in blockMap.EnumerateObject().OrderBy(b => b.Name, StringComparer.Ordinal))
+            foreach (var nested in Properties(blockMap, $"{where}.block_types"))
             {
                 var b = nested.Value;
                 var mode = Text(b, "nesting_mode") switch
@@ -152,6 +152,21 @@ public sealed record ProviderSchema(string Address, IReadOnlyList<TypeSchema> Ty
             }
         }
         return new Block(attributes, blockTypes, Text(block, "description"), Flag(block, "deprecated"));
+    }
+
+    /// <summary>
+    /// An object's members in name order. JSON allows a key twice, and readers disagree on which one counts: a schema
+    /// that names a type, attribute or block twice is refused rather than read one way.
+    /// </summary>
+    internal static IEnumerable<JsonProperty> Properties(JsonElement map, string where)
+    {
+        if (map.ValueKind != JsonValueKind.Object)
+            throw new SchemaException($"{where} is not an object.");
+        var members = map.EnumerateObject().OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
+        for (var i = 1; i < members.Count; i++)
+            if (members[i].Name == members[i - 1].Name)
+                throw new SchemaException($"{where} has '{members[i].Name}' twice.");
+        return members;
     }
 
     private static string? Text(JsonElement element, string property) =>

@@ -54,7 +54,7 @@ internal static class BindingsCommand
             var release = Release(parse.GetValue(schema), parse.GetValue(provider), parse.GetValue(providerVersion));
             var files = Generate(chosen, new BindingOptions(parse.GetValue(ns)!, parse.GetValue(all) ? null : wanted, version, excluded, release));
             var written = Write(files, parse.GetValue(folder)!, BindingNames.Pascal(chosen.LocalName) + ".");
-            output.WriteLine($"{chosen.Address} ({version}): {(parse.GetValue(all) ? "every type" : wanted.Count + " type(s)")} -> {files.Count} file(s) in {Path.GetFullPath(parse.GetValue(folder)!)} ({written.Written} written, {written.Removed} removed)");
+            output.WriteLine($"{Output.Printable.Of(chosen.Address)} ({Output.Printable.Of(version)}): {(parse.GetValue(all) ? "every type" : wanted.Count + " type(s)")} -> {files.Count} file(s) in {Path.GetFullPath(parse.GetValue(folder)!)} ({written.Written} written, {written.Removed} removed)");
             return Program.Pass;
         }));
         return command;
@@ -116,28 +116,41 @@ internal static class BindingsCommand
         }
     }
 
-    /// <summary>Writes what changed, and removes this provider's files of an earlier run that this run does not write.</summary>
+    /// <summary>Only a file whose first line is our marker is ours to replace or remove: an empty one is the user's.</summary>
+    private static bool WrittenByUs(string path) =>
+        File.ReadLines(path).FirstOrDefault() is { } first && first.StartsWith(Marker, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Writes what changed, and removes this provider's files of an earlier run that this run does not write. Every
+    /// file of the user's it would replace is refused first, so a refusal leaves the folder as it was.
+    /// </summary>
     private static (int Written, int Removed) Write(IReadOnlyList<GeneratedFile> files, string folder, string prefix)
     {
         Directory.CreateDirectory(folder);
+        // On a case-insensitive file system X.AB.g.cs is X.Ab.g.cs: a file under another case counts as the same file.
+        var existing = Directory.GetFiles(folder).ToLookup(f => Path.GetFileName(f), StringComparer.OrdinalIgnoreCase);
+        foreach (var file in files)
+            foreach (var other in existing[file.Name].Where(f => !WrittenByUs(f)))
+                throw new Review.InputException($"{other}: exists and was not written by dslinfra bindings; move it, or choose another --output.");
         var utf8 = new UTF8Encoding(false);
         var written = 0;
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in files)
         {
-            var path = Path.Combine(folder, file.Name);
             names.Add(file.Name);
+            // An earlier run's file under another case goes first, so the new name is the one on disk.
+            foreach (var other in existing[file.Name].Where(f => Path.GetFileName(f) != file.Name))
+                File.Delete(other);
+            var path = Path.Combine(folder, file.Name);
             if (File.Exists(path) && File.ReadAllText(path) == file.Content)
                 continue;
-            if (File.Exists(path) && !File.ReadLines(path).FirstOrDefault()?.StartsWith(Marker, StringComparison.Ordinal) == true)
-                throw new Review.InputException($"{path}: exists and was not written by dslinfra bindings; move it, or choose another --output.");
             File.WriteAllText(path, file.Content, utf8);
             written++;
         }
         var removed = 0;
         foreach (var stale in Directory.GetFiles(folder, prefix + "*.g.cs").Where(f => !names.Contains(Path.GetFileName(f))))
         {
-            if (File.ReadLines(stale).FirstOrDefault()?.StartsWith(Marker, StringComparison.Ordinal) != true)
+            if (!WrittenByUs(stale))
                 continue;
             File.Delete(stale);
             removed++;

@@ -43,12 +43,12 @@ internal static class CommandOutput
         }
         catch (Exception exception) when (exception is Review.InputException or Plans.PlanException)
         {
-            error.WriteLine("dslinfra: " + exception.Message);
+            error.WriteLine("dslinfra: " + Printable.Of(exception.Message));
             return Program.BadInput;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine("dslinfra: " + exception.Message);
+            error.WriteLine("dslinfra: " + Printable.Of(exception.Message));
             return Program.BadInput;
         }
     }

@@ -83,7 +83,7 @@ internal sealed class Diagram
         foreach (var edge in edges)
         {
             var arrow = edge.Dashed ? "-.->" : "-->";
-            text.Append($"  {edge.From} {arrow}{(edge.Label is null ? "" : $"|{MermaidText(edge.Label)}|")} {edge.To}\n");
+            text.Append($"  {edge.From} {arrow}{(string.IsNullOrEmpty(edge.Label) ? "" : $"|{MermaidText(edge.Label)}|")} {edge.To}\n");
         }
         return text.ToString();
     }
@@ -138,11 +138,14 @@ internal sealed class Diagram
     }
 
     /// <summary>
-    /// A quoted Mermaid label: every character outside a small safe set is written as Mermaid's <c>#code;</c>, so no
+    /// A quoted Mermaid label, never empty: every character outside a small safe set is written as Mermaid's <c>#code;</c>, so no
     /// quote, bracket, pipe, arrow, backtick (which would end a Markdown fence) or HTML reaches the parser as syntax.
     /// </summary>
     public static string MermaidText(string text)
     {
+        // Mermaid's grammar has no empty string: `[""]` and `|""|` are parse errors, a space is not.
+        if (text.Length == 0)
+            return "\" \"";
         var builder = new StringBuilder("\"");
         for (var i = 0; i < text.Length; i++)
         {

@@ -52,6 +52,51 @@ internal static class Diagrams
         }
     }
 
+    /// <summary>
+    /// Mermaid's verdict on many diagrams in one run of its parser (starting it costs a second): the ones it rejected,
+    /// with its message.
+    /// </summary>
+    public static IReadOnlyList<(string Diagram, string Message)> MermaidRejects(IReadOnlyList<string> diagrams)
+    {
+        if (diagrams.Count == 0)
+            return [];
+        var folder = Directory.CreateTempSubdirectory("dslinfra-mermaid-").FullName;
+        try
+        {
+            var files = diagrams.Select((d, i) =>
+            {
+                var file = Path.Combine(folder, $"{i}.mmd");
+                File.WriteAllText(file, d, new UTF8Encoding(false));
+                return file;
+            }).ToList();
+            var (exit, output) = Run("node", [Path.Combine(Root, "tests", "mermaid-check", "check.mjs"), .. files], Root, ("MERMAID_HOME", MermaidHome()), 600_000);
+            var verdicts = output.Split('\n').Where(l => l.StartsWith("ok ", StringComparison.Ordinal) || l.StartsWith("error ", StringComparison.Ordinal)).ToList();
+            Assert.True(verdicts.Count == files.Count, $"Mermaid's parser did not read every diagram (exit {exit}): {output}");
+            return files.Select((f, i) => (f, i)).Where(x => verdicts.Any(v => v.StartsWith($"error {x.f}:", StringComparison.Ordinal)))
+                .Select(x => (diagrams[x.i], verdicts.First(v => v.StartsWith($"error {x.f}:", StringComparison.Ordinal)))).ToList();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Graphviz's message when dot rejects the diagram, or null when it lays it out.</summary>
+    public static string? DotRejects(string diagram)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"dslinfra-{Guid.NewGuid():N}.dot");
+        File.WriteAllText(file, diagram, new UTF8Encoding(false));
+        try
+        {
+            var (exit, output) = Run("dot", ["-Tsvg", "-o/dev/null", file], Root, null, 120_000);
+            return exit == 0 ? null : $"exit {exit}: {output}";
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>Lays the graph out with dot and returns the SVG it drew (the labels as Graphviz read them).</summary>
     public static string AssertDotParses(string diagram)
     {

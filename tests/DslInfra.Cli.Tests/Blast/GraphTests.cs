@@ -58,6 +58,23 @@ public sealed class GraphTests : IDisposable
     }
 
     [Fact]
+    public void A_local_that_reads_a_block_draws_an_edge_mermaid_parses()
+    {
+        // Locals are read as a whole (no argument path): the edge has no label, never an empty one (`|""|` is a parse error).
+        var folder = Artifacts(("net", """
+            { "locals": { "vpc": "${aws_vpc.main.id}", "": "${aws_vpc.main.arn}" },
+              "resource": { "aws_vpc": { "main": { "cidr_block": "10.0.0.0/16" } },
+                            "aws_subnet": { "a": { "vpc_id": "${local.vpc}" } } } }
+            """));
+        var (exit, mermaid, error) = Cli.Run("graph", folder);
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain("\"\"", mermaid);
+        Diagrams.AssertMermaidParses(mermaid);
+        var (_, dot, _) = Cli.Run("graph", folder, "--format", "dot");
+        Diagrams.AssertDotParses(dot);
+    }
+
+    [Fact]
     public void One_stack_is_drawn_with_the_outputs_it_reads()
     {
         var folder = Artifacts(("network", Network), ("app", App));
