@@ -516,8 +516,9 @@ public class EvaluatorLimitTests
         [Stack("s")]
         public static class S
         {
-            public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16" };
-            public static readonly Output Id = new("id") { Value = Vpc.Id, Preconditions = [{|DI1007:new(Vpc.CidrBlock == "10.0.0.0/16", "changed")|}] };
+            private const string Cidr = "10.0.0.0/16";
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = Cidr };
+            public static readonly Output Id = new("id") { Value = Vpc.Id, Preconditions = [{|DI1007:new(Cidr == "10.0.0.0/16", "changed")|}] };
         }
         """);
 

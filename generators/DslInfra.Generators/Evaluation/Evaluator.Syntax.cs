@@ -397,6 +397,8 @@ internal sealed partial class Evaluator
                 ErrorValue => instance,
                 ObjectValue { Type.IsContainerImage: true } container =>
                     container.GetString("Name") is { } image ? new ImageNameValue(image, Uri: true) : ErrorValue.Instance,
+                // Count/ForEach without At(): DI1007, which only the operation walk reports.
+                ObjectValue repeated when !repeated.IsInstance && (repeated.Get("Count") is { } count and not NullValue || repeated.Get("ForEach") is { } each and not NullValue) => null,
                 ObjectValue { Address: { } address } => new ReferenceValue(address, TerraformNames.Of(property)),
                 _ => null,
             };

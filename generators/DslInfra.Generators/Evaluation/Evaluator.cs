@@ -399,6 +399,8 @@ internal sealed partial class Evaluator
             return container.GetString("Name") is { } image ? new ImageNameValue(image, Uri: true) : ErrorValue.Instance;
         if (DslSymbols.Is(property.Type, dsl.Reference))
         {
+            if (instance is ObjectValue repeated && WithoutInstanceKey(repeated, reference) is { } error)
+                return error;
             return instance is ObjectValue { Address: { } address }
                 ? new ReferenceValue(address, TerraformNames.Of(property))
                 : Fail(reference, "its resource has no literal name");
@@ -411,9 +413,14 @@ internal sealed partial class Evaluator
             case ObjectValue obj when property.Name == "TerraformType" && (obj.Type.TerraformType ?? obj.GetString("Type")) is { } type:
                 return new StringValue(type);
             case ObjectValue obj when property.SetMethod is not null:
-                // An argument Terraform computes when unset is, while unset, a reference to what Terraform computes.
+                // Another block's argument is read as Terraform reads it, a reference (aws_eks_cluster.main.name), set or
+                // not: the value written here would lose the edge that orders the work, and the first apply would race.
+                if (obj.Type.Kind is DslKind.Resource or DslKind.DataSource or DslKind.EphemeralResource && obj.Address is { } reader
+                    && schemas.For(property.ContainingType)?.Property(property.Name) is { IsMeta: false, IsBlock: false } argument)
+                    return WithoutInstanceKey(obj, reference) ?? new ReferenceValue(reader, argument.TerraformName);
                 if (obj.Get(property.Name) is { } set and not NullValue)
                     return set;
+                // An argument Terraform computes when unset is, while unset, a reference to what Terraform computes.
                 return obj.Address is { } owner && schemas.For(property.ContainingType)?.Property(property.Name) is { IsComputed: true } computed
                     ? new ReferenceValue(owner, computed.TerraformName)
                     : NullValue.Instance;
@@ -425,6 +432,19 @@ internal sealed partial class Evaluator
                 return new NumberValue(text.Text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), true);
         }
         return Fail(reference, "this property has no compile-time value");
+    }
+
+    /// <summary>
+    /// DI1007 for an attribute of a resource declared with Count or ForEach read without <c>At(…)</c>: Terraform has
+    /// no single instance to read there ("Missing resource instance key").
+    /// </summary>
+    private Value? WithoutInstanceKey(ObjectValue resource, IOperation at)
+    {
+        if (resource.IsInstance || resource.Type.Kind is not (DslKind.Resource or DslKind.DataSource or DslKind.EphemeralResource))
+            return null;
+        var repeatedBy = resource.Get("Count") is { } count and not NullValue ? "Count" : resource.Get("ForEach") is { } each and not NullValue ? "ForEach" : null;
+        return repeatedBy is null ? null
+            : WrongType(at, $"{resource.Address} is declared with {repeatedBy}, so it has one instance per {(repeatedBy == "Count" ? "index" : "key")}: read one with At({(repeatedBy == "Count" ? "0" : "\"key\"")})");
     }
 
     private Value NotDeterministicOr(IOperation at, INamedTypeSymbol? type, string member, string otherwise)

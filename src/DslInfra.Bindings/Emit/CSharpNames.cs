@@ -18,13 +18,13 @@ public static class CSharpNames
     };
 
     /// <summary>
-    /// The names generated code uses without qualification (the DSL's base types, value types and attributes, and the
-    /// namespaces its usings name). A record or namespace of the user's output that took one would hide the DSL's in
-    /// every generated file: such a record gets a suffix, and such a namespace is refused.
+    /// The type names generated code uses without qualification (the DSL's base types, value types and attributes). A
+    /// record or a namespace part of the user's output that took one would hide the DSL's in every generated file: such a
+    /// record gets a suffix, and such a namespace is refused. (The usings are resolved outside the namespace, and the
+    /// generated code names no namespace, so namespaces like DslInfra.Aws are fine.)
     /// </summary>
     public static readonly IReadOnlySet<string> Hidden = new HashSet<string>(StringComparer.Ordinal)
     {
-        "DslInfra", "System", "Schema", "Collections", "Immutable", "global",
         "Resource", "DataSource", "EphemeralResource", "Expr", "Reference", "Map", "ImmutableArray",
         "TerraformType", "TerraformName", "Required", "NestedBlock", "Computed", "Sensitive", "WriteOnly", "ReplaceOnly", "AttributesAsBlocks",
         "TerraformTypeAttribute", "TerraformNameAttribute", "RequiredAttribute", "NestedBlockAttribute", "ComputedAttribute",
@@ -62,6 +62,8 @@ public static class CSharpNames
         {
             if (!IsIdentifier(part))
                 return part.Length == 0 ? "it has an empty part" : Keywords.Contains(part) ? $"'{part}' is a C# keyword" : $"'{part}' is not a C# identifier";
+            if (part == "global")
+                return "'global' names the global namespace in C#";
             if (Hidden.Contains(part))
                 return $"a namespace part named '{part}' would hide DslInfra's own '{part}' from the generated records";
         }
