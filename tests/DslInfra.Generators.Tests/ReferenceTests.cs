@@ -47,6 +47,71 @@ public class ReferenceTests
     }
 
     [Fact]
+    public void A_value_inside_nested_blocks_is_read_through_Terraforms_path_set_or_not()
+    {
+        // metadata is a list of at most one block; a namespace named by generate_name has no name of ours to copy.
+        var compilation = Harness.Compile(Harness.Usings + """
+            using DslInfra.Kubernetes;
+
+            [Stack("k")]
+            public static class K
+            {
+                public static readonly KubernetesNamespaceV1 Orders = new("orders") { Metadata = new() { GenerateName = "orders-" } };
+                public static readonly KubernetesConfigMapV1 Settings = new("settings")
+                {
+                    Metadata = new() { Name = "settings", Namespace = Orders.Metadata!.Name },
+                    Data = new() { ["labels"] = $"{Orders.Metadata!.GenerateName}" },
+                };
+            }
+            """).AddReferences(Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(DslInfra.Kubernetes.KubernetesNamespaceV1).Assembly.Location));
+        var artifacts = Harness.Artifacts(compilation);
+        using var terraform = JsonDocument.Parse(artifacts["k/main.tf.json"]);
+        var settings = terraform.RootElement.GetProperty("resource").GetProperty("kubernetes_config_map_v1").GetProperty("settings");
+        var metadata = settings.GetProperty("metadata");
+        if (metadata.ValueKind == JsonValueKind.Array)
+            metadata = metadata[0];
+        Assert.Equal("${kubernetes_namespace_v1.orders.metadata[0].name}", metadata.GetProperty("namespace").GetString());
+        Assert.Equal("${kubernetes_namespace_v1.orders.metadata[0].generate_name}", settings.GetProperty("data").GetProperty("labels").GetString());
+        TerraformReferences.AssertAllDeclared(artifacts["k/main.tf.json"]);
+    }
+
+    [Fact]
+    public void A_value_inside_a_set_block_is_its_one_element()
+    {
+        var terraform = Harness.TerraformOf("""
+            using DslInfra.Schema;
+
+            [TerraformType("acme_box")]
+            public sealed record Box(string Name) : Resource(Name)
+            {
+                [NestedBlock(Nesting = "set")] public Disk? Disk { get; init; }
+            }
+            public sealed record Disk
+            {
+                public Expr<string>? Label { get; init; }
+                [NestedBlock(Nesting = "list")] public Placement? Placement { get; init; }
+            }
+            public sealed record Placement
+            {
+                public Expr<string>? Zone { get; init; }
+            }
+
+            [Stack("s")]
+            public static class S
+            {
+                public static readonly Box First = new("first") { Disk = new() { Label = "data" } };
+                public static readonly AwsVpc Vpc = new("main")
+                {
+                    CidrBlock = "10.0.0.0/16",
+                    Tags = new() { ["disk"] = First.Disk!.Label, ["zone"] = First.Disk!.Placement!.Zone },
+                };
+            }
+            """);
+        Assert.Contains("\"disk\": \"${one(acme_box.first.disk[*].label)}\"", terraform);
+        Assert.Contains("\"zone\": \"${one(acme_box.first.disk[*].placement[0].zone)}\"", terraform);
+    }
+
+    [Fact]
     public Task DI1007_an_attribute_of_a_counted_resource_read_without_At() => Verify.Diagnostics("""
         [Stack("s")]
         public static class S

@@ -374,6 +374,8 @@ internal sealed partial class Evaluator
         if (property.IsStatic)
             return NotDeterministicOr(reference, property.ContainingType, property.Name,
                 "static properties are not evaluated; use a const, a stack member, or a Variable<T>");
+        if (BlockPathRead(reference, property) is { } insideBlocks)
+            return insideBlocks;
         // `Vpc.Id` reads only Vpc's address: a kept member that did so stays valid when Vpc's arguments change.
         readingAddressOnly = DslSymbols.Is(property.Type, dsl.Reference) && reference.Instance is { } read && Unwrapped(read) is IFieldReferenceOperation target
             && SymbolEqualityComparer.Default.Equals(target.Field.ContainingType, stack);
@@ -432,6 +434,52 @@ internal sealed partial class Evaluator
                 return new NumberValue(text.Text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), true);
         }
         return Fail(reference, "this property has no compile-time value");
+    }
+
+    /// <summary>
+    /// <c>Ns.Metadata!.Name</c>: a value inside another resource's nested blocks, read as Terraform reads it — a
+    /// reference through the blocks' path (<c>metadata[0].name</c>; through a set, <c>one(…[*]…)</c>), set or not, so the
+    /// reader waits for the resource and an unset value is Terraform's, never a dropped argument. Null when the read
+    /// is not of that shape (a block held in a C# value, a block read whole, a repeated block).
+    /// </summary>
+    private Value? BlockPathRead(IPropertyReferenceOperation reference, IPropertySymbol property)
+    {
+        if (property.SetMethod is null || reference.Instance is null
+            || schemas.For(property.ContainingType)?.Property(property.Name) is not { IsMeta: false, IsBlock: false } leaf)
+            return null;
+        var segments = new List<PropertySchema>();
+        var current = Unwrapped(reference.Instance);
+        while (current is IPropertyReferenceOperation { Instance: { } inner } blockRead
+            && schemas.For(blockRead.Property.ContainingType)?.Property(blockRead.Property.Name) is { IsBlock: true, IsMeta: false } block
+            && !DslSymbols.Is(blockRead.Property.Type, dsl.Map) && blockRead.Property.Type is not INamedTypeSymbol { Name: "ImmutableArray" })
+        {
+            segments.Insert(0, block);
+            current = Unwrapped(inner);
+        }
+        // Only a resource, data source or ephemeral resource (by its C# type, so nothing is evaluated twice) has a path.
+        if (segments.Count == 0 || current.Type is null
+            || schemas.For(current.Type)?.Type.Kind is not (DslKind.Resource or DslKind.DataSource or DslKind.EphemeralResource))
+            return null;
+        var owner = Evaluate(current);
+        if (owner is ErrorValue)
+            return owner;
+        if (owner is not ObjectValue { Address: { } address } resource)
+            return Fail(reference, "its resource has no literal name");
+        if (WithoutInstanceKey(resource, reference) is { } error)
+            return error;
+        var path = new System.Text.StringBuilder();
+        var sets = 0;
+        foreach (var block in segments)
+        {
+            path.Append(block.TerraformName).Append(block.Nesting switch { "list" => "[0]", "set" => "[*]", _ => "" }).Append('.');
+            if (block.Nesting == "set")
+                sets++;
+        }
+        Value read = new ReferenceValue(address, path.Append(leaf.TerraformName).ToString());
+        // A set has no index: splat it, and take its one element (flattened when sets nest).
+        if (sets > 1)
+            read = new FunctionValue("flatten", new[] { read }.ToEquatableArray());
+        return sets > 0 ? new FunctionValue("one", new[] { read }.ToEquatableArray()) : read;
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 namespace DslInfra.Generators.Evaluation;
 
 /// <summary>How one property of a DSL record maps onto Terraform.</summary>
-internal sealed record PropertySchema(string Name, string TerraformName, bool IsBlock, bool IsMeta, bool IsWriteOnly = false, bool IsComputed = false);
+internal sealed record PropertySchema(string Name, string TerraformName, bool IsBlock, bool IsMeta, bool IsWriteOnly = false, bool IsComputed = false, string? Nesting = null);
 
 /// <summary>A DSL record type's schema: its DslType and its settable properties.</summary>
 internal sealed class RecordSchema(DslType type, Dictionary<string, PropertySchema> properties)
@@ -67,7 +67,7 @@ internal sealed class SchemaReader(DslSymbols dsl)
                 var terraformName = TerraformNames.Of(property);
                 var isBlock = HasAttribute(property, "NestedBlockAttribute");
                 properties[property.Name] = new PropertySchema(property.Name, terraformName, isBlock, isMeta,
-                    HasAttribute(property, "WriteOnlyAttribute"), HasAttribute(property, "ComputedAttribute"));
+                    HasAttribute(property, "WriteOnlyAttribute"), HasAttribute(property, "ComputedAttribute"), isBlock ? BlockNesting(property) : null);
                 if (isMeta)
                     continue;
                 arguments.Add(terraformName);
@@ -131,6 +131,17 @@ internal sealed class SchemaReader(DslSymbols dsl)
         if (DslSymbols.DerivesFrom(type, dsl.Module)) return DslKind.Module;
         if (DslSymbols.DerivesFrom(type, dsl.Image)) return DslKind.Image;
         return DslKind.Block;
+    }
+
+    /// <summary>[NestedBlock(Nesting = "list")]'s nesting; null for a single block.</summary>
+    private static string? BlockNesting(IPropertySymbol property)
+    {
+        foreach (var attribute in property.GetAttributes())
+            if (attribute.AttributeClass?.Name == "NestedBlockAttribute")
+                foreach (var named in attribute.NamedArguments)
+                    if (named.Key == "Nesting")
+                        return named.Value.Value as string;
+        return null;
     }
 
     private static bool HasAttribute(ISymbol symbol, string attributeName)

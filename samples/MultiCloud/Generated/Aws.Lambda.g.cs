@@ -135,49 +135,49 @@ public sealed partial record AwsLambdaFunction(string Name) : Resource(Name)
     [TerraformName("version")] public Reference<string> Version => Attr<string>("version");
 
     /// <summary>The capacity_provider_config block.</summary>
-    [TerraformName("capacity_provider_config"), NestedBlock] public CapacityProviderConfigBlock? CapacityProviderConfig { get; init; }
+    [TerraformName("capacity_provider_config"), NestedBlock(Nesting = "list")] public CapacityProviderConfigBlock? CapacityProviderConfig { get; init; }
 
     /// <summary>The dead_letter_config block.</summary>
-    [TerraformName("dead_letter_config"), NestedBlock] public DeadLetterConfigBlock? DeadLetterConfig { get; init; }
+    [TerraformName("dead_letter_config"), NestedBlock(Nesting = "list")] public DeadLetterConfigBlock? DeadLetterConfig { get; init; }
 
     /// <summary>The durable_config block.</summary>
-    [TerraformName("durable_config"), NestedBlock] public DurableConfigBlock? DurableConfig { get; init; }
+    [TerraformName("durable_config"), NestedBlock(Nesting = "list")] public DurableConfigBlock? DurableConfig { get; init; }
 
     /// <summary>The environment block.</summary>
-    [TerraformName("environment"), NestedBlock] public EnvironmentBlock? Environment { get; init; }
+    [TerraformName("environment"), NestedBlock(Nesting = "list")] public EnvironmentBlock? Environment { get; init; }
 
     /// <summary>The ephemeral_storage block.</summary>
-    [TerraformName("ephemeral_storage"), NestedBlock] public EphemeralStorageBlock? EphemeralStorage { get; init; }
+    [TerraformName("ephemeral_storage"), NestedBlock(Nesting = "list")] public EphemeralStorageBlock? EphemeralStorage { get; init; }
 
     /// <summary>The file_system_config block.</summary>
-    [TerraformName("file_system_config"), NestedBlock] public FileSystemConfigBlock? FileSystemConfig { get; init; }
+    [TerraformName("file_system_config"), NestedBlock(Nesting = "list")] public FileSystemConfigBlock? FileSystemConfig { get; init; }
 
     /// <summary>The image_config block.</summary>
-    [TerraformName("image_config"), NestedBlock] public ImageConfigBlock? ImageConfig { get; init; }
+    [TerraformName("image_config"), NestedBlock(Nesting = "list")] public ImageConfigBlock? ImageConfig { get; init; }
 
     /// <summary>The logging_config block.</summary>
-    [TerraformName("logging_config"), NestedBlock] public LoggingConfigBlock? LoggingConfig { get; init; }
+    [TerraformName("logging_config"), NestedBlock(Nesting = "list")] public LoggingConfigBlock? LoggingConfig { get; init; }
 
     /// <summary>The snap_start block.</summary>
-    [TerraformName("snap_start"), NestedBlock] public SnapStartBlock? SnapStart { get; init; }
+    [TerraformName("snap_start"), NestedBlock(Nesting = "list")] public SnapStartBlock? SnapStart { get; init; }
 
     /// <summary>The tenancy_config block.</summary>
-    [TerraformName("tenancy_config"), NestedBlock] public TenancyConfigBlock? TenancyConfig { get; init; }
+    [TerraformName("tenancy_config"), NestedBlock(Nesting = "list")] public TenancyConfigBlock? TenancyConfig { get; init; }
 
     /// <summary>The timeouts block.</summary>
     [TerraformName("timeouts"), NestedBlock] public TimeoutsBlock? Timeouts { get; init; }
 
     /// <summary>The tracing_config block.</summary>
-    [TerraformName("tracing_config"), NestedBlock] public TracingConfigBlock? TracingConfig { get; init; }
+    [TerraformName("tracing_config"), NestedBlock(Nesting = "list")] public TracingConfigBlock? TracingConfig { get; init; }
 
     /// <summary>The vpc_config block.</summary>
-    [TerraformName("vpc_config"), NestedBlock] public VpcConfigBlock? VpcConfig { get; init; }
+    [TerraformName("vpc_config"), NestedBlock(Nesting = "list")] public VpcConfigBlock? VpcConfig { get; init; }
 
     /// <summary>A nested block.</summary>
     public sealed partial record CapacityProviderConfigBlock
     {
         /// <summary>The lambda_managed_instances_capacity_provider_config block.</summary>
-        [TerraformName("lambda_managed_instances_capacity_provider_config"), Required, NestedBlock] public LambdaManagedInstancesCapacityProviderConfigBlock? LambdaManagedInstancesCapacityProviderConfig { get; init; }
+        [TerraformName("lambda_managed_instances_capacity_provider_config"), Required, NestedBlock(Nesting = "list")] public LambdaManagedInstancesCapacityProviderConfigBlock? LambdaManagedInstancesCapacityProviderConfig { get; init; }
 
         /// <summary>A nested block.</summary>
         public sealed partial record LambdaManagedInstancesCapacityProviderConfigBlock

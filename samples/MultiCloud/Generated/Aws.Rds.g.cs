@@ -231,16 +231,16 @@ public sealed partial record AwsRdsCluster(string Name) : Resource(Name)
     [TerraformName("vpc_security_group_ids"), Computed] public ImmutableArray<Expr<string>> VpcSecurityGroupIds { get; init; }
 
     /// <summary>The restore_to_point_in_time block.</summary>
-    [TerraformName("restore_to_point_in_time"), NestedBlock] public RestoreToPointInTimeBlock? RestoreToPointInTime { get; init; }
+    [TerraformName("restore_to_point_in_time"), NestedBlock(Nesting = "list")] public RestoreToPointInTimeBlock? RestoreToPointInTime { get; init; }
 
     /// <summary>The s3_import block.</summary>
-    [TerraformName("s3_import"), NestedBlock] public S3ImportBlock? S3Import { get; init; }
+    [TerraformName("s3_import"), NestedBlock(Nesting = "list")] public S3ImportBlock? S3Import { get; init; }
 
     /// <summary>The scaling_configuration block.</summary>
-    [TerraformName("scaling_configuration"), NestedBlock] public ScalingConfigurationBlock? ScalingConfiguration { get; init; }
+    [TerraformName("scaling_configuration"), NestedBlock(Nesting = "list")] public ScalingConfigurationBlock? ScalingConfiguration { get; init; }
 
     /// <summary>The serverlessv2_scaling_configuration block.</summary>
-    [TerraformName("serverlessv2_scaling_configuration"), NestedBlock] public Serverlessv2ScalingConfigurationBlock? Serverlessv2ScalingConfiguration { get; init; }
+    [TerraformName("serverlessv2_scaling_configuration"), NestedBlock(Nesting = "list")] public Serverlessv2ScalingConfigurationBlock? Serverlessv2ScalingConfiguration { get; init; }
 
     /// <summary>The timeouts block.</summary>
     [TerraformName("timeouts"), NestedBlock] public TimeoutsBlock? Timeouts { get; init; }

@@ -129,19 +129,19 @@ public sealed partial record AzurermLinuxVirtualMachineScaleSet(string Name) : R
     [TerraformName("zones")] public ImmutableArray<Expr<string>> Zones { get; init; }
 
     /// <summary>The additional_capabilities block.</summary>
-    [TerraformName("additional_capabilities"), NestedBlock] public AdditionalCapabilitiesBlock? AdditionalCapabilities { get; init; }
+    [TerraformName("additional_capabilities"), NestedBlock(Nesting = "list")] public AdditionalCapabilitiesBlock? AdditionalCapabilities { get; init; }
 
     /// <summary>The admin_ssh_key block.</summary>
     [TerraformName("admin_ssh_key"), NestedBlock] public ImmutableArray<AdminSshKeyBlock> AdminSshKey { get; init; }
 
     /// <summary>The automatic_instance_repair block.</summary>
-    [TerraformName("automatic_instance_repair"), NestedBlock] public AutomaticInstanceRepairBlock? AutomaticInstanceRepair { get; init; }
+    [TerraformName("automatic_instance_repair"), NestedBlock(Nesting = "list")] public AutomaticInstanceRepairBlock? AutomaticInstanceRepair { get; init; }
 
     /// <summary>The automatic_os_upgrade_policy block.</summary>
-    [TerraformName("automatic_os_upgrade_policy"), NestedBlock] public AutomaticOsUpgradePolicyBlock? AutomaticOsUpgradePolicy { get; init; }
+    [TerraformName("automatic_os_upgrade_policy"), NestedBlock(Nesting = "list")] public AutomaticOsUpgradePolicyBlock? AutomaticOsUpgradePolicy { get; init; }
 
     /// <summary>The boot_diagnostics block.</summary>
-    [TerraformName("boot_diagnostics"), NestedBlock] public BootDiagnosticsBlock? BootDiagnostics { get; init; }
+    [TerraformName("boot_diagnostics"), NestedBlock(Nesting = "list")] public BootDiagnosticsBlock? BootDiagnostics { get; init; }
 
     /// <summary>The data_disk block.</summary>
     [TerraformName("data_disk"), NestedBlock] public ImmutableArray<DataDiskBlock> DataDisk { get; init; }
@@ -153,34 +153,34 @@ public sealed partial record AzurermLinuxVirtualMachineScaleSet(string Name) : R
     [TerraformName("gallery_application"), NestedBlock] public ImmutableArray<GalleryApplicationBlock> GalleryApplication { get; init; }
 
     /// <summary>The identity block.</summary>
-    [TerraformName("identity"), NestedBlock] public IdentityBlock? Identity { get; init; }
+    [TerraformName("identity"), NestedBlock(Nesting = "list")] public IdentityBlock? Identity { get; init; }
 
     /// <summary>The network_interface block.</summary>
     [TerraformName("network_interface"), Required, NestedBlock] public ImmutableArray<NetworkInterfaceBlock> NetworkInterface { get; init; }
 
     /// <summary>The os_disk block.</summary>
-    [TerraformName("os_disk"), Required, NestedBlock] public OsDiskBlock? OsDisk { get; init; }
+    [TerraformName("os_disk"), Required, NestedBlock(Nesting = "list")] public OsDiskBlock? OsDisk { get; init; }
 
     /// <summary>The plan block.</summary>
-    [TerraformName("plan"), NestedBlock] public PlanBlock? Plan { get; init; }
+    [TerraformName("plan"), NestedBlock(Nesting = "list")] public PlanBlock? Plan { get; init; }
 
     /// <summary>The rolling_upgrade_policy block.</summary>
-    [TerraformName("rolling_upgrade_policy"), NestedBlock] public RollingUpgradePolicyBlock? RollingUpgradePolicy { get; init; }
+    [TerraformName("rolling_upgrade_policy"), NestedBlock(Nesting = "list")] public RollingUpgradePolicyBlock? RollingUpgradePolicy { get; init; }
 
     /// <summary>The scale_in block.</summary>
-    [TerraformName("scale_in"), NestedBlock] public ScaleInBlock? ScaleIn { get; init; }
+    [TerraformName("scale_in"), NestedBlock(Nesting = "list")] public ScaleInBlock? ScaleIn { get; init; }
 
     /// <summary>The secret block.</summary>
     [TerraformName("secret"), NestedBlock] public ImmutableArray<SecretBlock> Secret { get; init; }
 
     /// <summary>The source_image_reference block.</summary>
-    [TerraformName("source_image_reference"), NestedBlock] public SourceImageReferenceBlock? SourceImageReference { get; init; }
+    [TerraformName("source_image_reference"), NestedBlock(Nesting = "list")] public SourceImageReferenceBlock? SourceImageReference { get; init; }
 
     /// <summary>The spot_restore block.</summary>
-    [TerraformName("spot_restore"), NestedBlock] public SpotRestoreBlock? SpotRestore { get; init; }
+    [TerraformName("spot_restore"), NestedBlock(Nesting = "list")] public SpotRestoreBlock? SpotRestore { get; init; }
 
     /// <summary>The termination_notification block.</summary>
-    [TerraformName("termination_notification"), NestedBlock] public TerminationNotificationBlock? TerminationNotification { get; init; }
+    [TerraformName("termination_notification"), NestedBlock(Nesting = "list")] public TerminationNotificationBlock? TerminationNotification { get; init; }
 
     /// <summary>The timeouts block.</summary>
     [TerraformName("timeouts"), NestedBlock] public TimeoutsBlock? Timeouts { get; init; }
@@ -300,7 +300,7 @@ public sealed partial record AzurermLinuxVirtualMachineScaleSet(string Name) : R
         [TerraformName("type_handler_version"), Required] public Expr<string>? TypeHandlerVersion { get; init; }
 
         /// <summary>The protected_settings_from_key_vault block.</summary>
-        [TerraformName("protected_settings_from_key_vault"), NestedBlock] public ProtectedSettingsFromKeyVaultBlock? ProtectedSettingsFromKeyVault { get; init; }
+        [TerraformName("protected_settings_from_key_vault"), NestedBlock(Nesting = "list")] public ProtectedSettingsFromKeyVaultBlock? ProtectedSettingsFromKeyVault { get; init; }
 
         /// <summary>A nested block.</summary>
         public sealed partial record ProtectedSettingsFromKeyVaultBlock
@@ -458,7 +458,7 @@ public sealed partial record AzurermLinuxVirtualMachineScaleSet(string Name) : R
         [TerraformName("write_accelerator_enabled")] public Expr<bool>? WriteAcceleratorEnabled { get; init; }
 
         /// <summary>The diff_disk_settings block.</summary>
-        [TerraformName("diff_disk_settings"), NestedBlock] public DiffDiskSettingsBlock? DiffDiskSettings { get; init; }
+        [TerraformName("diff_disk_settings"), NestedBlock(Nesting = "list")] public DiffDiskSettingsBlock? DiffDiskSettings { get; init; }
 
         /// <summary>A nested block.</summary>
         public sealed partial record DiffDiskSettingsBlock

@@ -160,10 +160,10 @@ public sealed partial record GoogleComputeInstanceTemplate(string Name) : Resour
     [TerraformName("terraform_labels")] public Reference<Map<string>> TerraformLabels => Attr<Map<string>>("terraform_labels");
 
     /// <summary>Controls for advanced machine-related behavior features.</summary>
-    [TerraformName("advanced_machine_features"), NestedBlock] public AdvancedMachineFeaturesBlock? AdvancedMachineFeatures { get; init; }
+    [TerraformName("advanced_machine_features"), NestedBlock(Nesting = "list")] public AdvancedMachineFeaturesBlock? AdvancedMachineFeatures { get; init; }
 
     /// <summary>The Confidential VM config being used by the instance. on_host_maintenance has to be set to TERMINATE or this will fail to create.</summary>
-    [TerraformName("confidential_instance_config"), NestedBlock] public ConfidentialInstanceConfigBlock? ConfidentialInstanceConfig { get; init; }
+    [TerraformName("confidential_instance_config"), NestedBlock(Nesting = "list")] public ConfidentialInstanceConfigBlock? ConfidentialInstanceConfig { get; init; }
 
     /// <summary>Disks to attach to instances created from this template. This can be specified multiple times for multiple disks.</summary>
     [TerraformName("disk"), Required, NestedBlock] public ImmutableArray<DiskBlock> Disk { get; init; }
@@ -175,19 +175,19 @@ public sealed partial record GoogleComputeInstanceTemplate(string Name) : Resour
     [TerraformName("network_interface"), NestedBlock] public ImmutableArray<NetworkInterfaceBlock> NetworkInterface { get; init; }
 
     /// <summary>Configures network performance settings for the instance. If not specified, the instance will be created with its default network performance configuration.</summary>
-    [TerraformName("network_performance_config"), NestedBlock] public NetworkPerformanceConfigBlock? NetworkPerformanceConfig { get; init; }
+    [TerraformName("network_performance_config"), NestedBlock(Nesting = "list")] public NetworkPerformanceConfigBlock? NetworkPerformanceConfig { get; init; }
 
     /// <summary>Specifies the reservations that this instance can consume from.</summary>
-    [TerraformName("reservation_affinity"), NestedBlock] public ReservationAffinityBlock? ReservationAffinity { get; init; }
+    [TerraformName("reservation_affinity"), NestedBlock(Nesting = "list")] public ReservationAffinityBlock? ReservationAffinity { get; init; }
 
     /// <summary>The scheduling strategy to use.</summary>
-    [TerraformName("scheduling"), NestedBlock] public SchedulingBlock? Scheduling { get; init; }
+    [TerraformName("scheduling"), NestedBlock(Nesting = "list")] public SchedulingBlock? Scheduling { get; init; }
 
     /// <summary>Service account to attach to the instance.</summary>
-    [TerraformName("service_account"), NestedBlock] public ServiceAccountBlock? ServiceAccount { get; init; }
+    [TerraformName("service_account"), NestedBlock(Nesting = "list")] public ServiceAccountBlock? ServiceAccount { get; init; }
 
     /// <summary>Enable Shielded VM on this instance. Shielded VM provides verifiable integrity to prevent against malware and rootkits. Defaults to disabled. Note: shielded_instance_config can only be used with boot images with shielded vm support.</summary>
-    [TerraformName("shielded_instance_config"), NestedBlock] public ShieldedInstanceConfigBlock? ShieldedInstanceConfig { get; init; }
+    [TerraformName("shielded_instance_config"), NestedBlock(Nesting = "list")] public ShieldedInstanceConfigBlock? ShieldedInstanceConfig { get; init; }
 
     /// <summary>The timeouts block.</summary>
     [TerraformName("timeouts"), NestedBlock] public TimeoutsBlock? Timeouts { get; init; }
@@ -285,13 +285,13 @@ public sealed partial record GoogleComputeInstanceTemplate(string Name) : Resour
         [TerraformName("type"), Computed] public Expr<string>? Type { get; init; }
 
         /// <summary>Encrypts or decrypts a disk using a customer-supplied encryption key.</summary>
-        [TerraformName("disk_encryption_key"), NestedBlock] public DiskEncryptionKeyBlock? DiskEncryptionKey { get; init; }
+        [TerraformName("disk_encryption_key"), NestedBlock(Nesting = "list")] public DiskEncryptionKeyBlock? DiskEncryptionKey { get; init; }
 
         /// <summary>The customer-supplied encryption key of the source image. Required if the source image is protected by a customer-supplied encryption key. Instance templates do not store customer-supplied encryption keys, so you cannot create disks for instances in a managed instance group if the source images are encrypted with your own keys.</summary>
-        [TerraformName("source_image_encryption_key"), NestedBlock] public SourceImageEncryptionKeyBlock? SourceImageEncryptionKey { get; init; }
+        [TerraformName("source_image_encryption_key"), NestedBlock(Nesting = "list")] public SourceImageEncryptionKeyBlock? SourceImageEncryptionKey { get; init; }
 
         /// <summary>The customer-supplied encryption key of the source snapshot.</summary>
-        [TerraformName("source_snapshot_encryption_key"), NestedBlock] public SourceSnapshotEncryptionKeyBlock? SourceSnapshotEncryptionKey { get; init; }
+        [TerraformName("source_snapshot_encryption_key"), NestedBlock(Nesting = "list")] public SourceSnapshotEncryptionKeyBlock? SourceSnapshotEncryptionKey { get; init; }
 
         /// <summary>Encrypts or decrypts a disk using a customer-supplied encryption key.</summary>
         public sealed partial record DiskEncryptionKeyBlock
@@ -427,7 +427,7 @@ public sealed partial record GoogleComputeInstanceTemplate(string Name) : Resour
         [TerraformName("type"), Required] public Expr<string>? Type { get; init; }
 
         /// <summary>Specifies the label selector for the reservation to use.</summary>
-        [TerraformName("specific_reservation"), NestedBlock] public SpecificReservationBlock? SpecificReservation { get; init; }
+        [TerraformName("specific_reservation"), NestedBlock(Nesting = "list")] public SpecificReservationBlock? SpecificReservation { get; init; }
 
         /// <summary>Specifies the label selector for the reservation to use.</summary>
         public sealed partial record SpecificReservationBlock
@@ -471,13 +471,13 @@ public sealed partial record GoogleComputeInstanceTemplate(string Name) : Resour
         [TerraformName("local_ssd_recovery_timeout"), NestedBlock] public ImmutableArray<LocalSsdRecoveryTimeoutBlock> LocalSsdRecoveryTimeout { get; init; }
 
         /// <summary>The timeout for new network connections to hosts.</summary>
-        [TerraformName("max_run_duration"), NestedBlock] public MaxRunDurationBlock? MaxRunDuration { get; init; }
+        [TerraformName("max_run_duration"), NestedBlock(Nesting = "list")] public MaxRunDurationBlock? MaxRunDuration { get; init; }
 
         /// <summary>Specifies node affinities or anti-affinities to determine which sole-tenant nodes your instances and managed instance groups will use as host systems.</summary>
         [TerraformName("node_affinities"), NestedBlock] public ImmutableArray<NodeAffinitiesBlock> NodeAffinities { get; init; }
 
         /// <summary>Defines the behaviour for instances with the instance_termination_action.</summary>
-        [TerraformName("on_instance_stop_action"), NestedBlock] public OnInstanceStopActionBlock? OnInstanceStopAction { get; init; }
+        [TerraformName("on_instance_stop_action"), NestedBlock(Nesting = "list")] public OnInstanceStopActionBlock? OnInstanceStopAction { get; init; }
 
         /// <summary>Specifies the maximum amount of time a Local Ssd Vm should wait while recovery of the Local Ssd state is attempted. Its value should be in between 0 and 168 hours with hour granularity and the default value being 1 hour.</summary>
         public sealed partial record LocalSsdRecoveryTimeoutBlock

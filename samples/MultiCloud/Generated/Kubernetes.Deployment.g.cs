@@ -21,10 +21,10 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
     [TerraformName("wait_for_rollout")] public Expr<bool>? WaitForRollout { get; init; }
 
     /// <summary>Standard deployment's metadata. More info: https://github.com/kubernetes/community/blob/master/contributors/devel/sig-architecture/api-conventions.md#metadata</summary>
-    [TerraformName("metadata"), Required, NestedBlock] public MetadataBlock? Metadata { get; init; }
+    [TerraformName("metadata"), Required, NestedBlock(Nesting = "list")] public MetadataBlock? Metadata { get; init; }
 
     /// <summary>Spec defines the specification of the desired behavior of the deployment. More info: https://kubernetes.io/docs/reference/generated/kubernetes-api/v1.9/#deployment-v1-apps</summary>
-    [TerraformName("spec"), Required, NestedBlock] public SpecBlock? Spec { get; init; }
+    [TerraformName("spec"), Required, NestedBlock(Nesting = "list")] public SpecBlock? Spec { get; init; }
 
     /// <summary>The timeouts block.</summary>
     [TerraformName("timeouts"), NestedBlock] public TimeoutsBlock? Timeouts { get; init; }
@@ -67,13 +67,13 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
         [TerraformName("revision_history_limit")] public Expr<double>? RevisionHistoryLimit { get; init; }
 
         /// <summary>A label query over pods that should match the Replicas count.</summary>
-        [TerraformName("selector"), NestedBlock] public SelectorBlock? Selector { get; init; }
+        [TerraformName("selector"), NestedBlock(Nesting = "list")] public SelectorBlock? Selector { get; init; }
 
         /// <summary>The deployment strategy to use to replace existing pods with new ones.</summary>
-        [TerraformName("strategy"), NestedBlock] public StrategyBlock? Strategy { get; init; }
+        [TerraformName("strategy"), NestedBlock(Nesting = "list")] public StrategyBlock? Strategy { get; init; }
 
         /// <summary>Template describes the pods that will be created.</summary>
-        [TerraformName("template"), Required, NestedBlock] public TemplateBlock? Template { get; init; }
+        [TerraformName("template"), Required, NestedBlock(Nesting = "list")] public TemplateBlock? Template { get; init; }
 
         /// <summary>A label query over pods that should match the Replicas count.</summary>
         public sealed partial record SelectorBlock
@@ -105,7 +105,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
             [TerraformName("type")] public Expr<string>? Type { get; init; }
 
             /// <summary>Rolling update config params. Present only if DeploymentStrategyType = RollingUpdate.</summary>
-            [TerraformName("rolling_update"), NestedBlock] public RollingUpdateBlock? RollingUpdate { get; init; }
+            [TerraformName("rolling_update"), NestedBlock(Nesting = "list")] public RollingUpdateBlock? RollingUpdate { get; init; }
 
             /// <summary>Rolling update config params. Present only if DeploymentStrategyType = RollingUpdate.</summary>
             public sealed partial record RollingUpdateBlock
@@ -122,10 +122,10 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
         public sealed partial record TemplateBlock
         {
             /// <summary>Standard pod's metadata. More info: https://github.com/kubernetes/community/blob/master/contributors/devel/sig-architecture/api-conventions.md#metadata</summary>
-            [TerraformName("metadata"), Required, NestedBlock] public MetadataBlock? Metadata { get; init; }
+            [TerraformName("metadata"), Required, NestedBlock(Nesting = "list")] public MetadataBlock? Metadata { get; init; }
 
             /// <summary>Spec defines the specification of the desired behavior of the deployment. More info: https://kubernetes.io/docs/reference/generated/kubernetes-api/v1.9/#deployment-v1-apps</summary>
-            [TerraformName("spec"), Required, NestedBlock] public SpecBlock? Spec { get; init; }
+            [TerraformName("spec"), Required, NestedBlock(Nesting = "list")] public SpecBlock? Spec { get; init; }
 
             /// <summary>Standard pod's metadata. More info: https://github.com/kubernetes/community/blob/master/contributors/devel/sig-architecture/api-conventions.md#metadata</summary>
             public sealed partial record MetadataBlock
@@ -204,13 +204,13 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                 [TerraformName("termination_grace_period_seconds")] public Expr<double>? TerminationGracePeriodSeconds { get; init; }
 
                 /// <summary>Optional pod scheduling constraints.</summary>
-                [TerraformName("affinity"), NestedBlock] public AffinityBlock? Affinity { get; init; }
+                [TerraformName("affinity"), NestedBlock(Nesting = "list")] public AffinityBlock? Affinity { get; init; }
 
                 /// <summary>List of containers belonging to the pod. Containers cannot currently be added or removed. There must be at least one container in a Pod. Cannot be updated. More info: https://kubernetes.io/docs/concepts/containers/</summary>
                 [TerraformName("container"), NestedBlock] public ImmutableArray<ContainerBlock> Container { get; init; }
 
                 /// <summary>Specifies the DNS parameters of a pod. Parameters specified here will be merged to the generated DNS configuration based on DNSPolicy. Optional: Defaults to empty</summary>
-                [TerraformName("dns_config"), NestedBlock] public DnsConfigBlock? DnsConfig { get; init; }
+                [TerraformName("dns_config"), NestedBlock(Nesting = "list")] public DnsConfigBlock? DnsConfig { get; init; }
 
                 /// <summary>List of hosts and IPs that will be injected into the pod's hosts file if specified. Optional: Defaults to empty.</summary>
                 [TerraformName("host_aliases"), NestedBlock] public ImmutableArray<HostAliasesBlock> HostAliases { get; init; }
@@ -222,13 +222,13 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                 [TerraformName("init_container"), NestedBlock] public ImmutableArray<InitContainerBlock> InitContainer { get; init; }
 
                 /// <summary>Specifies the OS of the containers in the pod.</summary>
-                [TerraformName("os"), NestedBlock] public OsBlock? Os { get; init; }
+                [TerraformName("os"), NestedBlock(Nesting = "list")] public OsBlock? Os { get; init; }
 
                 /// <summary>If specified, all readiness gates will be evaluated for pod readiness. A pod is ready when all its containers are ready AND all conditions specified in the readiness gates have status equal to "True" More info: https://git.k8s.io/enhancements/keps/sig-network/0007-pod-ready%2B%2B.md</summary>
                 [TerraformName("readiness_gate"), NestedBlock] public ImmutableArray<ReadinessGateBlock> ReadinessGate { get; init; }
 
                 /// <summary>SecurityContext holds pod-level security attributes and common container settings. Optional: Defaults to empty</summary>
-                [TerraformName("security_context"), NestedBlock] public SecurityContextBlock? SecurityContext { get; init; }
+                [TerraformName("security_context"), NestedBlock(Nesting = "list")] public SecurityContextBlock? SecurityContext { get; init; }
 
                 /// <summary>If specified, the pod's toleration. Optional: Defaults to empty</summary>
                 [TerraformName("toleration"), NestedBlock] public ImmutableArray<TolerationBlock> Toleration { get; init; }
@@ -243,13 +243,13 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                 public sealed partial record AffinityBlock
                 {
                     /// <summary>Node affinity scheduling rules for the pod.</summary>
-                    [TerraformName("node_affinity"), NestedBlock] public NodeAffinityBlock? NodeAffinity { get; init; }
+                    [TerraformName("node_affinity"), NestedBlock(Nesting = "list")] public NodeAffinityBlock? NodeAffinity { get; init; }
 
                     /// <summary>Inter-pod topological affinity. rules that specify that certain pods should be placed in the same topological domain (e.g. same node, same rack, same zone, same power domain, etc.)</summary>
-                    [TerraformName("pod_affinity"), NestedBlock] public PodAffinityBlock? PodAffinity { get; init; }
+                    [TerraformName("pod_affinity"), NestedBlock(Nesting = "list")] public PodAffinityBlock? PodAffinity { get; init; }
 
                     /// <summary>Inter-pod topological affinity. rules that specify that certain pods should be placed in the same topological domain (e.g. same node, same rack, same zone, same power domain, etc.)</summary>
-                    [TerraformName("pod_anti_affinity"), NestedBlock] public PodAntiAffinityBlock? PodAntiAffinity { get; init; }
+                    [TerraformName("pod_anti_affinity"), NestedBlock(Nesting = "list")] public PodAntiAffinityBlock? PodAntiAffinity { get; init; }
 
                     /// <summary>Node affinity scheduling rules for the pod.</summary>
                     public sealed partial record NodeAffinityBlock
@@ -258,7 +258,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         [TerraformName("preferred_during_scheduling_ignored_during_execution"), NestedBlock] public ImmutableArray<PreferredDuringSchedulingIgnoredDuringExecutionBlock> PreferredDuringSchedulingIgnoredDuringExecution { get; init; }
 
                         /// <summary>If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to a node label update), the system may or may not try to eventually evict the pod from its node.</summary>
-                        [TerraformName("required_during_scheduling_ignored_during_execution"), NestedBlock] public RequiredDuringSchedulingIgnoredDuringExecutionBlock? RequiredDuringSchedulingIgnoredDuringExecution { get; init; }
+                        [TerraformName("required_during_scheduling_ignored_during_execution"), NestedBlock(Nesting = "list")] public RequiredDuringSchedulingIgnoredDuringExecutionBlock? RequiredDuringSchedulingIgnoredDuringExecution { get; init; }
 
                         /// <summary>The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, RequiredDuringScheduling affinity expressions, etc...</summary>
                         public sealed partial record PreferredDuringSchedulingIgnoredDuringExecutionBlock
@@ -267,7 +267,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                             [TerraformName("weight"), Required] public Expr<double>? Weight { get; init; }
 
                             /// <summary>A node selector term, associated with the corresponding weight.</summary>
-                            [TerraformName("preference"), Required, NestedBlock] public PreferenceBlock? Preference { get; init; }
+                            [TerraformName("preference"), Required, NestedBlock(Nesting = "list")] public PreferenceBlock? Preference { get; init; }
 
                             /// <summary>A node selector term, associated with the corresponding weight.</summary>
                             public sealed partial record PreferenceBlock
@@ -366,7 +366,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                             [TerraformName("weight"), Required] public Expr<double>? Weight { get; init; }
 
                             /// <summary>A pod affinity term, associated with the corresponding weight</summary>
-                            [TerraformName("pod_affinity_term"), Required, NestedBlock] public PodAffinityTermBlock? PodAffinityTerm { get; init; }
+                            [TerraformName("pod_affinity_term"), Required, NestedBlock(Nesting = "list")] public PodAffinityTermBlock? PodAffinityTerm { get; init; }
 
                             /// <summary>A pod affinity term, associated with the corresponding weight</summary>
                             public sealed partial record PodAffinityTermBlock
@@ -510,7 +510,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                             [TerraformName("weight"), Required] public Expr<double>? Weight { get; init; }
 
                             /// <summary>A pod affinity term, associated with the corresponding weight</summary>
-                            [TerraformName("pod_affinity_term"), Required, NestedBlock] public PodAffinityTermBlock? PodAffinityTerm { get; init; }
+                            [TerraformName("pod_affinity_term"), Required, NestedBlock(Nesting = "list")] public PodAffinityTermBlock? PodAffinityTerm { get; init; }
 
                             /// <summary>A pod affinity term, associated with the corresponding weight</summary>
                             public sealed partial record PodAffinityTermBlock
@@ -682,25 +682,25 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                     [TerraformName("env_from"), NestedBlock] public ImmutableArray<EnvFromBlock> EnvFrom { get; init; }
 
                     /// <summary>Actions that the management system should take in response to container lifecycle events</summary>
-                    [TerraformName("lifecycle"), NestedBlock] public LifecycleBlock? Lifecycle { get; init; }
+                    [TerraformName("lifecycle"), NestedBlock(Nesting = "list")] public LifecycleBlock? Lifecycle { get; init; }
 
                     /// <summary>Periodic probe of container liveness. Container will be restarted if the probe fails. Cannot be updated. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes</summary>
-                    [TerraformName("liveness_probe"), NestedBlock] public LivenessProbeBlock? LivenessProbe { get; init; }
+                    [TerraformName("liveness_probe"), NestedBlock(Nesting = "list")] public LivenessProbeBlock? LivenessProbe { get; init; }
 
                     /// <summary>List of ports to expose from the container. Exposing a port here gives the system additional information about the network connections a container uses, but is primarily informational. Not specifying a port here DOES NOT prevent that port from being exposed. Any port which is listening on the default "0.0.0.0" address inside a container will be accessible from the network. Cannot be updated.</summary>
                     [TerraformName("port"), NestedBlock] public ImmutableArray<PortBlock> Port { get; init; }
 
                     /// <summary>Periodic probe of container service readiness. Container will be removed from service endpoints if the probe fails. Cannot be updated. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes</summary>
-                    [TerraformName("readiness_probe"), NestedBlock] public ReadinessProbeBlock? ReadinessProbe { get; init; }
+                    [TerraformName("readiness_probe"), NestedBlock(Nesting = "list")] public ReadinessProbeBlock? ReadinessProbe { get; init; }
 
                     /// <summary>Compute Resources required by this container. Cannot be updated. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#resources</summary>
-                    [TerraformName("resources"), NestedBlock] public ResourcesBlock? Resources { get; init; }
+                    [TerraformName("resources"), NestedBlock(Nesting = "list")] public ResourcesBlock? Resources { get; init; }
 
                     /// <summary>Security options the pod should run with. More info: https://kubernetes.io/docs/tasks/configure-pod-container/security-context/</summary>
-                    [TerraformName("security_context"), NestedBlock] public SecurityContextBlock? SecurityContext { get; init; }
+                    [TerraformName("security_context"), NestedBlock(Nesting = "list")] public SecurityContextBlock? SecurityContext { get; init; }
 
                     /// <summary>StartupProbe indicates that the Pod has successfully initialized. If specified, no other probes are executed until this completes successfully. If this probe fails, the Pod will be restarted, just as if the livenessProbe failed. This can be used to provide different probe parameters at the beginning of a Pod's lifecycle, when it might take a long time to load data or warm a cache, than during s...</summary>
-                    [TerraformName("startup_probe"), NestedBlock] public StartupProbeBlock? StartupProbe { get; init; }
+                    [TerraformName("startup_probe"), NestedBlock(Nesting = "list")] public StartupProbeBlock? StartupProbe { get; init; }
 
                     /// <summary>Raw volume devices to attach into the container's filesystem as raw block devices. Cannot be updated.</summary>
                     [TerraformName("volume_device"), NestedBlock] public ImmutableArray<VolumeDeviceBlock> VolumeDevice { get; init; }
@@ -718,22 +718,22 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         [TerraformName("value")] public Expr<string>? Value { get; init; }
 
                         /// <summary>Source for the environment variable's value</summary>
-                        [TerraformName("value_from"), NestedBlock] public ValueFromBlock? ValueFrom { get; init; }
+                        [TerraformName("value_from"), NestedBlock(Nesting = "list")] public ValueFromBlock? ValueFrom { get; init; }
 
                         /// <summary>Source for the environment variable's value</summary>
                         public sealed partial record ValueFromBlock
                         {
                             /// <summary>Selects a key of a ConfigMap.</summary>
-                            [TerraformName("config_map_key_ref"), NestedBlock] public ConfigMapKeyRefBlock? ConfigMapKeyRef { get; init; }
+                            [TerraformName("config_map_key_ref"), NestedBlock(Nesting = "list")] public ConfigMapKeyRefBlock? ConfigMapKeyRef { get; init; }
 
                             /// <summary>Selects a field of the pod: supports metadata.name, metadata.namespace, metadata.labels, metadata.annotations, spec.nodeName, spec.serviceAccountName, status.podIP.</summary>
-                            [TerraformName("field_ref"), NestedBlock] public FieldRefBlock? FieldRef { get; init; }
+                            [TerraformName("field_ref"), NestedBlock(Nesting = "list")] public FieldRefBlock? FieldRef { get; init; }
 
                             /// <summary>Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, limits.ephemeral-storage, requests.cpu, requests.memory and requests.ephemeral-storage) are currently supported.</summary>
-                            [TerraformName("resource_field_ref"), NestedBlock] public ResourceFieldRefBlock? ResourceFieldRef { get; init; }
+                            [TerraformName("resource_field_ref"), NestedBlock(Nesting = "list")] public ResourceFieldRefBlock? ResourceFieldRef { get; init; }
 
                             /// <summary>Selects a key of a secret in the pod's namespace.</summary>
-                            [TerraformName("secret_key_ref"), NestedBlock] public SecretKeyRefBlock? SecretKeyRef { get; init; }
+                            [TerraformName("secret_key_ref"), NestedBlock(Nesting = "list")] public SecretKeyRefBlock? SecretKeyRef { get; init; }
 
                             /// <summary>Selects a key of a ConfigMap.</summary>
                             public sealed partial record ConfigMapKeyRefBlock
@@ -793,10 +793,10 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         [TerraformName("prefix")] public Expr<string>? Prefix { get; init; }
 
                         /// <summary>The ConfigMap to select from</summary>
-                        [TerraformName("config_map_ref"), NestedBlock] public ConfigMapRefBlock? ConfigMapRef { get; init; }
+                        [TerraformName("config_map_ref"), NestedBlock(Nesting = "list")] public ConfigMapRefBlock? ConfigMapRef { get; init; }
 
                         /// <summary>The Secret to select from</summary>
-                        [TerraformName("secret_ref"), NestedBlock] public SecretRefBlock? SecretRef { get; init; }
+                        [TerraformName("secret_ref"), NestedBlock(Nesting = "list")] public SecretRefBlock? SecretRef { get; init; }
 
                         /// <summary>The ConfigMap to select from</summary>
                         public sealed partial record ConfigMapRefBlock
@@ -832,10 +832,10 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         public sealed partial record PostStartBlock
                         {
                             /// <summary>exec specifies the action to take.</summary>
-                            [TerraformName("exec"), NestedBlock] public ExecBlock? Exec { get; init; }
+                            [TerraformName("exec"), NestedBlock(Nesting = "list")] public ExecBlock? Exec { get; init; }
 
                             /// <summary>Specifies the http request to perform.</summary>
-                            [TerraformName("http_get"), NestedBlock] public HttpGetBlock? HttpGet { get; init; }
+                            [TerraformName("http_get"), NestedBlock(Nesting = "list")] public HttpGetBlock? HttpGet { get; init; }
 
                             /// <summary>TCPSocket specifies an action involving a TCP port. TCP hooks not yet supported</summary>
                             [TerraformName("tcp_socket"), NestedBlock] public ImmutableArray<TcpSocketBlock> TcpSocket { get; init; }
@@ -888,10 +888,10 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         public sealed partial record PreStopBlock
                         {
                             /// <summary>exec specifies the action to take.</summary>
-                            [TerraformName("exec"), NestedBlock] public ExecBlock? Exec { get; init; }
+                            [TerraformName("exec"), NestedBlock(Nesting = "list")] public ExecBlock? Exec { get; init; }
 
                             /// <summary>Specifies the http request to perform.</summary>
-                            [TerraformName("http_get"), NestedBlock] public HttpGetBlock? HttpGet { get; init; }
+                            [TerraformName("http_get"), NestedBlock(Nesting = "list")] public HttpGetBlock? HttpGet { get; init; }
 
                             /// <summary>TCPSocket specifies an action involving a TCP port. TCP hooks not yet supported</summary>
                             [TerraformName("tcp_socket"), NestedBlock] public ImmutableArray<TcpSocketBlock> TcpSocket { get; init; }
@@ -960,13 +960,13 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         [TerraformName("timeout_seconds")] public Expr<double>? TimeoutSeconds { get; init; }
 
                         /// <summary>exec specifies the action to take.</summary>
-                        [TerraformName("exec"), NestedBlock] public ExecBlock? Exec { get; init; }
+                        [TerraformName("exec"), NestedBlock(Nesting = "list")] public ExecBlock? Exec { get; init; }
 
                         /// <summary>GRPC specifies an action involving a GRPC port.</summary>
                         [TerraformName("grpc"), NestedBlock] public ImmutableArray<GrpcBlock> Grpc { get; init; }
 
                         /// <summary>Specifies the http request to perform.</summary>
-                        [TerraformName("http_get"), NestedBlock] public HttpGetBlock? HttpGet { get; init; }
+                        [TerraformName("http_get"), NestedBlock(Nesting = "list")] public HttpGetBlock? HttpGet { get; init; }
 
                         /// <summary>TCPSocket specifies an action involving a TCP port. TCP hooks not yet supported</summary>
                         [TerraformName("tcp_socket"), NestedBlock] public ImmutableArray<TcpSocketBlock> TcpSocket { get; init; }
@@ -1063,13 +1063,13 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         [TerraformName("timeout_seconds")] public Expr<double>? TimeoutSeconds { get; init; }
 
                         /// <summary>exec specifies the action to take.</summary>
-                        [TerraformName("exec"), NestedBlock] public ExecBlock? Exec { get; init; }
+                        [TerraformName("exec"), NestedBlock(Nesting = "list")] public ExecBlock? Exec { get; init; }
 
                         /// <summary>GRPC specifies an action involving a GRPC port.</summary>
                         [TerraformName("grpc"), NestedBlock] public ImmutableArray<GrpcBlock> Grpc { get; init; }
 
                         /// <summary>Specifies the http request to perform.</summary>
-                        [TerraformName("http_get"), NestedBlock] public HttpGetBlock? HttpGet { get; init; }
+                        [TerraformName("http_get"), NestedBlock(Nesting = "list")] public HttpGetBlock? HttpGet { get; init; }
 
                         /// <summary>TCPSocket specifies an action involving a TCP port. TCP hooks not yet supported</summary>
                         [TerraformName("tcp_socket"), NestedBlock] public ImmutableArray<TcpSocketBlock> TcpSocket { get; init; }
@@ -1160,13 +1160,13 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         [TerraformName("run_as_user")] public Expr<string>? RunAsUser { get; init; }
 
                         /// <summary>The capabilities to add/drop when running containers. Defaults to the default set of capabilities granted by the container runtime.</summary>
-                        [TerraformName("capabilities"), NestedBlock] public CapabilitiesBlock? Capabilities { get; init; }
+                        [TerraformName("capabilities"), NestedBlock(Nesting = "list")] public CapabilitiesBlock? Capabilities { get; init; }
 
                         /// <summary>The SELinux context to be applied to the container. If unspecified, the container runtime will allocate a random SELinux context for each container. May also be set in PodSecurityContext. If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.</summary>
-                        [TerraformName("se_linux_options"), NestedBlock] public SeLinuxOptionsBlock? SeLinuxOptions { get; init; }
+                        [TerraformName("se_linux_options"), NestedBlock(Nesting = "list")] public SeLinuxOptionsBlock? SeLinuxOptions { get; init; }
 
                         /// <summary>The seccomp options to use by the containers in this pod. Note that this field cannot be set when spec.os.name is windows.</summary>
-                        [TerraformName("seccomp_profile"), NestedBlock] public SeccompProfileBlock? SeccompProfile { get; init; }
+                        [TerraformName("seccomp_profile"), NestedBlock(Nesting = "list")] public SeccompProfileBlock? SeccompProfile { get; init; }
 
                         /// <summary>The capabilities to add/drop when running containers. Defaults to the default set of capabilities granted by the container runtime.</summary>
                         public sealed partial record CapabilitiesBlock
@@ -1224,13 +1224,13 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         [TerraformName("timeout_seconds")] public Expr<double>? TimeoutSeconds { get; init; }
 
                         /// <summary>exec specifies the action to take.</summary>
-                        [TerraformName("exec"), NestedBlock] public ExecBlock? Exec { get; init; }
+                        [TerraformName("exec"), NestedBlock(Nesting = "list")] public ExecBlock? Exec { get; init; }
 
                         /// <summary>GRPC specifies an action involving a GRPC port.</summary>
                         [TerraformName("grpc"), NestedBlock] public ImmutableArray<GrpcBlock> Grpc { get; init; }
 
                         /// <summary>Specifies the http request to perform.</summary>
-                        [TerraformName("http_get"), NestedBlock] public HttpGetBlock? HttpGet { get; init; }
+                        [TerraformName("http_get"), NestedBlock(Nesting = "list")] public HttpGetBlock? HttpGet { get; init; }
 
                         /// <summary>TCPSocket specifies an action involving a TCP port. TCP hooks not yet supported</summary>
                         [TerraformName("tcp_socket"), NestedBlock] public ImmutableArray<TcpSocketBlock> TcpSocket { get; init; }
@@ -1405,25 +1405,25 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                     [TerraformName("env_from"), NestedBlock] public ImmutableArray<EnvFromBlock> EnvFrom { get; init; }
 
                     /// <summary>Actions that the management system should take in response to container lifecycle events</summary>
-                    [TerraformName("lifecycle"), NestedBlock] public LifecycleBlock? Lifecycle { get; init; }
+                    [TerraformName("lifecycle"), NestedBlock(Nesting = "list")] public LifecycleBlock? Lifecycle { get; init; }
 
                     /// <summary>Periodic probe of container liveness. Container will be restarted if the probe fails. Cannot be updated. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes</summary>
-                    [TerraformName("liveness_probe"), NestedBlock] public LivenessProbeBlock? LivenessProbe { get; init; }
+                    [TerraformName("liveness_probe"), NestedBlock(Nesting = "list")] public LivenessProbeBlock? LivenessProbe { get; init; }
 
                     /// <summary>List of ports to expose from the container. Exposing a port here gives the system additional information about the network connections a container uses, but is primarily informational. Not specifying a port here DOES NOT prevent that port from being exposed. Any port which is listening on the default "0.0.0.0" address inside a container will be accessible from the network. Cannot be updated.</summary>
                     [TerraformName("port"), NestedBlock] public ImmutableArray<PortBlock> Port { get; init; }
 
                     /// <summary>Periodic probe of container service readiness. Container will be removed from service endpoints if the probe fails. Cannot be updated. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes</summary>
-                    [TerraformName("readiness_probe"), NestedBlock] public ReadinessProbeBlock? ReadinessProbe { get; init; }
+                    [TerraformName("readiness_probe"), NestedBlock(Nesting = "list")] public ReadinessProbeBlock? ReadinessProbe { get; init; }
 
                     /// <summary>Compute Resources required by this container. Cannot be updated. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#resources</summary>
-                    [TerraformName("resources"), NestedBlock] public ResourcesBlock? Resources { get; init; }
+                    [TerraformName("resources"), NestedBlock(Nesting = "list")] public ResourcesBlock? Resources { get; init; }
 
                     /// <summary>Security options the pod should run with. More info: https://kubernetes.io/docs/tasks/configure-pod-container/security-context/</summary>
-                    [TerraformName("security_context"), NestedBlock] public SecurityContextBlock? SecurityContext { get; init; }
+                    [TerraformName("security_context"), NestedBlock(Nesting = "list")] public SecurityContextBlock? SecurityContext { get; init; }
 
                     /// <summary>StartupProbe indicates that the Pod has successfully initialized. If specified, no other probes are executed until this completes successfully. If this probe fails, the Pod will be restarted, just as if the livenessProbe failed. This can be used to provide different probe parameters at the beginning of a Pod's lifecycle, when it might take a long time to load data or warm a cache, than during s...</summary>
-                    [TerraformName("startup_probe"), NestedBlock] public StartupProbeBlock? StartupProbe { get; init; }
+                    [TerraformName("startup_probe"), NestedBlock(Nesting = "list")] public StartupProbeBlock? StartupProbe { get; init; }
 
                     /// <summary>Raw volume devices to attach into the container's filesystem as raw block devices. Cannot be updated.</summary>
                     [TerraformName("volume_device"), NestedBlock] public ImmutableArray<VolumeDeviceBlock> VolumeDevice { get; init; }
@@ -1441,22 +1441,22 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         [TerraformName("value")] public Expr<string>? Value { get; init; }
 
                         /// <summary>Source for the environment variable's value</summary>
-                        [TerraformName("value_from"), NestedBlock] public ValueFromBlock? ValueFrom { get; init; }
+                        [TerraformName("value_from"), NestedBlock(Nesting = "list")] public ValueFromBlock? ValueFrom { get; init; }
 
                         /// <summary>Source for the environment variable's value</summary>
                         public sealed partial record ValueFromBlock
                         {
                             /// <summary>Selects a key of a ConfigMap.</summary>
-                            [TerraformName("config_map_key_ref"), NestedBlock] public ConfigMapKeyRefBlock? ConfigMapKeyRef { get; init; }
+                            [TerraformName("config_map_key_ref"), NestedBlock(Nesting = "list")] public ConfigMapKeyRefBlock? ConfigMapKeyRef { get; init; }
 
                             /// <summary>Selects a field of the pod: supports metadata.name, metadata.namespace, metadata.labels, metadata.annotations, spec.nodeName, spec.serviceAccountName, status.podIP.</summary>
-                            [TerraformName("field_ref"), NestedBlock] public FieldRefBlock? FieldRef { get; init; }
+                            [TerraformName("field_ref"), NestedBlock(Nesting = "list")] public FieldRefBlock? FieldRef { get; init; }
 
                             /// <summary>Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, limits.ephemeral-storage, requests.cpu, requests.memory and requests.ephemeral-storage) are currently supported.</summary>
-                            [TerraformName("resource_field_ref"), NestedBlock] public ResourceFieldRefBlock? ResourceFieldRef { get; init; }
+                            [TerraformName("resource_field_ref"), NestedBlock(Nesting = "list")] public ResourceFieldRefBlock? ResourceFieldRef { get; init; }
 
                             /// <summary>Selects a key of a secret in the pod's namespace.</summary>
-                            [TerraformName("secret_key_ref"), NestedBlock] public SecretKeyRefBlock? SecretKeyRef { get; init; }
+                            [TerraformName("secret_key_ref"), NestedBlock(Nesting = "list")] public SecretKeyRefBlock? SecretKeyRef { get; init; }
 
                             /// <summary>Selects a key of a ConfigMap.</summary>
                             public sealed partial record ConfigMapKeyRefBlock
@@ -1516,10 +1516,10 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         [TerraformName("prefix")] public Expr<string>? Prefix { get; init; }
 
                         /// <summary>The ConfigMap to select from</summary>
-                        [TerraformName("config_map_ref"), NestedBlock] public ConfigMapRefBlock? ConfigMapRef { get; init; }
+                        [TerraformName("config_map_ref"), NestedBlock(Nesting = "list")] public ConfigMapRefBlock? ConfigMapRef { get; init; }
 
                         /// <summary>The Secret to select from</summary>
-                        [TerraformName("secret_ref"), NestedBlock] public SecretRefBlock? SecretRef { get; init; }
+                        [TerraformName("secret_ref"), NestedBlock(Nesting = "list")] public SecretRefBlock? SecretRef { get; init; }
 
                         /// <summary>The ConfigMap to select from</summary>
                         public sealed partial record ConfigMapRefBlock
@@ -1555,10 +1555,10 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         public sealed partial record PostStartBlock
                         {
                             /// <summary>exec specifies the action to take.</summary>
-                            [TerraformName("exec"), NestedBlock] public ExecBlock? Exec { get; init; }
+                            [TerraformName("exec"), NestedBlock(Nesting = "list")] public ExecBlock? Exec { get; init; }
 
                             /// <summary>Specifies the http request to perform.</summary>
-                            [TerraformName("http_get"), NestedBlock] public HttpGetBlock? HttpGet { get; init; }
+                            [TerraformName("http_get"), NestedBlock(Nesting = "list")] public HttpGetBlock? HttpGet { get; init; }
 
                             /// <summary>TCPSocket specifies an action involving a TCP port. TCP hooks not yet supported</summary>
                             [TerraformName("tcp_socket"), NestedBlock] public ImmutableArray<TcpSocketBlock> TcpSocket { get; init; }
@@ -1611,10 +1611,10 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         public sealed partial record PreStopBlock
                         {
                             /// <summary>exec specifies the action to take.</summary>
-                            [TerraformName("exec"), NestedBlock] public ExecBlock? Exec { get; init; }
+                            [TerraformName("exec"), NestedBlock(Nesting = "list")] public ExecBlock? Exec { get; init; }
 
                             /// <summary>Specifies the http request to perform.</summary>
-                            [TerraformName("http_get"), NestedBlock] public HttpGetBlock? HttpGet { get; init; }
+                            [TerraformName("http_get"), NestedBlock(Nesting = "list")] public HttpGetBlock? HttpGet { get; init; }
 
                             /// <summary>TCPSocket specifies an action involving a TCP port. TCP hooks not yet supported</summary>
                             [TerraformName("tcp_socket"), NestedBlock] public ImmutableArray<TcpSocketBlock> TcpSocket { get; init; }
@@ -1683,13 +1683,13 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         [TerraformName("timeout_seconds")] public Expr<double>? TimeoutSeconds { get; init; }
 
                         /// <summary>exec specifies the action to take.</summary>
-                        [TerraformName("exec"), NestedBlock] public ExecBlock? Exec { get; init; }
+                        [TerraformName("exec"), NestedBlock(Nesting = "list")] public ExecBlock? Exec { get; init; }
 
                         /// <summary>GRPC specifies an action involving a GRPC port.</summary>
                         [TerraformName("grpc"), NestedBlock] public ImmutableArray<GrpcBlock> Grpc { get; init; }
 
                         /// <summary>Specifies the http request to perform.</summary>
-                        [TerraformName("http_get"), NestedBlock] public HttpGetBlock? HttpGet { get; init; }
+                        [TerraformName("http_get"), NestedBlock(Nesting = "list")] public HttpGetBlock? HttpGet { get; init; }
 
                         /// <summary>TCPSocket specifies an action involving a TCP port. TCP hooks not yet supported</summary>
                         [TerraformName("tcp_socket"), NestedBlock] public ImmutableArray<TcpSocketBlock> TcpSocket { get; init; }
@@ -1786,13 +1786,13 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         [TerraformName("timeout_seconds")] public Expr<double>? TimeoutSeconds { get; init; }
 
                         /// <summary>exec specifies the action to take.</summary>
-                        [TerraformName("exec"), NestedBlock] public ExecBlock? Exec { get; init; }
+                        [TerraformName("exec"), NestedBlock(Nesting = "list")] public ExecBlock? Exec { get; init; }
 
                         /// <summary>GRPC specifies an action involving a GRPC port.</summary>
                         [TerraformName("grpc"), NestedBlock] public ImmutableArray<GrpcBlock> Grpc { get; init; }
 
                         /// <summary>Specifies the http request to perform.</summary>
-                        [TerraformName("http_get"), NestedBlock] public HttpGetBlock? HttpGet { get; init; }
+                        [TerraformName("http_get"), NestedBlock(Nesting = "list")] public HttpGetBlock? HttpGet { get; init; }
 
                         /// <summary>TCPSocket specifies an action involving a TCP port. TCP hooks not yet supported</summary>
                         [TerraformName("tcp_socket"), NestedBlock] public ImmutableArray<TcpSocketBlock> TcpSocket { get; init; }
@@ -1883,13 +1883,13 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         [TerraformName("run_as_user")] public Expr<string>? RunAsUser { get; init; }
 
                         /// <summary>The capabilities to add/drop when running containers. Defaults to the default set of capabilities granted by the container runtime.</summary>
-                        [TerraformName("capabilities"), NestedBlock] public CapabilitiesBlock? Capabilities { get; init; }
+                        [TerraformName("capabilities"), NestedBlock(Nesting = "list")] public CapabilitiesBlock? Capabilities { get; init; }
 
                         /// <summary>The SELinux context to be applied to the container. If unspecified, the container runtime will allocate a random SELinux context for each container. May also be set in PodSecurityContext. If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.</summary>
-                        [TerraformName("se_linux_options"), NestedBlock] public SeLinuxOptionsBlock? SeLinuxOptions { get; init; }
+                        [TerraformName("se_linux_options"), NestedBlock(Nesting = "list")] public SeLinuxOptionsBlock? SeLinuxOptions { get; init; }
 
                         /// <summary>The seccomp options to use by the containers in this pod. Note that this field cannot be set when spec.os.name is windows.</summary>
-                        [TerraformName("seccomp_profile"), NestedBlock] public SeccompProfileBlock? SeccompProfile { get; init; }
+                        [TerraformName("seccomp_profile"), NestedBlock(Nesting = "list")] public SeccompProfileBlock? SeccompProfile { get; init; }
 
                         /// <summary>The capabilities to add/drop when running containers. Defaults to the default set of capabilities granted by the container runtime.</summary>
                         public sealed partial record CapabilitiesBlock
@@ -1947,13 +1947,13 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         [TerraformName("timeout_seconds")] public Expr<double>? TimeoutSeconds { get; init; }
 
                         /// <summary>exec specifies the action to take.</summary>
-                        [TerraformName("exec"), NestedBlock] public ExecBlock? Exec { get; init; }
+                        [TerraformName("exec"), NestedBlock(Nesting = "list")] public ExecBlock? Exec { get; init; }
 
                         /// <summary>GRPC specifies an action involving a GRPC port.</summary>
                         [TerraformName("grpc"), NestedBlock] public ImmutableArray<GrpcBlock> Grpc { get; init; }
 
                         /// <summary>Specifies the http request to perform.</summary>
-                        [TerraformName("http_get"), NestedBlock] public HttpGetBlock? HttpGet { get; init; }
+                        [TerraformName("http_get"), NestedBlock(Nesting = "list")] public HttpGetBlock? HttpGet { get; init; }
 
                         /// <summary>TCPSocket specifies an action involving a TCP port. TCP hooks not yet supported</summary>
                         [TerraformName("tcp_socket"), NestedBlock] public ImmutableArray<TcpSocketBlock> TcpSocket { get; init; }
@@ -2081,16 +2081,16 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                     [TerraformName("supplemental_groups")] public ImmutableArray<Expr<double>> SupplementalGroups { get; init; }
 
                     /// <summary>The SELinux context to be applied to all containers. If unspecified, the container runtime will allocate a random SELinux context for each container. May also be set in SecurityContext. If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence for that container.</summary>
-                    [TerraformName("se_linux_options"), NestedBlock] public SeLinuxOptionsBlock? SeLinuxOptions { get; init; }
+                    [TerraformName("se_linux_options"), NestedBlock(Nesting = "list")] public SeLinuxOptionsBlock? SeLinuxOptions { get; init; }
 
                     /// <summary>The seccomp options to use by the containers in this pod. Note that this field cannot be set when spec.os.name is windows.</summary>
-                    [TerraformName("seccomp_profile"), NestedBlock] public SeccompProfileBlock? SeccompProfile { get; init; }
+                    [TerraformName("seccomp_profile"), NestedBlock(Nesting = "list")] public SeccompProfileBlock? SeccompProfile { get; init; }
 
                     /// <summary>holds a list of namespaced sysctls used for the pod.</summary>
                     [TerraformName("sysctl"), NestedBlock] public ImmutableArray<SysctlBlock> Sysctl { get; init; }
 
                     /// <summary>The Windows specific settings applied to all containers. If unspecified, the options within a container's SecurityContext will be used. If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence. Note that this field cannot be set when spec.os.name is linux.</summary>
-                    [TerraformName("windows_options"), NestedBlock] public WindowsOptionsBlock? WindowsOptions { get; init; }
+                    [TerraformName("windows_options"), NestedBlock(Nesting = "list")] public WindowsOptionsBlock? WindowsOptions { get; init; }
 
                     /// <summary>The SELinux context to be applied to all containers. If unspecified, the container runtime will allocate a random SELinux context for each container. May also be set in SecurityContext. If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence for that container.</summary>
                     public sealed partial record SeLinuxOptionsBlock
@@ -2222,85 +2222,85 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                     [TerraformName("name")] public Expr<string>? Name { get; init; }
 
                     /// <summary>Represents an AWS Disk resource that is attached to a kubelet's host machine and then exposed to the pod. More info: https://kubernetes.io/docs/concepts/storage/volumes#awselasticblockstore</summary>
-                    [TerraformName("aws_elastic_block_store"), NestedBlock] public AwsElasticBlockStoreBlock? AwsElasticBlockStore { get; init; }
+                    [TerraformName("aws_elastic_block_store"), NestedBlock(Nesting = "list")] public AwsElasticBlockStoreBlock? AwsElasticBlockStore { get; init; }
 
                     /// <summary>Represents an Azure Data Disk mount on the host and bind mount to the pod.</summary>
-                    [TerraformName("azure_disk"), NestedBlock] public AzureDiskBlock? AzureDisk { get; init; }
+                    [TerraformName("azure_disk"), NestedBlock(Nesting = "list")] public AzureDiskBlock? AzureDisk { get; init; }
 
                     /// <summary>Represents an Azure File Service mount on the host and bind mount to the pod.</summary>
-                    [TerraformName("azure_file"), NestedBlock] public AzureFileBlock? AzureFile { get; init; }
+                    [TerraformName("azure_file"), NestedBlock(Nesting = "list")] public AzureFileBlock? AzureFile { get; init; }
 
                     /// <summary>Represents a Ceph FS mount on the host that shares a pod's lifetime</summary>
-                    [TerraformName("ceph_fs"), NestedBlock] public CephFsBlock? CephFs { get; init; }
+                    [TerraformName("ceph_fs"), NestedBlock(Nesting = "list")] public CephFsBlock? CephFs { get; init; }
 
                     /// <summary>Represents a cinder volume attached and mounted on kubelets host machine. More info: https://examples.k8s.io/mysql-cinder-pd/README.md</summary>
-                    [TerraformName("cinder"), NestedBlock] public CinderBlock? Cinder { get; init; }
+                    [TerraformName("cinder"), NestedBlock(Nesting = "list")] public CinderBlock? Cinder { get; init; }
 
                     /// <summary>ConfigMap represents a configMap that should populate this volume</summary>
-                    [TerraformName("config_map"), NestedBlock] public ConfigMapBlock? ConfigMap { get; init; }
+                    [TerraformName("config_map"), NestedBlock(Nesting = "list")] public ConfigMapBlock? ConfigMap { get; init; }
 
                     /// <summary>Represents a CSI Volume. More info: https://kubernetes.io/docs/concepts/storage/volumes#csi</summary>
-                    [TerraformName("csi"), NestedBlock] public CsiBlock? Csi { get; init; }
+                    [TerraformName("csi"), NestedBlock(Nesting = "list")] public CsiBlock? Csi { get; init; }
 
                     /// <summary>DownwardAPI represents downward API about the pod that should populate this volume</summary>
-                    [TerraformName("downward_api"), NestedBlock] public DownwardApiBlock? DownwardApi { get; init; }
+                    [TerraformName("downward_api"), NestedBlock(Nesting = "list")] public DownwardApiBlock? DownwardApi { get; init; }
 
                     /// <summary>EmptyDir represents a temporary directory that shares a pod's lifetime. More info: https://kubernetes.io/docs/concepts/storage/volumes#emptydir</summary>
-                    [TerraformName("empty_dir"), NestedBlock] public EmptyDirBlock? EmptyDir { get; init; }
+                    [TerraformName("empty_dir"), NestedBlock(Nesting = "list")] public EmptyDirBlock? EmptyDir { get; init; }
 
                     /// <summary>Represents an ephemeral volume that is handled by a normal storage driver. More info: https://kubernetes.io/docs/concepts/storage/ephemeral-volumes/#generic-ephemeral-volumes</summary>
-                    [TerraformName("ephemeral"), NestedBlock] public EphemeralBlock? Ephemeral { get; init; }
+                    [TerraformName("ephemeral"), NestedBlock(Nesting = "list")] public EphemeralBlock? Ephemeral { get; init; }
 
                     /// <summary>Represents a Fibre Channel resource that is attached to a kubelet's host machine and then exposed to the pod.</summary>
-                    [TerraformName("fc"), NestedBlock] public FcBlock? Fc { get; init; }
+                    [TerraformName("fc"), NestedBlock(Nesting = "list")] public FcBlock? Fc { get; init; }
 
                     /// <summary>Represents a generic volume resource that is provisioned/attached using an exec based plugin. This is an alpha feature and may change in future.</summary>
-                    [TerraformName("flex_volume"), NestedBlock] public FlexVolumeBlock? FlexVolume { get; init; }
+                    [TerraformName("flex_volume"), NestedBlock(Nesting = "list")] public FlexVolumeBlock? FlexVolume { get; init; }
 
                     /// <summary>Represents a Flocker volume attached to a kubelet's host machine and exposed to the pod for its usage. This depends on the Flocker control service being running</summary>
-                    [TerraformName("flocker"), NestedBlock] public FlockerBlock? Flocker { get; init; }
+                    [TerraformName("flocker"), NestedBlock(Nesting = "list")] public FlockerBlock? Flocker { get; init; }
 
                     /// <summary>Represents a GCE Disk resource that is attached to a kubelet's host machine and then exposed to the pod. Provisioned by an admin. More info: https://kubernetes.io/docs/concepts/storage/volumes#gcepersistentdisk</summary>
-                    [TerraformName("gce_persistent_disk"), NestedBlock] public GcePersistentDiskBlock? GcePersistentDisk { get; init; }
+                    [TerraformName("gce_persistent_disk"), NestedBlock(Nesting = "list")] public GcePersistentDiskBlock? GcePersistentDisk { get; init; }
 
                     /// <summary>GitRepo represents a git repository at a particular revision.</summary>
-                    [TerraformName("git_repo"), NestedBlock] public GitRepoBlock? GitRepo { get; init; }
+                    [TerraformName("git_repo"), NestedBlock(Nesting = "list")] public GitRepoBlock? GitRepo { get; init; }
 
                     /// <summary>Represents a Glusterfs volume that is attached to a host and exposed to the pod. Provisioned by an admin. More info: https://examples.k8s.io/volumes/glusterfs/README.md</summary>
-                    [TerraformName("glusterfs"), NestedBlock] public GlusterfsBlock? Glusterfs { get; init; }
+                    [TerraformName("glusterfs"), NestedBlock(Nesting = "list")] public GlusterfsBlock? Glusterfs { get; init; }
 
                     /// <summary>Represents a directory on the host. Provisioned by a developer or tester. This is useful for single-node development and testing only! On-host storage is not supported in any way and WILL NOT WORK in a multi-node cluster. More info: https://kubernetes.io/docs/concepts/storage/volumes#hostpath</summary>
-                    [TerraformName("host_path"), NestedBlock] public HostPathBlock? HostPath { get; init; }
+                    [TerraformName("host_path"), NestedBlock(Nesting = "list")] public HostPathBlock? HostPath { get; init; }
 
                     /// <summary>Represents an ISCSI Disk resource that is attached to a kubelet's host machine and then exposed to the pod. Provisioned by an admin.</summary>
-                    [TerraformName("iscsi"), NestedBlock] public IscsiBlock? Iscsi { get; init; }
+                    [TerraformName("iscsi"), NestedBlock(Nesting = "list")] public IscsiBlock? Iscsi { get; init; }
 
                     /// <summary>Represents a mounted local storage device such as a disk, partition or directory. Local volumes can only be used as a statically created PersistentVolume. Dynamic provisioning is not supported yet. More info: https://kubernetes.io/docs/concepts/storage/volumes#local</summary>
-                    [TerraformName("local"), NestedBlock] public LocalBlock? Local { get; init; }
+                    [TerraformName("local"), NestedBlock(Nesting = "list")] public LocalBlock? Local { get; init; }
 
                     /// <summary>Represents an NFS mount on the host. Provisioned by an admin. More info: https://kubernetes.io/docs/concepts/storage/volumes#nfs</summary>
-                    [TerraformName("nfs"), NestedBlock] public NfsBlock? Nfs { get; init; }
+                    [TerraformName("nfs"), NestedBlock(Nesting = "list")] public NfsBlock? Nfs { get; init; }
 
                     /// <summary>The specification of a persistent volume.</summary>
-                    [TerraformName("persistent_volume_claim"), NestedBlock] public PersistentVolumeClaimBlock? PersistentVolumeClaim { get; init; }
+                    [TerraformName("persistent_volume_claim"), NestedBlock(Nesting = "list")] public PersistentVolumeClaimBlock? PersistentVolumeClaim { get; init; }
 
                     /// <summary>Represents a PhotonController persistent disk attached and mounted on kubelets host machine</summary>
-                    [TerraformName("photon_persistent_disk"), NestedBlock] public PhotonPersistentDiskBlock? PhotonPersistentDisk { get; init; }
+                    [TerraformName("photon_persistent_disk"), NestedBlock(Nesting = "list")] public PhotonPersistentDiskBlock? PhotonPersistentDisk { get; init; }
 
                     /// <summary>Projected represents a single volume that projects several volume sources into the same directory. More info: https://kubernetes.io/docs/concepts/storage/volumes/#projected</summary>
                     [TerraformName("projected"), NestedBlock] public ImmutableArray<ProjectedBlock> Projected { get; init; }
 
                     /// <summary>Quobyte represents a Quobyte mount on the host that shares a pod's lifetime</summary>
-                    [TerraformName("quobyte"), NestedBlock] public QuobyteBlock? Quobyte { get; init; }
+                    [TerraformName("quobyte"), NestedBlock(Nesting = "list")] public QuobyteBlock? Quobyte { get; init; }
 
                     /// <summary>Represents a Rados Block Device mount on the host that shares a pod's lifetime. More info: https://examples.k8s.io/volumes/rbd/README.md</summary>
-                    [TerraformName("rbd"), NestedBlock] public RbdBlock? Rbd { get; init; }
+                    [TerraformName("rbd"), NestedBlock(Nesting = "list")] public RbdBlock? Rbd { get; init; }
 
                     /// <summary>Secret represents a secret that should populate this volume. More info: https://kubernetes.io/docs/concepts/storage/volumes#secrets</summary>
-                    [TerraformName("secret"), NestedBlock] public SecretBlock? Secret { get; init; }
+                    [TerraformName("secret"), NestedBlock(Nesting = "list")] public SecretBlock? Secret { get; init; }
 
                     /// <summary>Represents a vSphere volume attached and mounted on kubelets host machine</summary>
-                    [TerraformName("vsphere_volume"), NestedBlock] public VsphereVolumeBlock? VsphereVolume { get; init; }
+                    [TerraformName("vsphere_volume"), NestedBlock(Nesting = "list")] public VsphereVolumeBlock? VsphereVolume { get; init; }
 
                     /// <summary>Represents an AWS Disk resource that is attached to a kubelet's host machine and then exposed to the pod. More info: https://kubernetes.io/docs/concepts/storage/volumes#awselasticblockstore</summary>
                     public sealed partial record AwsElasticBlockStoreBlock
@@ -2375,7 +2375,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         [TerraformName("user")] public Expr<string>? User { get; init; }
 
                         /// <summary>Reference to the authentication secret for User, default is empty. More info: https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it</summary>
-                        [TerraformName("secret_ref"), NestedBlock] public SecretRefBlock? SecretRef { get; init; }
+                        [TerraformName("secret_ref"), NestedBlock(Nesting = "list")] public SecretRefBlock? SecretRef { get; init; }
 
                         /// <summary>Reference to the authentication secret for User, default is empty. More info: https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it</summary>
                         public sealed partial record SecretRefBlock
@@ -2446,7 +2446,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         [TerraformName("volume_attributes")] public Map<Expr<string>>? VolumeAttributes { get; init; }
 
                         /// <summary>A reference to the secret object containing sensitive information to pass to the CSI driver to complete the CSI NodePublishVolume and NodeUnpublishVolume calls.</summary>
-                        [TerraformName("node_publish_secret_ref"), NestedBlock] public NodePublishSecretRefBlock? NodePublishSecretRef { get; init; }
+                        [TerraformName("node_publish_secret_ref"), NestedBlock(Nesting = "list")] public NodePublishSecretRefBlock? NodePublishSecretRef { get; init; }
 
                         /// <summary>A reference to the secret object containing sensitive information to pass to the CSI driver to complete the CSI NodePublishVolume and NodeUnpublishVolume calls.</summary>
                         public sealed partial record NodePublishSecretRefBlock
@@ -2475,10 +2475,10 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                             [TerraformName("path"), Required] public Expr<string>? Path { get; init; }
 
                             /// <summary>Required: Selects a field of the pod: only annotations, labels, name and namespace are supported.</summary>
-                            [TerraformName("field_ref"), Required, NestedBlock] public FieldRefBlock? FieldRef { get; init; }
+                            [TerraformName("field_ref"), Required, NestedBlock(Nesting = "list")] public FieldRefBlock? FieldRef { get; init; }
 
                             /// <summary>Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, requests.cpu and requests.memory) are currently supported.</summary>
-                            [TerraformName("resource_field_ref"), NestedBlock] public ResourceFieldRefBlock? ResourceFieldRef { get; init; }
+                            [TerraformName("resource_field_ref"), NestedBlock(Nesting = "list")] public ResourceFieldRefBlock? ResourceFieldRef { get; init; }
 
                             /// <summary>Required: Selects a field of the pod: only annotations, labels, name and namespace are supported.</summary>
                             public sealed partial record FieldRefBlock
@@ -2519,16 +2519,16 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                     public sealed partial record EphemeralBlock
                     {
                         /// <summary>Will be used to create a stand-alone PVC to provision the volume. The pod in which this EphemeralVolumeSource is embedded will be the owner of the PVC.</summary>
-                        [TerraformName("volume_claim_template"), Required, NestedBlock] public VolumeClaimTemplateBlock? VolumeClaimTemplate { get; init; }
+                        [TerraformName("volume_claim_template"), Required, NestedBlock(Nesting = "list")] public VolumeClaimTemplateBlock? VolumeClaimTemplate { get; init; }
 
                         /// <summary>Will be used to create a stand-alone PVC to provision the volume. The pod in which this EphemeralVolumeSource is embedded will be the owner of the PVC.</summary>
                         public sealed partial record VolumeClaimTemplateBlock
                         {
                             /// <summary>May contain labels and annotations that will be copied into the PVC when creating it. No other fields are allowed and will be rejected during validation.</summary>
-                            [TerraformName("metadata"), NestedBlock] public MetadataBlock? Metadata { get; init; }
+                            [TerraformName("metadata"), NestedBlock(Nesting = "list")] public MetadataBlock? Metadata { get; init; }
 
                             /// <summary>The specification for the PersistentVolumeClaim. The entire content is copied unchanged into the PVC that gets created from this template. The same fields as in a PersistentVolumeClaim are also valid here.</summary>
-                            [TerraformName("spec"), Required, NestedBlock] public SpecBlock? Spec { get; init; }
+                            [TerraformName("spec"), Required, NestedBlock(Nesting = "list")] public SpecBlock? Spec { get; init; }
 
                             /// <summary>May contain labels and annotations that will be copied into the PVC when creating it. No other fields are allowed and will be rejected during validation.</summary>
                             public sealed partial record MetadataBlock
@@ -2556,10 +2556,10 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                                 [TerraformName("volume_name"), Computed] public Expr<string>? VolumeName { get; init; }
 
                                 /// <summary>A list of the minimum resources the volume should have. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#resources</summary>
-                                [TerraformName("resources"), Required, NestedBlock] public ResourcesBlock? Resources { get; init; }
+                                [TerraformName("resources"), Required, NestedBlock(Nesting = "list")] public ResourcesBlock? Resources { get; init; }
 
                                 /// <summary>A label query over volumes to consider for binding.</summary>
-                                [TerraformName("selector"), NestedBlock] public SelectorBlock? Selector { get; init; }
+                                [TerraformName("selector"), NestedBlock(Nesting = "list")] public SelectorBlock? Selector { get; init; }
 
                                 /// <summary>A list of the minimum resources the volume should have. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#resources</summary>
                                 public sealed partial record ResourcesBlock
@@ -2629,7 +2629,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         [TerraformName("read_only")] public Expr<bool>? ReadOnly { get; init; }
 
                         /// <summary>Reference to the secret object containing sensitive information to pass to the plugin scripts. This may be empty if no secret object is specified. If the secret object contains more than one secret, all secrets are passed to the plugin scripts.</summary>
-                        [TerraformName("secret_ref"), NestedBlock] public SecretRefBlock? SecretRef { get; init; }
+                        [TerraformName("secret_ref"), NestedBlock(Nesting = "list")] public SecretRefBlock? SecretRef { get; init; }
 
                         /// <summary>Reference to the secret object containing sensitive information to pass to the plugin scripts. This may be empty if no secret object is specified. If the secret object contains more than one secret, all secrets are passed to the plugin scripts.</summary>
                         public sealed partial record SecretRefBlock
@@ -2782,13 +2782,13 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                             [TerraformName("config_map"), NestedBlock] public ImmutableArray<ConfigMapBlock> ConfigMap { get; init; }
 
                             /// <summary>DownwardAPI represents downward API about the pod that should populate this volume</summary>
-                            [TerraformName("downward_api"), NestedBlock] public DownwardApiBlock? DownwardApi { get; init; }
+                            [TerraformName("downward_api"), NestedBlock(Nesting = "list")] public DownwardApiBlock? DownwardApi { get; init; }
 
                             /// <summary>Secret represents a secret that should populate this volume. More info: https://kubernetes.io/docs/concepts/storage/volumes#secrets</summary>
                             [TerraformName("secret"), NestedBlock] public ImmutableArray<SecretBlock> Secret { get; init; }
 
                             /// <summary>A projected service account token volume</summary>
-                            [TerraformName("service_account_token"), NestedBlock] public ServiceAccountTokenBlock? ServiceAccountToken { get; init; }
+                            [TerraformName("service_account_token"), NestedBlock(Nesting = "list")] public ServiceAccountTokenBlock? ServiceAccountToken { get; init; }
 
                             /// <summary>ConfigMap represents a configMap that should populate this volume</summary>
                             public sealed partial record ConfigMapBlock
@@ -2832,10 +2832,10 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                                     [TerraformName("path"), Required] public Expr<string>? Path { get; init; }
 
                                     /// <summary>Selects a field of the pod: only annotations, labels, name and namespace are supported.</summary>
-                                    [TerraformName("field_ref"), NestedBlock] public FieldRefBlock? FieldRef { get; init; }
+                                    [TerraformName("field_ref"), NestedBlock(Nesting = "list")] public FieldRefBlock? FieldRef { get; init; }
 
                                     /// <summary>Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, requests.cpu and requests.memory) are currently supported.</summary>
-                                    [TerraformName("resource_field_ref"), NestedBlock] public ResourceFieldRefBlock? ResourceFieldRef { get; init; }
+                                    [TerraformName("resource_field_ref"), NestedBlock(Nesting = "list")] public ResourceFieldRefBlock? ResourceFieldRef { get; init; }
 
                                     /// <summary>Selects a field of the pod: only annotations, labels, name and namespace are supported.</summary>
                                     public sealed partial record FieldRefBlock
@@ -2947,7 +2947,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         [TerraformName("read_only")] public Expr<bool>? ReadOnly { get; init; }
 
                         /// <summary>Name of the authentication secret for RBDUser. If provided overrides keyring. Default is nil. More info: https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it</summary>
-                        [TerraformName("secret_ref"), NestedBlock] public SecretRefBlock? SecretRef { get; init; }
+                        [TerraformName("secret_ref"), NestedBlock(Nesting = "list")] public SecretRefBlock? SecretRef { get; init; }
 
                         /// <summary>Name of the authentication secret for RBDUser. If provided overrides keyring. Default is nil. More info: https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it</summary>
                         public sealed partial record SecretRefBlock

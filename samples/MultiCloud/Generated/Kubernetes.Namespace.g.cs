@@ -21,7 +21,7 @@ public sealed partial record KubernetesNamespaceV1(string Name) : Resource(Name)
     [TerraformName("wait_for_default_service_account")] public Expr<bool>? WaitForDefaultServiceAccount { get; init; }
 
     /// <summary>Standard namespace's metadata. More info: https://github.com/kubernetes/community/blob/master/contributors/devel/sig-architecture/api-conventions.md#metadata</summary>
-    [TerraformName("metadata"), Required, NestedBlock] public MetadataBlock? Metadata { get; init; }
+    [TerraformName("metadata"), Required, NestedBlock(Nesting = "list")] public MetadataBlock? Metadata { get; init; }
 
     /// <summary>The timeouts block.</summary>
     [TerraformName("timeouts"), NestedBlock] public TimeoutsBlock? Timeouts { get; init; }

@@ -181,7 +181,7 @@ public static class BindingGenerator
         if (member.Required)
             attributes.Add("Required");
         if (member.Kind == MemberKind.Block)
-            attributes.Add("NestedBlock");
+            attributes.Add(member.Nesting is null ? "NestedBlock" : $"NestedBlock(Nesting = {Quote(member.Nesting)})");
         if (member.Computed)
             attributes.Add("Computed");
         if (member.Sensitive)

@@ -33,4 +33,4 @@ internal enum MemberKind
 /// <summary>One property of a record.</summary>
 internal sealed record MemberPlan(
     string Property, string TerraformName, MemberKind Kind, string CSharpType, bool Required, bool Computed, bool Sensitive, bool WriteOnly,
-    bool Deprecated, string? Description);
+    bool Deprecated, string? Description, string? Nesting = null);

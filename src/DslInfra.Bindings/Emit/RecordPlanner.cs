@@ -50,8 +50,10 @@ internal static class RecordPlanner
             var csharp = nested.Nesting == NestingMode.Map ? $"Map<{blockRecord.Name}>?"
                 : nested.IsSingle ? blockRecord.Name + "?"
                 : $"ImmutableArray<{blockRecord.Name}>";
+            // A list or set of at most one is one C# value, but Terraform's path into it is not: say which it is.
+            var nesting = nested.IsSingle && nested.Nesting is NestingMode.List or NestingMode.Set ? nested.Nesting.ToString().ToLowerInvariant() : null;
             record.Members.Add(new MemberPlan(property, nested.Name, MemberKind.Block, csharp, nested.MinItems > 0, false, false, false,
-                nested.Block.Deprecated, nested.Block.Description));
+                nested.Block.Deprecated, nested.Block.Description, nesting));
         }
     }
 

@@ -29,6 +29,12 @@ public sealed class RequiredAttribute : Attribute
 [AttributeUsage(AttributeTargets.Property, Inherited = false)]
 public sealed class NestedBlockAttribute : Attribute
 {
+    /// <summary>
+    /// How Terraform nests the block when it is not a single object: <c>"list"</c> or <c>"set"</c> (of at most one, for a
+    /// property that holds one block). Reading a value inside it from another block then follows Terraform's path
+    /// (<c>metadata[0].name</c> for a list, <c>one(…[*].name)</c> for a set).
+    /// </summary>
+    public string? Nesting { get; set; }
 }
 
 /// <summary>A block type that Terraform also reads as an attribute: every argument is written, unset ones as null.</summary>
