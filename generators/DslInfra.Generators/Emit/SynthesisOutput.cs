@@ -33,7 +33,8 @@ internal static class SynthesisOutput
             output.CancellationToken.ThrowIfCancellationRequested();
             if (stack.Failure is { } failure)
             {
-                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotSynthesized, failure.Span?.ToLocation() ?? Location.None, stack.Stack, failure.Reason));
+                foreach (var each in failure.All())
+                    output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotSynthesized, each.Span?.ToLocation() ?? Location.None, stack.Stack, each.Reason));
                 continue;
             }
             if (byName[stack.Stack] > 1)

@@ -261,6 +261,11 @@ internal sealed partial class Evaluator
         {
             case ErrorValue:
                 return operand;
+            // `enabled ? 1 : 0` on an Expr<bool>: C# asks its operator true, Terraform gets the condition itself.
+            case ExpressionValue or BoolValue when unary.OperatorKind is UnaryOperatorKind.True:
+                return operand;
+            case BoolValue flag when unary.OperatorKind is UnaryOperatorKind.False:
+                return new BoolValue(!flag.Flag);
             case ExpressionValue when unary.OperatorKind is UnaryOperatorKind.Minus or UnaryOperatorKind.Not:
                 return new UnaryValue(unary.OperatorKind == UnaryOperatorKind.Minus ? "-" : "!", operand);
             case NumberValue number when unary.OperatorKind == UnaryOperatorKind.Plus:

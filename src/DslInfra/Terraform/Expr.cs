@@ -29,6 +29,56 @@ public abstract record Expr<T> : Expr
 {
     /// <summary>A literal value.</summary>
     public static implicit operator Expr<T>(T value) => new Literal<T>(value);
+
+    // Comparisons and logic Terraform evaluates: `Fn.Length(Emails) > 0`, `a && b`, `!enabled`. (== and != are the
+    // record's own; a Variable<T> or Local<T> compares with a value through its own operators.)
+
+    /// <summary>Terraform's <c>&lt;</c>.</summary>
+    public static Expr<bool> operator <(Expr<T> left, Expr<T> right) => Operation<bool>.Of(left, "<", right);
+
+    /// <summary>Terraform's <c>&gt;</c>.</summary>
+    public static Expr<bool> operator >(Expr<T> left, Expr<T> right) => Operation<bool>.Of(left, ">", right);
+
+    /// <summary>Terraform's <c>&lt;=</c>.</summary>
+    public static Expr<bool> operator <=(Expr<T> left, Expr<T> right) => Operation<bool>.Of(left, "<=", right);
+
+    /// <summary>Terraform's <c>&gt;=</c>.</summary>
+    public static Expr<bool> operator >=(Expr<T> left, Expr<T> right) => Operation<bool>.Of(left, ">=", right);
+
+    /// <summary>Terraform's <c>&amp;&amp;</c> (with <c>true</c>/<c>false</c>, C#'s <c>&amp;&amp;</c> works on expressions).</summary>
+    public static Expr<T> operator &(Expr<T> left, Expr<T> right) => Operation<T>.Of(left, "&&", right);
+
+    /// <summary>Terraform's <c>||</c>.</summary>
+    public static Expr<T> operator |(Expr<T> left, Expr<T> right) => Operation<T>.Of(left, "||", right);
+
+    /// <summary>Terraform's <c>!</c>.</summary>
+    public static Expr<bool> operator !(Expr<T> operand) => new Operation<bool>("!" + Operation<bool>.Operand(operand));
+
+    /// <summary>
+    /// Lets an expression be a C# condition (<c>enabled ? 1 : 0</c>, <c>a &amp;&amp; b</c>); the generator writes Terraform's
+    /// conditional. Never evaluated by DslInfra, which runs no user code.
+    /// </summary>
+    public static bool operator true(Expr<T> value) => value is Literal<bool> { Value: true };
+
+    /// <summary>See <c>operator true</c>.</summary>
+    public static bool operator false(Expr<T> value) => value is Literal<bool> { Value: false };
+}
+
+/// <summary>An operation Terraform evaluates, e.g. <c>length(var.emails) &gt; 0</c>.</summary>
+public sealed record Operation<T>(string Text) : Expr<T>
+{
+    internal static Operation<T> Of(Expr left, string op, Expr right) => new(Operand(left) + " " + op + " " + Operand(right));
+
+    internal static string Operand(Expr value) => value switch
+    {
+        Literal<string> text => "\"" + text.Value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"",
+        Literal<bool> flag => flag.Value ? "true" : "false",
+        _ => value.ToString() is { } written && written.StartsWith("${", StringComparison.Ordinal) && written.EndsWith("}", StringComparison.Ordinal)
+            ? "(" + written.Substring(2, written.Length - 3) + ")" : value.ToString() ?? "",
+    };
+
+    /// <summary>The operation as a Terraform template.</summary>
+    public override string ToString() => "${" + Text + "}";
 }
 
 /// <summary>A value known when the stack is written.</summary>

@@ -13,6 +13,32 @@ public sealed record Local<T>(string Name)
     /// <summary>The local as a value: <c>local.name</c>.</summary>
     public static implicit operator Expr<T>(Local<T> local) => new Reference<T>("local." + local.Name);
 
+    // `Env == "prod"`, `Workers > 0`: comparisons Terraform evaluates, without a cast to Expr<T>.
+
+    /// <summary>Terraform's <c>==</c>.</summary>
+    public static Expr<bool> operator ==(Local<T> left, Expr<T> right) => Operation<bool>.Of(left, "==", right);
+
+    /// <summary>Terraform's <c>!=</c>.</summary>
+    public static Expr<bool> operator !=(Local<T> left, Expr<T> right) => Operation<bool>.Of(left, "!=", right);
+
+    /// <summary>Terraform's <c>==</c>.</summary>
+    public static Expr<bool> operator ==(Expr<T> left, Local<T> right) => Operation<bool>.Of(left, "==", right);
+
+    /// <summary>Terraform's <c>!=</c>.</summary>
+    public static Expr<bool> operator !=(Expr<T> left, Local<T> right) => Operation<bool>.Of(left, "!=", right);
+
+    /// <summary>Terraform's <c>&lt;</c>.</summary>
+    public static Expr<bool> operator <(Local<T> left, Expr<T> right) => Operation<bool>.Of(left, "<", right);
+
+    /// <summary>Terraform's <c>&gt;</c>.</summary>
+    public static Expr<bool> operator >(Local<T> left, Expr<T> right) => Operation<bool>.Of(left, ">", right);
+
+    /// <summary>Terraform's <c>&lt;=</c>.</summary>
+    public static Expr<bool> operator <=(Local<T> left, Expr<T> right) => Operation<bool>.Of(left, "<=", right);
+
+    /// <summary>Terraform's <c>&gt;=</c>.</summary>
+    public static Expr<bool> operator >=(Local<T> left, Expr<T> right) => Operation<bool>.Of(left, ">=", right);
+
     /// <summary>The local as a Terraform template, so that interpolating it keeps it a reference.</summary>
     public override string ToString() => "${local." + Name + "}";
 }

@@ -38,6 +38,32 @@ public sealed record Variable<T>(string Name)
     /// <summary>The variable as a value.</summary>
     public static implicit operator Expr<T>(Variable<T> variable) => new Reference<T>("var." + variable.Name);
 
+    // `Env == "prod"`, `Workers > 0`: comparisons Terraform evaluates, without a cast to Expr<T>.
+
+    /// <summary>Terraform's <c>==</c>.</summary>
+    public static Expr<bool> operator ==(Variable<T> left, Expr<T> right) => Operation<bool>.Of(left, "==", right);
+
+    /// <summary>Terraform's <c>!=</c>.</summary>
+    public static Expr<bool> operator !=(Variable<T> left, Expr<T> right) => Operation<bool>.Of(left, "!=", right);
+
+    /// <summary>Terraform's <c>==</c>.</summary>
+    public static Expr<bool> operator ==(Expr<T> left, Variable<T> right) => Operation<bool>.Of(left, "==", right);
+
+    /// <summary>Terraform's <c>!=</c>.</summary>
+    public static Expr<bool> operator !=(Expr<T> left, Variable<T> right) => Operation<bool>.Of(left, "!=", right);
+
+    /// <summary>Terraform's <c>&lt;</c>.</summary>
+    public static Expr<bool> operator <(Variable<T> left, Expr<T> right) => Operation<bool>.Of(left, "<", right);
+
+    /// <summary>Terraform's <c>&gt;</c>.</summary>
+    public static Expr<bool> operator >(Variable<T> left, Expr<T> right) => Operation<bool>.Of(left, ">", right);
+
+    /// <summary>Terraform's <c>&lt;=</c>.</summary>
+    public static Expr<bool> operator <=(Variable<T> left, Expr<T> right) => Operation<bool>.Of(left, "<=", right);
+
+    /// <summary>Terraform's <c>&gt;=</c>.</summary>
+    public static Expr<bool> operator >=(Variable<T> left, Expr<T> right) => Operation<bool>.Of(left, ">=", right);
+
     /// <summary>The variable as a Terraform template, so that interpolating it keeps it a reference.</summary>
     public override string ToString() => "${var." + Name + "}";
 }

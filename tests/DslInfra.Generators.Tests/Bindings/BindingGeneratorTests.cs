@@ -67,7 +67,7 @@ public class BindingGeneratorTests
         Assert.Contains("[TerraformName(\"password\"), Sensitive] public Expr<string>? Password", source);
         Assert.Contains("[TerraformName(\"token\"), WriteOnly] public Expr<string>? Token", source);
         Assert.Contains("[TerraformName(\"rule\"), Required, NestedBlock] public ImmutableArray<RuleBlock> Rule", source);
-        Assert.Contains("[TerraformName(\"filter\"), NestedBlock] public FilterBlock? Filter", source); // list of at most one
+        Assert.Contains("[TerraformName(\"filter\"), NestedBlock(Nesting = \"list\")] public FilterBlock? Filter", source); // list of at most one: read through filter[0]
         Assert.Contains("[TerraformName(\"transition\"), NestedBlock] public ImmutableArray<TransitionBlock> Transition", source);
         Assert.Contains("[TerraformName(\"labels\"), NestedBlock] public Map<LabelsBlock>? Labels", source);
         Assert.DoesNotContain("Status", source); // computed-only inside a block: nothing to set, nothing to address
