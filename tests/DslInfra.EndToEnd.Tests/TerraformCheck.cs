@@ -9,20 +9,77 @@ internal static class TerraformCheck
     public static string Script { get; } = Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "tfmock", "tfcheck.sh"));
 
     /// <summary>tfcheck's verdict on each folder (one line each, its notes indented under it) and its exit code.</summary>
-    public static (int ExitCode, string Output) Run(IEnumerable<string> folders)
+    public static (int ExitCode, string Output) Run(IEnumerable<string> arguments)
     {
         Assert.True(File.Exists(Script), $"{Script} not found: the repository's workplace has shared/ beside it (CI does too)");
-        return Repo.Run("bash", $"\"{Script}\" " + string.Join(" ", folders.Select(f => $"\"{f}\"")), Repo.Root);
+        return Repo.Run("bash", $"\"{Script}\" " + string.Join(" ", arguments.Select(f => $"\"{f}\"")), Repo.Root);
     }
 
-    /// <summary>Every folder validated and planned, and no provider constraint excludes the schema the records came from.</summary>
+    /// <summary>
+    /// Every folder validated and planned, no provider constraint excludes the schema the records came from, and every
+    /// edge Terraform sees between the stack's blocks (the plan's configuration references) is one the manifest lists, so
+    /// review and blast radius never miss one.
+    /// </summary>
     public static void AssertPlans(IReadOnlyCollection<string> folders)
     {
         Assert.NotEmpty(folders);
-        var (exit, output) = Run(folders);
-        Assert.True(exit == 0, output);
-        Assert.Equal(folders.Count, output.Split('\n').Count(l => l.StartsWith("OK ", StringComparison.Ordinal)));
-        Assert.DoesNotContain("excludes", output);
+        var keep = Directory.CreateTempSubdirectory("dslinfra-tfcheck-").FullName;
+        try
+        {
+            var (exit, output) = Run(["--keep", keep, .. folders]);
+            Assert.True(exit == 0, output);
+            Assert.Equal(folders.Count, output.Split('\n').Count(l => l.StartsWith("OK ", StringComparison.Ordinal)));
+            Assert.DoesNotContain("excludes", output);
+            foreach (var plan in Directory.GetFiles(keep, "plan.json", SearchOption.AllDirectories))
+            {
+                // tfcheck keeps each folder's files under "<its position>-<parent>_<name>".
+                var kept = Path.GetFileName(Path.GetDirectoryName(plan))!;
+                var stack = folders.ElementAt(int.Parse(kept.Split('-')[0], System.Globalization.CultureInfo.InvariantCulture) - 1);
+                Assert.EndsWith("_" + Path.GetFileName(stack), kept);
+                AssertManifestHasTerraformsEdges(File.ReadAllText(plan), File.ReadAllText(Path.Combine(stack, "manifest.json")), stack);
+            }
+        }
+        finally
+        {
+            Directory.Delete(keep, recursive: true);
+        }
+    }
+
+    private static void AssertManifestHasTerraformsEdges(string planJson, string manifestJson, string stack)
+    {
+        using var plan = System.Text.Json.JsonDocument.Parse(planJson);
+        using var manifest = System.Text.Json.JsonDocument.Parse(manifestJson);
+        var listed = manifest.RootElement.GetProperty("resources").EnumerateArray().ToDictionary(
+            r => r.GetProperty("address").GetString()!,
+            r => r.TryGetProperty("depends_on", out var d) ? d.EnumerateArray().Select(x => x.GetString()!).ToHashSet() : []);
+        if (!plan.RootElement.TryGetProperty("configuration", out var configuration) || !configuration.GetProperty("root_module").TryGetProperty("resources", out var resources))
+            return;
+        var addresses = resources.EnumerateArray().Select(r => r.GetProperty("address").GetString()!).ToHashSet();
+        foreach (var resource in resources.EnumerateArray())
+        {
+            var address = resource.GetProperty("address").GetString()!;
+            var seen = new HashSet<string>();
+            Collect(resource, seen);
+            foreach (var edge in seen.Where(addresses.Contains).Where(e => e != address))
+                Assert.True(listed.TryGetValue(address, out var dependsOn) && dependsOn.Contains(edge),
+                    $"{stack}: Terraform sees {address} read {edge}, which the manifest does not list");
+        }
+    }
+
+    private static void Collect(System.Text.Json.JsonElement element, HashSet<string> found)
+    {
+        if (element.ValueKind == System.Text.Json.JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject())
+                if (property.Name is "references" or "depends_on" && property.Value.ValueKind == System.Text.Json.JsonValueKind.Array)
+                    foreach (var reference in property.Value.EnumerateArray())
+                        found.Add(reference.GetString()!);
+                else
+                    Collect(property.Value, found);
+        }
+        else if (element.ValueKind == System.Text.Json.JsonValueKind.Array)
+            foreach (var item in element.EnumerateArray())
+                Collect(item, found);
     }
 }
 

@@ -28,7 +28,9 @@ public class OperatorTests
     [Fact]
     public void Operators_on_variables_locals_and_function_results_become_Terraform_expressions()
     {
-        using var terraform = JsonDocument.Parse(Harness.TerraformOf(Stack));
+        var json = Harness.TerraformOf(Stack);
+        RealTerraform.PlanReferences(json); // validates and plans with real Terraform
+        using var terraform = JsonDocument.Parse(json);
         var resources = terraform.RootElement.GetProperty("resource");
         Assert.Equal("${(length(var.emails) > 0) ? 1 : 0}", resources.GetProperty("aws_sns_topic").GetProperty("alerts").GetProperty("count").GetString());
         var vpc = resources.GetProperty("aws_vpc").GetProperty("main");

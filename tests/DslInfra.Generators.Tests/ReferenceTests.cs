@@ -44,6 +44,8 @@ public class ReferenceTests
         var node = manifest.RootElement.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("address").GetString() == "aws_eks_node_group.workers");
         Assert.Equal(["aws_eks_cluster.main"], node.GetProperty("depends_on").EnumerateArray().Select(d => d.GetString()));
         TerraformReferences.AssertAllDeclared(artifacts["eks/main.tf.json"]);
+        // Terraform's own reading: the node group waits for the cluster.
+        Assert.Contains("aws_eks_cluster.main", RealTerraform.PlanReferences(artifacts["eks/main.tf.json"])["aws_eks_node_group.workers"]);
     }
 
     [Fact]
@@ -73,6 +75,8 @@ public class ReferenceTests
         Assert.Equal("${kubernetes_namespace_v1.orders.metadata[0].name}", metadata.GetProperty("namespace").GetString());
         Assert.Equal("${kubernetes_namespace_v1.orders.metadata[0].generate_name}", settings.GetProperty("data").GetProperty("labels").GetString());
         TerraformReferences.AssertAllDeclared(artifacts["k/main.tf.json"]);
+        // Terraform's own reading: the config map lands in the namespace, after it exists (metadata[0].name validates).
+        Assert.Contains("kubernetes_namespace_v1.orders", RealTerraform.PlanReferences(artifacts["k/main.tf.json"])["kubernetes_config_map_v1.settings"]);
     }
 
     [Fact]
