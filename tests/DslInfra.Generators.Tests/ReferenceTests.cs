@@ -116,6 +116,56 @@ public class ReferenceTests
     }
 
     [Fact]
+    public Task DI1007_an_attribute_the_providers_schema_does_not_have() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16" };
+            public static readonly Output Owner = new("owner") { Value = Vpc.Attr<string>("owner_id") };
+            public static readonly Output Typo = new("typo") { Value = {|DI1007:Vpc.Attr<string>("owner_idd")|} };
+        }
+        """);
+
+    [Fact]
+    public Task DI1007_ignore_changes_names_an_argument_the_type_does_not_have() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly AwsVpc Ok = new("ok") { CidrBlock = "10.0.0.0/16", Lifecycle = new() { IgnoreChanges = ["tags", "tags[\"team\"]", "all"] } };
+            public static readonly AwsVpc Typo = new("typo") { CidrBlock = "10.1.0.0/16", Lifecycle = {|DI1007:new() { IgnoreChanges = ["tgas"] }|} };
+        }
+        """);
+
+    [Fact]
+    public Task DI1007_a_sensitive_variable_in_an_output_that_is_not() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly Variable<string> Password = new("password") { Sensitive = true };
+            public static readonly Output Shown = {|DI1007:new("shown") { Value = $"pw={Password}" }|};
+            public static readonly Output Hidden = new("hidden") { Value = Password, Sensitive = true };
+        }
+        """);
+
+    [Fact]
+    public Task DI1007_a_provisioner_block_without_its_label() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly CustomResource Db = new("aws_db_instance", "db")
+            {
+                Arguments = new() { ["engine"] = "postgres", ["instance_class"] = "db.t3.micro", ["allocated_storage"] = 20 },
+                Blocks = [{|DI1007:new("provisioner")|}],
+            };
+            public static readonly CustomResource Labelled = new("aws_db_instance", "labelled")
+            {
+                Arguments = new() { ["engine"] = "postgres", ["instance_class"] = "db.t3.micro", ["allocated_storage"] = 20 },
+                Blocks = [new("provisioner") { Blocks = [new("local-exec") { Arguments = new() { ["command"] = "echo" } }] }],
+            };
+        }
+        """);
+
+    [Fact]
     public Task DI1007_an_attribute_of_a_counted_resource_read_without_At() => Verify.Diagnostics("""
         [Stack("s")]
         public static class S

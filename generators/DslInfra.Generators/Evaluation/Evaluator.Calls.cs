@@ -79,13 +79,36 @@ internal sealed partial class Evaluator
     }
 
     private Value Attr(IInvocationOperation invocation) =>
-        NamedReference(invocation, "Attr needs a resource with a literal name", "Attr takes the attribute's Terraform name as a string literal, e.g. \"owner_id\"");
+        NamedReference(invocation, "Attr needs a resource with a literal name", "Attr takes the attribute's Terraform name as a string literal, e.g. \"owner_id\"",
+            (owner, name) => WithoutInstanceKey(owner, invocation)
+                ?? (invocation.Instance?.Type is INamedTypeSymbol type && UnknownAttribute(type, name) is { } why ? WrongType(invocation, why) : null));
+
+    /// <summary>
+    /// Why a record generated from a provider's schema (its assembly says which release, [ProviderSchema]) has no
+    /// attribute <paramref name="name"/>; null when it has one, or when the record is hand-written (Attr then reaches
+    /// what the record does not model, which is what it is for).
+    /// </summary>
+    private string? UnknownAttribute(INamedTypeSymbol type, string name)
+    {
+        var terraformType = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "TerraformTypeAttribute")?.ConstructorArguments.FirstOrDefault().Value as string;
+        if (terraformType is null)
+            return null;
+        var schema = type.ContainingAssembly.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "ProviderSchemaAttribute"
+            && a.ConstructorArguments.Length == 3 && a.ConstructorArguments[0].Value is string provider && terraformType.StartsWith(provider + "_", System.StringComparison.Ordinal));
+        if (schema is null)
+            return null;
+        for (var current = type; current is not null && !DslSymbols.Is(current, dsl.Resource) && !DslSymbols.Is(current, dsl.DataSource) && !DslSymbols.Is(current, dsl.EphemeralResource); current = current.BaseType)
+            foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
+                if (!property.IsStatic && TerraformNames.Of(property) == name)
+                    return null;
+        return $"{terraformType} has no attribute '{name}' in the {schema.ConstructorArguments[0].Value} {schema.ConstructorArguments[2].Value} schema its record comes from (Terraform: \"Unsupported attribute\"); use the record's own properties";
+    }
 
     private Value ModuleOutput(IInvocationOperation invocation) =>
         NamedReference(invocation, "Output needs a module with a literal name", "Output takes the module output's name as a string literal, e.g. \"vpc_id\"");
 
     /// <summary><c>Vpc.Attr&lt;string&gt;("owner_id")</c>, <c>Net.Output&lt;string&gt;("vpc_id")</c>: the instance's address and a literal name.</summary>
-    private Value NamedReference(IInvocationOperation invocation, string needsAddress, string needsName)
+    private Value NamedReference(IInvocationOperation invocation, string needsAddress, string needsName, System.Func<ObjectValue, string, Value?>? check = null)
     {
         var owner = Evaluate(invocation.Instance);
         var named = invocation.Arguments.Length == 1 ? Evaluate(invocation.Arguments[0].Value) : null;
@@ -95,7 +118,7 @@ internal sealed partial class Evaluator
             return Fail(invocation, needsAddress);
         if (named is not StringValue name || !TerraformNames.IsIdentifier(name.Text))
             return WrongType(invocation, needsName);
-        return new ReferenceValue(address, name.Text);
+        return check?.Invoke((ObjectValue)owner, name.Text) ?? new ReferenceValue(address, name.Text);
     }
 
     /// <summary><c>Subnet.At("a")</c>: the resource with its instance key, so that its attributes read <c>aws_subnet.app["a"].id</c>.</summary>

@@ -107,7 +107,8 @@ internal sealed class SchemaReader(DslSymbols dsl)
             required.ToEquatableArray(),
             providerName,
             providerSource,
-            variableType);
+            variableType,
+            terraformType is null ? null : SchemaRelease(named, terraformType));
         return new RecordSchema(dslType, properties);
     }
 
@@ -131,6 +132,16 @@ internal sealed class SchemaReader(DslSymbols dsl)
         if (DslSymbols.DerivesFrom(type, dsl.Module)) return DslKind.Module;
         if (DslSymbols.DerivesFrom(type, dsl.Image)) return DslKind.Image;
         return DslKind.Block;
+    }
+
+    /// <summary>"aws 6.47.0" when the record's assembly says it was generated from that provider's schema ([ProviderSchema]).</summary>
+    private static string? SchemaRelease(INamedTypeSymbol record, string terraformType)
+    {
+        foreach (var attribute in record.ContainingAssembly.GetAttributes())
+            if (attribute.AttributeClass?.Name == "ProviderSchemaAttribute" && attribute.ConstructorArguments.Length == 3
+                && attribute.ConstructorArguments[0].Value is string provider && terraformType.StartsWith(provider + "_", System.StringComparison.Ordinal))
+                return provider + " " + attribute.ConstructorArguments[2].Value;
+        return null;
     }
 
     /// <summary>[NestedBlock(Nesting = "list")]'s nesting; null for a single block.</summary>

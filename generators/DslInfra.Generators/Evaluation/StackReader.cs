@@ -207,10 +207,73 @@ internal static partial class StackReader
             if (!isEphemeral)
                 CheckNoEphemeral(obj, where, member);
             CheckIteration(obj, where, member);
+            CheckIgnoreChanges(obj, type, member);
+            CheckLabelledBlocks(obj, member);
             // Replace-only by the record's [ReplaceOnly], the custom resource's flag, or the catalog (so a CustomResource
             // or a generated record of a server type is replace-only too).
             var replaceOnly = !isEphemeral && (obj.Type.ReplaceOnly || obj.Get("ReplaceOnly") is BoolValue { Flag: true } || (!isData && Catalog.TypeCatalog.ReplaceOnly.Contains(type)));
             resources.Add(new ResourceSpec(address, isData, type, name, member, memberSpan, replaceOnly, obj, Dependencies(obj), isEphemeral));
+        }
+
+        /// <summary>
+        /// DI1007 for an output that shows a sensitive variable without being sensitive itself: Terraform refuses the
+        /// whole configuration at plan ("Output refers to sensitive values").
+        /// </summary>
+        private void CheckSensitiveOutputs()
+        {
+            var sensitive = new HashSet<string>(variables.Where(v => v.Body.Get("Sensitive") is BoolValue { Flag: true }).Select(v => "var." + v.Name), StringComparer.Ordinal);
+            if (sensitive.Count == 0)
+                return;
+            foreach (var output in outputs)
+                if (output.Body.Get("Sensitive") is not BoolValue { Flag: true } && output.Body.Get("Value") is { } shown
+                    && References(shown).FirstOrDefault(sensitive.Contains) is { } secret)
+                    evaluator.Report(RuleIdentifiers.WrongValueType, output.Body.Span, "output." + output.Name,
+                        $"it shows the sensitive {secret}, which Terraform refuses in an output that is not sensitive: set Sensitive = true, or show something else");
+        }
+
+        private static IEnumerable<string> References(Value value) => value switch
+        {
+            ReferenceValue reference => new[] { reference.Target },
+            TemplateValue template => template.Parts.SelectMany(References),
+            FunctionValue function => function.Arguments.SelectMany(References),
+            BinaryValue binary => References(binary.Left).Concat(References(binary.Right)),
+            UnaryValue unary => References(unary.Operand),
+            ConditionalValue conditional => References(conditional.Condition).Concat(References(conditional.WhenTrue)).Concat(References(conditional.WhenFalse)),
+            ListValue list => list.Items.SelectMany(References),
+            MapValue map => map.Entries.SelectMany(e => References(e.Value)),
+            _ => Enumerable.Empty<string>(),
+        };
+
+        /// <summary>
+        /// DI1007 for a custom <c>provisioner</c> block without its type label: Terraform reads the first level of a
+        /// provisioner as the label (<c>provisioner "local-exec" { … }</c>) and rejects one without ("Missing block label").
+        /// </summary>
+        private void CheckLabelledBlocks(ObjectValue obj, string member)
+        {
+            if (obj.Get("Blocks") is not ListValue blocks)
+                return;
+            foreach (var block in blocks.Items.OfType<ObjectValue>())
+                if (block.GetString("Type") == "provisioner"
+                    && (block.Get("Blocks") is not ListValue { Items.Count: > 0 } labels || block.Get("Arguments") is MapValue { Entries.Count: > 0 }))
+                    evaluator.Report(RuleIdentifiers.WrongValueType, block.Span ?? obj.Span, member + ".Blocks",
+                        "a provisioner block takes its type as a label: new(\"provisioner\") { Blocks = [new(\"local-exec\") { Arguments = … }] }");
+        }
+
+        /// <summary>
+        /// DI1007 for a lifecycle ignore_changes entry that names no argument of a record generated from the provider's
+        /// schema (a typo Terraform would reject at plan: "Unsupported attribute"); "all" and paths into an argument are fine.
+        /// </summary>
+        private void CheckIgnoreChanges(ObjectValue obj, string type, string member)
+        {
+            if (!obj.Type.IsComplete || obj.Get("Lifecycle") is not ObjectValue lifecycle || lifecycle.Get("IgnoreChanges") is not ListValue ignored)
+                return;
+            foreach (var entry in ignored.Items.OfType<StringValue>())
+            {
+                var root = entry.Text.Split('.', '[')[0];
+                if (entry.Text != "all" && !obj.Type.Arguments.Contains(root))
+                    evaluator.Report(RuleIdentifiers.WrongValueType, lifecycle.Span ?? obj.Span, member + ".Lifecycle.IgnoreChanges",
+                        $"'{entry.Text}' is not an argument of {type} ({obj.Type.SchemaRelease} schema): ignore_changes names arguments, e.g. '{obj.Type.Arguments.FirstOrDefault()}'");
+            }
         }
 
         /// <summary>
@@ -482,6 +545,7 @@ internal static partial class StackReader
             static int ByOrdinal(string a, string b) => string.CompareOrdinal(a, b);
             AddRemoteStates();
             CheckStateBlocks();
+            CheckSensitiveOutputs();
             resources.Sort((a, b) => ByOrdinal(a.Address, b.Address));
             providers.Sort((a, b) => ByOrdinal(a.LocalName + "." + a.Alias, b.LocalName + "." + b.Alias));
             variables.Sort((a, b) => ByOrdinal(a.Name, b.Name));

@@ -34,8 +34,12 @@ internal sealed record DslType(
     EquatableArray<RequiredArgument> Required,
     string? ProviderName,
     string? ProviderSource,
-    string? VariableType)
+    string? VariableType,
+    string? SchemaRelease = null)
 {
+    /// <summary>Whether the record was generated from a provider's schema (<see cref="SchemaRelease"/>): its arguments are all the type has.</summary>
+    public bool IsComplete => SchemaRelease is not null;
+
     public bool IsContainerImage => Kind == DslKind.Image && Name == "ContainerImage";
 }
 
