@@ -78,6 +78,7 @@ public sealed class StackAnalyzer : DiagnosticAnalyzer
         CheckTemplates(context, result.Model);
         RenameCheck.Report(context, result.Model, trees);
         VersionCheck.Report(context, result.Model, attribute, trees);
+        DefaultReadCheck.Report(context, type, dsl, Model);
     }
 
     /// <summary>DI1010 and DI3003: an image's uploaded files must be AdditionalFiles, and something must use the image.</summary>

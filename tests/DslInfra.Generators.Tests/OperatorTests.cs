@@ -41,4 +41,17 @@ public class OperatorTests
         Assert.Equal("${var.workers < 10}", conditions[0].GetProperty("condition").GetString());
         Assert.Equal("${!(var.env == \"\")}", conditions[1].GetProperty("condition").GetString());
     }
+
+    [Fact]
+    public Task DI3008_a_variables_default_read_at_build_time() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly Variable<string> Env = new("env") { Default = "dev" };
+            public static readonly Variable<ImmutableArray<string>> Zones = new("zones") { Default = ["a", "b"] };
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16", EnableDnsHostnames = {|DI3008:Env.Default|} == "prod" };
+            public static readonly ImmutableArray<AwsSubnet> Subnets = Repeat.For({|DI3008:Zones.Default|}, z => new AwsSubnet(z) { VpcId = Vpc.Id, CidrBlock = "10.0.1.0/24" });
+            public static readonly AwsVpc Deferred = new("deferred") { CidrBlock = "10.1.0.0/16", EnableDnsHostnames = Env == "prod" };
+        }
+        """);
 }

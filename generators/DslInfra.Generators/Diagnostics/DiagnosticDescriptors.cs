@@ -115,10 +115,17 @@ internal static class DiagnosticDescriptors
         "DslInfra.Hygiene", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         helpLinkUri: RuleIdentifiers.HelpLink(RuleIdentifiers.TerraformVersionTooLow));
 
+    public static readonly DiagnosticDescriptor VariableDefaultRead = new(
+        RuleIdentifiers.VariableDefaultRead,
+        "A variable's default read at build time",
+        "'{0}.Default' is the variable's default, decided when the stack is built: -var and tfvars will not change it here; use '{0}' itself (a comparison, a Fn call, ForEach over it) so that Terraform decides at deploy time",
+        "DslInfra.Hygiene", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        helpLinkUri: RuleIdentifiers.HelpLink(RuleIdentifiers.VariableDefaultRead));
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         InternalError, NotEvaluable, DuplicateName, InvalidIdentifier, OutsideStack,
         ReferenceCycle, RequiredMissing, WrongValueType, MutableMember, DuplicateStack, UploadedFileMissing, TemplateError, NotSynthesized, OverBudget, StateBlockMismatch, RenameDestroys, UnusedImage,
-        ProviderVersionExcludesRecords, TerraformVersionTooLow);
+        ProviderVersionExcludesRecords, TerraformVersionTooLow, VariableDefaultRead);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = BuildMap();
 

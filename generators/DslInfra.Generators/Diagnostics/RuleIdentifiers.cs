@@ -22,6 +22,7 @@ internal static class RuleIdentifiers
     public const string RenameDestroys = "DI2007";
     public const string ProviderVersionExcludesRecords = "DI3006";
     public const string TerraformVersionTooLow = "DI3007";
+    public const string VariableDefaultRead = "DI3008";
 
     public static string HelpLink(string id) => $"https://github.com/dslinfra/dslinfra/blob/main/docs/rules/{id}.md";
 }
