@@ -166,6 +166,18 @@ public class ReferenceTests
         """);
 
     [Fact]
+    public Task DI1007_a_reference_spelled_by_hand_and_an_output_of_the_same_stack_as_a_value() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16" };
+            public static readonly Output<string> VpcId = new("vpc_id") { Value = Vpc.Id };
+            public static readonly AwsSubnet A = new("a") { VpcId = {|DI1007:new Reference<string>("aws_vpc.main.id")|}, CidrBlock = "10.0.1.0/24" };
+            public static readonly AwsSubnet B = new("b") { VpcId = {|DI1007:VpcId|}, CidrBlock = "10.0.2.0/24" };
+        }
+        """);
+
+    [Fact]
     public Task DI1007_an_attribute_of_a_counted_resource_read_without_At() => Verify.Diagnostics("""
         [Stack("s")]
         public static class S

@@ -16,6 +16,9 @@ internal sealed partial class Evaluator
             return Fail(creation, "its type is unknown");
         if (DslSymbols.Is(type, dsl.Map))
             return MapInitializer(creation.Initializer, creation);
+        // A reference spelled by hand names an address nothing checks, and was written as an object ({"address": …}).
+        if (DslSymbols.Is(type, dsl.Reference))
+            return WrongType(creation, "a reference is read from what it refers to (Vpc.Id, Vpc.Attr<string>(\"owner_id\"), Net.Output<string>(\"vpc_id\")), so that its address is checked and Terraform sees the edge");
         var schema = schemas.For(type);
         if (schema is null)
             return Fail(creation, $"'{type.Name}' is not a DSL record; stacks are built from DslInfra records (or your own records deriving from Resource)");

@@ -295,6 +295,9 @@ internal sealed partial class Evaluator
         if (value is ObjectValue && (conversion.Conversion.IsIdentity || SymbolEqualityComparer.Default.Equals(conversion.Type, conversion.Operand.Type)
             || conversion.Type is null || schemas.For(conversion.Type) is not null))
             return value;
+        // An Output<T> of this very stack where a value goes was written as the output's own fields ({"name": …}).
+        if (value is ObjectValue { Type.Kind: DslKind.Output } shown)
+            return WrongType(conversion.Operand, $"output '{shown.GetString("Name")}' is what this stack shows other stacks; inside the stack, read the value it shows (e.g. Vpc.Id) or keep that value in a Local<T> both can read");
         return VariableReference(value);
     }
 
