@@ -33,7 +33,7 @@ public sealed partial record AwsIamRole(string Name) : Resource(Name)
     [TerraformName("id")] public Reference<string> Id => Attr<string>("id");
 
     /// <summary>Deprecated by the provider. The managed_policy_arns argument.</summary>
-    [TerraformName("managed_policy_arns"), Computed] public ImmutableArray<Expr<string>> ManagedPolicyArns { get; init; }
+    [TerraformName("managed_policy_arns"), Computed, global::System.Obsolete("Deprecated in the provider's schema: Terraform warns when it is used; the provider's documentation names what replaces it.")] public ImmutableArray<Expr<string>> ManagedPolicyArns { get; init; }
 
     /// <summary>The max_session_duration argument.</summary>
     [TerraformName("max_session_duration")] public Expr<double>? MaxSessionDuration { get; init; }
@@ -60,7 +60,7 @@ public sealed partial record AwsIamRole(string Name) : Resource(Name)
     [TerraformName("unique_id")] public Reference<string> UniqueId => Attr<string>("unique_id");
 
     /// <summary>Deprecated by the provider. The inline_policy block.</summary>
-    [TerraformName("inline_policy"), NestedBlock] public ImmutableArray<InlinePolicyBlock> InlinePolicy { get; init; }
+    [TerraformName("inline_policy"), NestedBlock, global::System.Obsolete("Deprecated in the provider's schema: Terraform warns when it is used; the provider's documentation names what replaces it.")] public ImmutableArray<InlinePolicyBlock> InlinePolicy { get; init; }
 
     /// <summary>A nested block.</summary>
     public sealed partial record InlinePolicyBlock
@@ -88,7 +88,7 @@ public sealed partial record DataAwsIamPolicyDocument(string Name) : DataSource(
     [TerraformName("minified_json")] public Reference<string> MinifiedJson => Attr<string>("minified_json");
 
     /// <summary>Deprecated by the provider. The override_json argument.</summary>
-    [TerraformName("override_json")] public Expr<string>? OverrideJson { get; init; }
+    [TerraformName("override_json"), global::System.Obsolete("Deprecated in the provider's schema: Terraform warns when it is used; the provider's documentation names what replaces it.")] public Expr<string>? OverrideJson { get; init; }
 
     /// <summary>The override_policy_documents argument.</summary>
     [TerraformName("override_policy_documents")] public ImmutableArray<Expr<string>> OverridePolicyDocuments { get; init; }
@@ -97,7 +97,7 @@ public sealed partial record DataAwsIamPolicyDocument(string Name) : DataSource(
     [TerraformName("policy_id")] public Expr<string>? PolicyId { get; init; }
 
     /// <summary>Deprecated by the provider. The source_json argument.</summary>
-    [TerraformName("source_json")] public Expr<string>? SourceJson { get; init; }
+    [TerraformName("source_json"), global::System.Obsolete("Deprecated in the provider's schema: Terraform warns when it is used; the provider's documentation names what replaces it.")] public Expr<string>? SourceJson { get; init; }
 
     /// <summary>The source_policy_documents argument.</summary>
     [TerraformName("source_policy_documents")] public ImmutableArray<Expr<string>> SourcePolicyDocuments { get; init; }

@@ -134,6 +134,8 @@ public static class BindingGenerator
         {
             writer.Line("/// <param name=\"Name\">Its Terraform name (the label in its address).</param>");
             writer.Line($"[TerraformType({Quote(record.TerraformType)})]");
+            if (record.Deprecated)
+                writer.Line($"[global::System.Obsolete({Quote(DeprecatedNote)})]");
             if (record.Kind == SchemaKind.Resource && Catalog.TypeCatalog.ReplaceOnly.Contains(record.TerraformType))
                 writer.Line("[ReplaceOnly]"); // from the one catalog: a server that boots from an image never changes in place
             var baseType = record.Kind switch { SchemaKind.DataSource => "DataSource", SchemaKind.EphemeralResource => "EphemeralResource", _ => "Resource" };
@@ -188,11 +190,16 @@ public static class BindingGenerator
             attributes.Add("Sensitive");
         if (member.WriteOnly)
             attributes.Add("WriteOnly");
+        if (member.Deprecated)
+            attributes.Add($"global::System.Obsolete({Quote(DeprecatedNote)})");
         var prefix = "[" + string.Join(", ", attributes) + "] ";
         writer.Line(member.Kind == MemberKind.Reference
             ? $"{prefix}public {member.CSharpType} {member.Property} => Attr<{member.CSharpType.Substring("Reference<".Length, member.CSharpType.Length - "Reference<".Length - 1)}>({Quote(member.TerraformName)});"
             : $"{prefix}public {member.CSharpType} {member.Property} {{ get; init; }}");
     }
+
+    /// <summary>What C# says where a deprecated type or argument is used (the schema carries the flag, not the provider's text).</summary>
+    private const string DeprecatedNote = "Deprecated in the provider's schema: Terraform warns when it is used; the provider's documentation names what replaces it.";
 
     private static string Kind(SchemaKind? kind) => kind switch
     {

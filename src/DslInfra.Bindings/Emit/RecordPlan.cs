@@ -17,6 +17,9 @@ internal sealed class RecordPlan(string name, string? terraformType, SchemaKind?
 
     public string? Description { get; } = description;
 
+    /// <summary>The provider marks the type deprecated: the record is [Obsolete], so C# warns where Terraform would.</summary>
+    public bool Deprecated { get; init; }
+
     public List<MemberPlan> Members { get; } = [];
 
     public List<RecordPlan> Nested { get; } = [];

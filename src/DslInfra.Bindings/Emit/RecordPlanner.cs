@@ -17,7 +17,7 @@ internal static class RecordPlanner
 {
     public static RecordPlan Plan(TypeSchema type, string recordName)
     {
-        var record = new RecordPlan(recordName, type.Type, type.Kind, false, type.Block.Description);
+        var record = new RecordPlan(recordName, type.Type, type.Kind, false, type.Block.Description) { Deprecated = type.Block.Deprecated };
         Fill(record, type.Block, top: true);
         return record;
     }
