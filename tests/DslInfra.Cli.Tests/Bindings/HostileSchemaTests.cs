@@ -140,9 +140,11 @@ public sealed class HostileSchemaTests : IDisposable
     [Fact]
     public void A_deprecated_type_or_argument_is_obsolete_so_CSharp_warns_where_Terraform_would()
     {
-        var schema = """{"format_version":"1.0","provider_schemas":{"registry.terraform.io/acme/x":{"resource_schemas":{
-            "x_old":{"version":0,"block":{"deprecated":true,"attributes":{"size":{"type":"string","optional":true}}}},
-            "x_new":{"version":0,"block":{"attributes":{"legacy":{"type":"string","optional":true,"deprecated":true},"size":{"type":"string","optional":true}}}}}}}}""";
+        var schema = """
+            {"format_version":"1.0","provider_schemas":{"registry.terraform.io/acme/x":{"resource_schemas":{
+              "x_old":{"version":0,"block":{"deprecated":true,"attributes":{"size":{"type":"string","optional":true}}}},
+              "x_new":{"version":0,"block":{"attributes":{"legacy":{"type":"string","optional":true,"deprecated":true},"size":{"type":"string","optional":true}}}}}}}}
+            """;
         AssertCompilesWithEveryRecord(Bindings(schema), "x_old", "x_new");
         var code = string.Concat(Directory.GetFiles(Output).Select(File.ReadAllText));
         Assert.Matches(@"\[TerraformType\(""x_old""\)\]\s*\[global::System\.Obsolete\(", code);
