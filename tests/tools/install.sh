@@ -53,4 +53,12 @@ if [ ! -x .tools/csharp-ls/csharp-ls ]; then
   dotnet tool install csharp-ls --version 0.28.0 --tool-path .tools/csharp-ls >/dev/null 2>&1 \
     || echo "could not install csharp-ls; the editor test will say so" >&2
 fi
+# ../shared/tfmock (real Terraform against the providers' schemas, offline) installs its npm packages on first use:
+# done here once, so tests that run it in parallel never race on that install.
+if [ -f ../shared/tfmock/tfcheck.sh ] && command -v terraform >/dev/null 2>&1; then
+  bash ../shared/tfmock/tfcheck.sh --no-plan -q ../shared/tfmock/fixtures/vpc-ok >/dev/null 2>&1 \
+    || echo "could not prepare ../shared/tfmock; the real-Terraform tests will say why" >&2
+else
+  echo "../shared/tfmock or terraform not found; the real-Terraform tests will say so" >&2
+fi
 exit 0
