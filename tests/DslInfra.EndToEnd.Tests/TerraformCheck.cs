@@ -96,7 +96,7 @@ public sealed class SamplePlanTests
     {
         var debug = Path.Combine(Repo.Root, "samples", sample, "bin", "Debug");
         var infra = Directory.Exists(debug) ? Directory.GetDirectories(debug).Select(f => Path.Combine(f, "infra")).SingleOrDefault(Directory.Exists) : null;
-        Assert.True(infra is not null, $"{debug}/<framework>/infra not found: build the solution first (bash tests/run.sh does)");
+        Assert.True(infra is not null, $"{debug}/<framework>/infra not found: build the solution first (the README's test command does)");
         TerraformCheck.AssertPlans(Directory.GetDirectories(infra!).Where(d => File.Exists(Path.Combine(d, "main.tf.json"))).Order(StringComparer.Ordinal).ToList());
     }
 }

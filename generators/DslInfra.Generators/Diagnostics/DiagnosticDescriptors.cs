@@ -87,40 +87,30 @@ internal static class DiagnosticDescriptors
         "A moved, import or removed block does not match the stack",
         "The {0} block {1}: {2}");
 
-    public static readonly DiagnosticDescriptor RenameDestroys = new(
+    public static readonly DiagnosticDescriptor RenameDestroys = Immutability(
         RuleIdentifiers.RenameDestroys,
         "A rename would destroy the resource and create another",
-        "'{0}' was {1} in the last build and is now {2}: Terraform would destroy {1} and create {2}, losing what it holds; add a Moved block (From = \"{1}\") to keep it, or a Removed block if it really goes",
-        "DslInfra.Immutability", DiagnosticSeverity.Warning, isEnabledByDefault: true,
-        helpLinkUri: RuleIdentifiers.HelpLink(RuleIdentifiers.RenameDestroys));
+        "'{0}' was {1} in the last build and is now {2}: Terraform would destroy {1} and create {2}, losing what it holds; add a Moved block (From = \"{1}\") to keep it, or a Removed block if it really goes");
 
-    public static readonly DiagnosticDescriptor UnusedImage = new(
+    public static readonly DiagnosticDescriptor UnusedImage = Hygiene(
         RuleIdentifiers.UnusedImage,
         "Image nothing uses",
-        "Image '{0}' is baked but nothing in stack '{1}' uses it: use its AmiId, or remove it",
-        "DslInfra.Hygiene", DiagnosticSeverity.Warning, isEnabledByDefault: true,
-        helpLinkUri: RuleIdentifiers.HelpLink(RuleIdentifiers.UnusedImage));
+        "Image '{0}' is baked but nothing in stack '{1}' uses it: use its AmiId, or remove it");
 
-    public static readonly DiagnosticDescriptor ProviderVersionExcludesRecords = new(
+    public static readonly DiagnosticDescriptor ProviderVersionExcludesRecords = Hygiene(
         RuleIdentifiers.ProviderVersionExcludesRecords,
         "Provider version excludes the release the records were generated from",
-        "The {0} provider's version '{1}' excludes {2}, the release its DslInfra records were generated from, so they may name arguments that provider lacks: leave Version out (DslInfra writes '{3}'), admit {2}, or generate records for your release with dslinfra bindings",
-        "DslInfra.Hygiene", DiagnosticSeverity.Warning, isEnabledByDefault: true,
-        helpLinkUri: RuleIdentifiers.HelpLink(RuleIdentifiers.ProviderVersionExcludesRecords));
+        "The {0} provider's version '{1}' excludes {2}, the release its DslInfra records were generated from, so they may name arguments that provider lacks: leave Version out (DslInfra writes '{3}'), admit {2}, or generate records for your release with dslinfra bindings");
 
-    public static readonly DiagnosticDescriptor TerraformVersionTooLow = new(
+    public static readonly DiagnosticDescriptor TerraformVersionTooLow = Hygiene(
         RuleIdentifiers.TerraformVersionTooLow,
         "Required Terraform version is older than the stack needs",
-        "Stack '{0}' allows Terraform '{1}', but it uses {2}, which needs Terraform {3} or later: write TerraformVersion = \">= {3}\", or leave it out and DslInfra writes the minimum",
-        "DslInfra.Hygiene", DiagnosticSeverity.Warning, isEnabledByDefault: true,
-        helpLinkUri: RuleIdentifiers.HelpLink(RuleIdentifiers.TerraformVersionTooLow));
+        "Stack '{0}' allows Terraform '{1}', but it uses {2}, which needs Terraform {3} or later: write TerraformVersion = \">= {3}\", or leave it out and DslInfra writes the minimum");
 
-    public static readonly DiagnosticDescriptor VariableDefaultRead = new(
+    public static readonly DiagnosticDescriptor VariableDefaultRead = Hygiene(
         RuleIdentifiers.VariableDefaultRead,
         "A variable's default read at build time",
-        "'{0}.Default' is the variable's default, decided when the stack is built: -var and tfvars will not change it here; use '{0}' itself (a comparison, a Fn call, ForEach over it) so that Terraform decides at deploy time",
-        "DslInfra.Hygiene", DiagnosticSeverity.Warning, isEnabledByDefault: true,
-        helpLinkUri: RuleIdentifiers.HelpLink(RuleIdentifiers.VariableDefaultRead));
+        "'{0}.Default' is the variable's default, decided when the stack is built: -var and tfvars will not change it here; use '{0}' itself (a comparison, a Fn call, ForEach over it) so that Terraform decides at deploy time");
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         InternalError, NotEvaluable, DuplicateName, InvalidIdentifier, OutsideStack,
@@ -138,6 +128,14 @@ internal static class DiagnosticDescriptors
             map[descriptor.Id] = descriptor;
         return map;
     }
+
+    // Warnings: the artifacts are correct as written, but not what the author most likely means; severities are theirs to set.
+    private static DiagnosticDescriptor Hygiene(string id, string title, string message) => Warning(id, title, message, "DslInfra.Hygiene");
+
+    private static DiagnosticDescriptor Immutability(string id, string title, string message) => Warning(id, title, message, "DslInfra.Immutability");
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message, string category) => new(
+        id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: RuleIdentifiers.HelpLink(id));
 
     // No correct artifact can be written past any of these, so no severity setting may turn them off.
     private static DiagnosticDescriptor Rule(string id, string title, string message) => new(
