@@ -33,6 +33,8 @@ internal sealed class DslSymbols
         Lifecycle = find("DslInfra.Lifecycle");
         Validation = find("DslInfra.Validation");
         Map = find("DslInfra.Map`1");
+        ExprList = find("DslInfra.ExprList`1");
+        ExprMap = find("DslInfra.ExprMap`1");
         Reference = find("DslInfra.Reference`1");
         Expr = find("DslInfra.Expr");
         TypedExpr = find("DslInfra.Expr`1");
@@ -68,6 +70,15 @@ internal sealed class DslSymbols
     public INamedTypeSymbol? Lifecycle { get; }
     public INamedTypeSymbol? Validation { get; }
     public INamedTypeSymbol? Map { get; }
+
+    /// <summary>A list argument: items, or one expression that is the whole list.</summary>
+    public INamedTypeSymbol? ExprList { get; }
+
+    /// <summary>A map argument: entries, or one expression that is the whole map.</summary>
+    public INamedTypeSymbol? ExprMap { get; }
+
+    /// <summary>A map filled by an initializer: Map&lt;T&gt; or a map argument's ExprMap&lt;T&gt;.</summary>
+    public bool IsMap(ITypeSymbol? type) => Is(type, Map) || Is(type, ExprMap);
     public INamedTypeSymbol? Reference { get; }
     public INamedTypeSymbol? Expr { get; }
     public INamedTypeSymbol? TypedExpr { get; }

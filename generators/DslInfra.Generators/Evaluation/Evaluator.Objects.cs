@@ -14,7 +14,7 @@ internal sealed partial class Evaluator
     {
         if (creation.Type is not INamedTypeSymbol type)
             return Fail(creation, "its type is unknown");
-        if (DslSymbols.Is(type, dsl.Map))
+        if (dsl.IsMap(type))
             return MapInitializer(creation.Initializer, creation);
         // A reference spelled by hand names an address nothing checks, and was written as an object ({"address": …}).
         if (DslSymbols.Is(type, dsl.Reference))
@@ -91,7 +91,7 @@ internal sealed partial class Evaluator
 
     private Value NestedInitializer(ITypeSymbol type, IObjectOrCollectionInitializerOperation initializer, IOperation at)
     {
-        if (DslSymbols.Is(type, dsl.Map))
+        if (dsl.IsMap(type))
             return MapInitializer(initializer, at);
         if (schemas.For(type) is not { } schema)
             return Fail(at, $"'{type.Name}' is not a DSL record");
@@ -122,9 +122,14 @@ internal sealed partial class Evaluator
         return new MapValue(entries.Select(e => new MapEntry(e.Key, e.Value)).ToEquatableArray());
     }
 
+    /// <summary>
+    /// <c>[a, b, .. c]</c>. A spread of a list known here is its items; a spread of a list Terraform computes (a variable,
+    /// a module output, another list argument that is one) stays that expression, joined with the rest by <c>concat</c>.
+    /// </summary>
     private Value Collection(ICollectionExpressionOperation collection)
     {
         var items = new List<Value>();
+        var parts = new List<Value>();
         foreach (var element in collection.Elements)
         {
             if (element is ISpreadOperation spread)
@@ -132,18 +137,36 @@ internal sealed partial class Evaluator
                 var spreadValue = Evaluate(spread.Operand);
                 if (spreadValue is ErrorValue)
                     return spreadValue;
-                if (spreadValue is not ListValue list)
-                    return Fail(spread, "only a list known at compile time can be spread");
-                if (TooMany(items.Count + (long)list.Items.Count, spread) is { } tooMany)
-                    return tooMany;
-                items.AddRange(list.Items);
+                if (spreadValue is ListValue list)
+                {
+                    if (TooMany(items.Count + (long)list.Items.Count, spread) is { } tooMany)
+                        return tooMany;
+                    items.AddRange(list.Items);
+                    continue;
+                }
+                if (VariableReference(spreadValue) is not ExpressionValue whole)
+                    return Fail(spread, "only a list can be spread: a list known at compile time, or one Terraform computes (a variable, an output, a list argument)");
+                if (items.Count > 0)
+                    parts.Add(new ListValue(items.ToEquatableArray()));
+                items.Clear();
+                parts.Add(whole);
+
             }
             else
             {
                 items.Add(Evaluate(element));
             }
         }
-        return new ListValue(items.ToEquatableArray());
+        if (parts.Count == 0)
+            return new ListValue(items.ToEquatableArray());
+        if (items.Count > 0)
+            parts.Add(new ListValue(items.ToEquatableArray()));
+        if (parts.Count == 1)
+            return parts[0];
+        // concat takes lists only, and an attribute may be a set (aws_lb.security_groups): tolist makes either a list.
+        // A list variable is one already.
+        return new FunctionValue("concat", parts.Select(p => p is ListValue || p is ReferenceValue { Target: var target } && target.StartsWith("var.", StringComparison.Ordinal)
+            ? p : new FunctionValue("tolist", new[] { p }.ToEquatableArray())).ToEquatableArray());
     }
 
     private Value Array(IArrayCreationOperation array)

@@ -171,7 +171,7 @@ internal sealed partial class Evaluator
             if (creation.Initializer is { } initializer && !initializer.IsKind(SyntaxKind.ObjectInitializerExpression))
                 return null;
             TouchType(type);
-            if (DslSymbols.Is(type, Dsl.Map))
+            if (Dsl.IsMap(type))
                 return creation.ArgumentList is { Arguments.Count: > 0 } ? null : Map(creation.Initializer, type);
             // Images (and their provisioners' shell commands, quoted by the operation walk) are not read here.
             if (evaluator.schemas.For(type) is not { } schema || schema.Type.Kind == DslKind.Image
@@ -261,7 +261,9 @@ internal sealed partial class Evaluator
         /// <summary><c>new() { ["key"] = value, … }</c>: string-literal keys, the last assignment of a key wins.</summary>
         private Value? Map(InitializerExpressionSyntax? initializer, INamedTypeSymbol type)
         {
-            var itemType = type.TypeArguments[0];
+            // Map<T> holds T; a map argument's ExprMap<T> holds Expr<T>.
+            if ((DslSymbols.Is(type, Dsl.ExprMap) ? ExprOf(type.TypeArguments[0]) : type.TypeArguments[0]) is not { } itemType)
+                return null;
             var entries = new SortedDictionary<string, Value>(StringComparer.Ordinal);
             foreach (var item in initializer?.Expressions ?? default)
             {
@@ -285,21 +287,50 @@ internal sealed partial class Evaluator
             return new MapValue(list.ToEquatableArray());
         }
 
-        /// <summary><c>[a, b]</c> into an ImmutableArray: each element read as the element type; spreads are not read here.</summary>
+        /// <summary>
+        /// <c>[a, b, .. Shared]</c> into an ImmutableArray or a list argument (ExprList&lt;T&gt;, whose items are Expr&lt;T&gt;):
+        /// each element read as the element type; a spread only of a stack member holding a list known here.
+        /// </summary>
         private Value? Collection(CollectionExpressionSyntax collection, ITypeSymbol target)
         {
-            if (target is not INamedTypeSymbol { Name: "ImmutableArray", Arity: 1, ContainingNamespace: { Name: "Immutable", ContainingNamespace: { Name: "Collections",
-                ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } array)
+            if (ElementType(target) is not { } elementType)
                 return null;
             var items = new List<Value>(collection.Elements.Count);
             foreach (var element in collection.Elements)
             {
-                if (element is not ExpressionElementSyntax { Expression: var expression } || Read(expression, array.TypeArguments[0]) is not { } value)
+                if (element is SpreadElementSyntax { Expression: IdentifierNameSyntax shared }
+                    && names.StackField(shared.Identifier.ValueText, evaluator.stack) is { Type: INamedTypeSymbol sharedType } field
+                    && ElementType(sharedType) is { } sharedElement && SpreadConverts(sharedElement, elementType))
+                {
+                    TouchField(field);
+                    if (evaluator.Member(field) is not ListValue list || items.Count + (long)list.Items.Count > MaxItems)
+                        return null;
+                    items.AddRange(list.Items);
+                    continue;
+                }
+                if (element is not ExpressionElementSyntax { Expression: var expression } || Read(expression, elementType) is not { } value)
                     return null;
                 items.Add(value);
             }
             return new ListValue(items.ToEquatableArray());
         }
+
+        /// <summary>The element type of an ImmutableArray&lt;T&gt; (T) or of a list argument ExprList&lt;T&gt; (Expr&lt;T&gt;), else null.</summary>
+        private ITypeSymbol? ElementType(ITypeSymbol target) => target switch
+        {
+            INamedTypeSymbol { Name: "ImmutableArray", Arity: 1, ContainingNamespace: { Name: "Immutable", ContainingNamespace: { Name: "Collections",
+                ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } array => array.TypeArguments[0],
+            INamedTypeSymbol list when DslSymbols.Is(list, Dsl.ExprList) => ExprOf(list.TypeArguments[0]),
+            _ => null,
+        };
+
+        /// <summary>A spread's items reach the element type as themselves or, a string/bool/number, as its Expr.</summary>
+        private bool SpreadConverts(ITypeSymbol from, ITypeSymbol to) =>
+            SymbolEqualityComparer.Default.Equals(from, to)
+            || SymbolEqualityComparer.Default.Equals(ExprArgument(to), from) && from.SpecialType is SpecialType.System_String or SpecialType.System_Boolean or SpecialType.System_Double;
+
+        /// <summary>Expr&lt;T&gt; for T.</summary>
+        private ITypeSymbol? ExprOf(ITypeSymbol argument) => Dsl.TypedExpr?.Construct(argument);
 
         /// <summary><c>$"…{Member.Attribute}…"</c> with no format or alignment: text and references joined as the operation walk joins them.</summary>
         private Value? Interpolated(InterpolatedStringExpressionSyntax interpolated, ITypeSymbol target)
@@ -372,7 +403,29 @@ internal sealed partial class Evaluator
         private bool IsVariableFor(ITypeSymbol type, ITypeSymbol target) =>
             (DslSymbols.Is(type, Dsl.Variable) || DslSymbols.Is(type, Dsl.Local))
             && type is INamedTypeSymbol { TypeArguments: [var held] }
-            && SymbolEqualityComparer.Default.Equals(ExprArgument(target), held);
+            && (SymbolEqualityComparer.Default.Equals(ExprArgument(target), held) || SymbolEqualityComparer.Default.Equals(WholeType(target), held))
+            || SymbolEqualityComparer.Default.Equals(WholeType(target), type);
+
+        /// <summary>
+        /// What a list or map argument takes whole (ExprList&lt;T&gt;: ImmutableArray&lt;T&gt;, ExprMap&lt;T&gt;: Map&lt;T&gt;), as a
+        /// shared member's value or a variable's type; else null.
+        /// </summary>
+        private ITypeSymbol? WholeType(ITypeSymbol target) => target switch
+        {
+            INamedTypeSymbol list when DslSymbols.Is(list, Dsl.ExprList) => ImmutableArrayOf(list, list.TypeArguments[0]),
+            INamedTypeSymbol map when DslSymbols.Is(map, Dsl.ExprMap) => Dsl.Map?.Construct(map.TypeArguments[0]),
+            _ => null,
+        };
+
+        /// <summary>ImmutableArray&lt;T&gt; as the list argument's own assembly sees it (from its conversion operator).</summary>
+        private static ITypeSymbol? ImmutableArrayOf(INamedTypeSymbol list, ITypeSymbol item)
+        {
+            foreach (var member in list.GetMembers("op_Implicit"))
+                if (member is IMethodSymbol { Parameters: [{ Type: INamedTypeSymbol { Name: "ImmutableArray", TypeArguments: [var held] } parameter }] }
+                    && SymbolEqualityComparer.Default.Equals(held, item))
+                    return parameter;
+            return null;
+        }
 
         /// <summary><c>Member.Attribute</c>: a resource's attribute reference (<c>Ami.Id</c>), as the operation walk reads it.</summary>
         private Value? Attribute(MemberAccessExpressionSyntax access, ITypeSymbol? target)

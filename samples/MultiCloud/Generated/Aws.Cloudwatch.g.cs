@@ -45,8 +45,8 @@ public sealed partial record AwsCloudwatchLogGroup(string Name) : Resource(Name)
     [TerraformName("skip_destroy")] public Expr<bool>? SkipDestroy { get; init; }
 
     /// <summary>The tags argument.</summary>
-    [TerraformName("tags")] public Map<Expr<string>>? Tags { get; init; }
+    [TerraformName("tags")] public ExprMap<string>? Tags { get; init; }
 
     /// <summary>The tags_all argument.</summary>
-    [TerraformName("tags_all"), Computed] public Map<Expr<string>>? TagsAll { get; init; }
+    [TerraformName("tags_all"), Computed] public ExprMap<string>? TagsAll { get; init; }
 }

@@ -33,7 +33,7 @@ public sealed partial record AwsIamRole(string Name) : Resource(Name)
     [TerraformName("id")] public Reference<string> Id => Attr<string>("id");
 
     /// <summary>Deprecated by the provider. The managed_policy_arns argument.</summary>
-    [TerraformName("managed_policy_arns"), Computed, global::System.Obsolete("Deprecated in the provider's schema: Terraform warns when it is used; the provider's documentation names what replaces it.")] public ImmutableArray<Expr<string>> ManagedPolicyArns { get; init; }
+    [TerraformName("managed_policy_arns"), Computed, global::System.Obsolete("Deprecated in the provider's schema: Terraform warns when it is used; the provider's documentation names what replaces it.")] public ExprList<string>? ManagedPolicyArns { get; init; }
 
     /// <summary>The max_session_duration argument.</summary>
     [TerraformName("max_session_duration")] public Expr<double>? MaxSessionDuration { get; init; }
@@ -51,10 +51,10 @@ public sealed partial record AwsIamRole(string Name) : Resource(Name)
     [TerraformName("permissions_boundary")] public Expr<string>? PermissionsBoundary { get; init; }
 
     /// <summary>The tags argument.</summary>
-    [TerraformName("tags")] public Map<Expr<string>>? Tags { get; init; }
+    [TerraformName("tags")] public ExprMap<string>? Tags { get; init; }
 
     /// <summary>The tags_all argument.</summary>
-    [TerraformName("tags_all"), Computed] public Map<Expr<string>>? TagsAll { get; init; }
+    [TerraformName("tags_all"), Computed] public ExprMap<string>? TagsAll { get; init; }
 
     /// <summary>The unique_id attribute, set by the provider.</summary>
     [TerraformName("unique_id")] public Reference<string> UniqueId => Attr<string>("unique_id");
@@ -91,7 +91,7 @@ public sealed partial record DataAwsIamPolicyDocument(string Name) : DataSource(
     [TerraformName("override_json"), global::System.Obsolete("Deprecated in the provider's schema: Terraform warns when it is used; the provider's documentation names what replaces it.")] public Expr<string>? OverrideJson { get; init; }
 
     /// <summary>The override_policy_documents argument.</summary>
-    [TerraformName("override_policy_documents")] public ImmutableArray<Expr<string>> OverridePolicyDocuments { get; init; }
+    [TerraformName("override_policy_documents")] public ExprList<string>? OverridePolicyDocuments { get; init; }
 
     /// <summary>The policy_id argument.</summary>
     [TerraformName("policy_id")] public Expr<string>? PolicyId { get; init; }
@@ -100,7 +100,7 @@ public sealed partial record DataAwsIamPolicyDocument(string Name) : DataSource(
     [TerraformName("source_json"), global::System.Obsolete("Deprecated in the provider's schema: Terraform warns when it is used; the provider's documentation names what replaces it.")] public Expr<string>? SourceJson { get; init; }
 
     /// <summary>The source_policy_documents argument.</summary>
-    [TerraformName("source_policy_documents")] public ImmutableArray<Expr<string>> SourcePolicyDocuments { get; init; }
+    [TerraformName("source_policy_documents")] public ExprList<string>? SourcePolicyDocuments { get; init; }
 
     /// <summary>The version argument.</summary>
     [TerraformName("version")] public Expr<string>? Version { get; init; }
@@ -112,19 +112,19 @@ public sealed partial record DataAwsIamPolicyDocument(string Name) : DataSource(
     public sealed partial record StatementBlock
     {
         /// <summary>The actions argument.</summary>
-        [TerraformName("actions")] public ImmutableArray<Expr<string>> Actions { get; init; }
+        [TerraformName("actions")] public ExprList<string>? Actions { get; init; }
 
         /// <summary>The effect argument.</summary>
         [TerraformName("effect")] public Expr<string>? Effect { get; init; }
 
         /// <summary>The not_actions argument.</summary>
-        [TerraformName("not_actions")] public ImmutableArray<Expr<string>> NotActions { get; init; }
+        [TerraformName("not_actions")] public ExprList<string>? NotActions { get; init; }
 
         /// <summary>The not_resources argument.</summary>
-        [TerraformName("not_resources")] public ImmutableArray<Expr<string>> NotResources { get; init; }
+        [TerraformName("not_resources")] public ExprList<string>? NotResources { get; init; }
 
         /// <summary>The resources argument.</summary>
-        [TerraformName("resources")] public ImmutableArray<Expr<string>> Resources { get; init; }
+        [TerraformName("resources")] public ExprList<string>? Resources { get; init; }
 
         /// <summary>The sid argument.</summary>
         [TerraformName("sid")] public Expr<string>? Sid { get; init; }
@@ -145,7 +145,7 @@ public sealed partial record DataAwsIamPolicyDocument(string Name) : DataSource(
             [TerraformName("test"), Required] public Expr<string>? Test { get; init; }
 
             /// <summary>The values argument.</summary>
-            [TerraformName("values"), Required] public ImmutableArray<Expr<string>> Values { get; init; }
+            [TerraformName("values"), Required] public ExprList<string>? Values { get; init; }
 
             /// <summary>The variable argument.</summary>
             [TerraformName("variable"), Required] public Expr<string>? Variable { get; init; }
@@ -155,7 +155,7 @@ public sealed partial record DataAwsIamPolicyDocument(string Name) : DataSource(
         public sealed partial record NotPrincipalsBlock
         {
             /// <summary>The identifiers argument.</summary>
-            [TerraformName("identifiers"), Required] public ImmutableArray<Expr<string>> Identifiers { get; init; }
+            [TerraformName("identifiers"), Required] public ExprList<string>? Identifiers { get; init; }
 
             /// <summary>The type argument.</summary>
             [TerraformName("type"), Required] public Expr<string>? Type { get; init; }
@@ -165,7 +165,7 @@ public sealed partial record DataAwsIamPolicyDocument(string Name) : DataSource(
         public sealed partial record PrincipalsBlock
         {
             /// <summary>The identifiers argument.</summary>
-            [TerraformName("identifiers"), Required] public ImmutableArray<Expr<string>> Identifiers { get; init; }
+            [TerraformName("identifiers"), Required] public ExprList<string>? Identifiers { get; init; }
 
             /// <summary>The type argument.</summary>
             [TerraformName("type"), Required] public Expr<string>? Type { get; init; }

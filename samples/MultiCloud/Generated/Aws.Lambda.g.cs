@@ -15,7 +15,7 @@ namespace MultiCloud.Aws;
 public sealed partial record AwsLambdaFunction(string Name) : Resource(Name)
 {
     /// <summary>The architectures argument.</summary>
-    [TerraformName("architectures"), Computed] public ImmutableArray<Expr<string>> Architectures { get; init; }
+    [TerraformName("architectures"), Computed] public ExprList<string>? Architectures { get; init; }
 
     /// <summary>The arn attribute, set by the provider.</summary>
     [TerraformName("arn")] public Reference<string> Arn => Attr<string>("arn");
@@ -54,7 +54,7 @@ public sealed partial record AwsLambdaFunction(string Name) : Resource(Name)
     [TerraformName("last_modified")] public Reference<string> LastModified => Attr<string>("last_modified");
 
     /// <summary>The layers argument.</summary>
-    [TerraformName("layers")] public ImmutableArray<Expr<string>> Layers { get; init; }
+    [TerraformName("layers")] public ExprList<string>? Layers { get; init; }
 
     /// <summary>The memory_size argument.</summary>
     [TerraformName("memory_size")] public Expr<double>? MemorySize { get; init; }
@@ -81,7 +81,7 @@ public sealed partial record AwsLambdaFunction(string Name) : Resource(Name)
     [TerraformName("replace_security_groups_on_destroy")] public Expr<bool>? ReplaceSecurityGroupsOnDestroy { get; init; }
 
     /// <summary>The replacement_security_group_ids argument.</summary>
-    [TerraformName("replacement_security_group_ids")] public ImmutableArray<Expr<string>> ReplacementSecurityGroupIds { get; init; }
+    [TerraformName("replacement_security_group_ids")] public ExprList<string>? ReplacementSecurityGroupIds { get; init; }
 
     /// <summary>The reserved_concurrent_executions argument.</summary>
     [TerraformName("reserved_concurrent_executions")] public Expr<double>? ReservedConcurrentExecutions { get; init; }
@@ -123,10 +123,10 @@ public sealed partial record AwsLambdaFunction(string Name) : Resource(Name)
     [TerraformName("source_kms_key_arn")] public Expr<string>? SourceKmsKeyArn { get; init; }
 
     /// <summary>The tags argument.</summary>
-    [TerraformName("tags")] public Map<Expr<string>>? Tags { get; init; }
+    [TerraformName("tags")] public ExprMap<string>? Tags { get; init; }
 
     /// <summary>The tags_all argument.</summary>
-    [TerraformName("tags_all"), Computed] public Map<Expr<string>>? TagsAll { get; init; }
+    [TerraformName("tags_all"), Computed] public ExprMap<string>? TagsAll { get; init; }
 
     /// <summary>The timeout argument.</summary>
     [TerraformName("timeout")] public Expr<double>? Timeout { get; init; }
@@ -214,7 +214,7 @@ public sealed partial record AwsLambdaFunction(string Name) : Resource(Name)
     public sealed partial record EnvironmentBlock
     {
         /// <summary>The variables argument.</summary>
-        [TerraformName("variables")] public Map<Expr<string>>? Variables { get; init; }
+        [TerraformName("variables")] public ExprMap<string>? Variables { get; init; }
     }
 
     /// <summary>A nested block.</summary>
@@ -238,10 +238,10 @@ public sealed partial record AwsLambdaFunction(string Name) : Resource(Name)
     public sealed partial record ImageConfigBlock
     {
         /// <summary>The command argument.</summary>
-        [TerraformName("command")] public ImmutableArray<Expr<string>> Command { get; init; }
+        [TerraformName("command")] public ExprList<string>? Command { get; init; }
 
         /// <summary>The entry_point argument.</summary>
-        [TerraformName("entry_point")] public ImmutableArray<Expr<string>> EntryPoint { get; init; }
+        [TerraformName("entry_point")] public ExprList<string>? EntryPoint { get; init; }
 
         /// <summary>The working_directory argument.</summary>
         [TerraformName("working_directory")] public Expr<string>? WorkingDirectory { get; init; }
@@ -304,9 +304,9 @@ public sealed partial record AwsLambdaFunction(string Name) : Resource(Name)
         [TerraformName("ipv6_allowed_for_dual_stack")] public Expr<bool>? Ipv6AllowedForDualStack { get; init; }
 
         /// <summary>The security_group_ids argument.</summary>
-        [TerraformName("security_group_ids"), Required] public ImmutableArray<Expr<string>> SecurityGroupIds { get; init; }
+        [TerraformName("security_group_ids"), Required] public ExprList<string>? SecurityGroupIds { get; init; }
 
         /// <summary>The subnet_ids argument.</summary>
-        [TerraformName("subnet_ids"), Required] public ImmutableArray<Expr<string>> SubnetIds { get; init; }
+        [TerraformName("subnet_ids"), Required] public ExprList<string>? SubnetIds { get; init; }
     }
 }

@@ -27,7 +27,7 @@ public sealed partial record AwsRdsCluster(string Name) : Resource(Name)
     [TerraformName("arn")] public Reference<string> Arn => Attr<string>("arn");
 
     /// <summary>The availability_zones argument.</summary>
-    [TerraformName("availability_zones"), Computed] public ImmutableArray<Expr<string>> AvailabilityZones { get; init; }
+    [TerraformName("availability_zones"), Computed] public ExprList<string>? AvailabilityZones { get; init; }
 
     /// <summary>The backtrack_window argument.</summary>
     [TerraformName("backtrack_window")] public Expr<double>? BacktrackWindow { get; init; }
@@ -48,7 +48,7 @@ public sealed partial record AwsRdsCluster(string Name) : Resource(Name)
     [TerraformName("cluster_identifier_prefix"), Computed] public Expr<string>? ClusterIdentifierPrefix { get; init; }
 
     /// <summary>The cluster_members argument.</summary>
-    [TerraformName("cluster_members"), Computed] public ImmutableArray<Expr<string>> ClusterMembers { get; init; }
+    [TerraformName("cluster_members"), Computed] public ExprList<string>? ClusterMembers { get; init; }
 
     /// <summary>The cluster_resource_id attribute, set by the provider.</summary>
     [TerraformName("cluster_resource_id")] public Reference<string> ClusterResourceId => Attr<string>("cluster_resource_id");
@@ -102,7 +102,7 @@ public sealed partial record AwsRdsCluster(string Name) : Resource(Name)
     [TerraformName("enable_local_write_forwarding")] public Expr<bool>? EnableLocalWriteForwarding { get; init; }
 
     /// <summary>The enabled_cloudwatch_logs_exports argument.</summary>
-    [TerraformName("enabled_cloudwatch_logs_exports")] public ImmutableArray<Expr<string>> EnabledCloudwatchLogsExports { get; init; }
+    [TerraformName("enabled_cloudwatch_logs_exports")] public ExprList<string>? EnabledCloudwatchLogsExports { get; init; }
 
     /// <summary>The endpoint attribute, set by the provider.</summary>
     [TerraformName("endpoint")] public Reference<string> Endpoint => Attr<string>("endpoint");
@@ -135,7 +135,7 @@ public sealed partial record AwsRdsCluster(string Name) : Resource(Name)
     [TerraformName("iam_database_authentication_enabled")] public Expr<bool>? IamDatabaseAuthenticationEnabled { get; init; }
 
     /// <summary>The iam_roles argument.</summary>
-    [TerraformName("iam_roles"), Computed] public ImmutableArray<Expr<string>> IamRoles { get; init; }
+    [TerraformName("iam_roles"), Computed] public ExprList<string>? IamRoles { get; init; }
 
     /// <summary>The id attribute, set by the provider.</summary>
     [TerraformName("id")] public Reference<string> Id => Attr<string>("id");
@@ -219,16 +219,16 @@ public sealed partial record AwsRdsCluster(string Name) : Resource(Name)
     [TerraformName("storage_type"), Computed] public Expr<string>? StorageType { get; init; }
 
     /// <summary>The tags argument.</summary>
-    [TerraformName("tags")] public Map<Expr<string>>? Tags { get; init; }
+    [TerraformName("tags")] public ExprMap<string>? Tags { get; init; }
 
     /// <summary>The tags_all argument.</summary>
-    [TerraformName("tags_all"), Computed] public Map<Expr<string>>? TagsAll { get; init; }
+    [TerraformName("tags_all"), Computed] public ExprMap<string>? TagsAll { get; init; }
 
     /// <summary>The upgrade_rollout_order attribute, set by the provider.</summary>
     [TerraformName("upgrade_rollout_order")] public Reference<string> UpgradeRolloutOrder => Attr<string>("upgrade_rollout_order");
 
     /// <summary>The vpc_security_group_ids argument.</summary>
-    [TerraformName("vpc_security_group_ids"), Computed] public ImmutableArray<Expr<string>> VpcSecurityGroupIds { get; init; }
+    [TerraformName("vpc_security_group_ids"), Computed] public ExprList<string>? VpcSecurityGroupIds { get; init; }
 
     /// <summary>The restore_to_point_in_time block.</summary>
     [TerraformName("restore_to_point_in_time"), NestedBlock(Nesting = "list")] public RestoreToPointInTimeBlock? RestoreToPointInTime { get; init; }

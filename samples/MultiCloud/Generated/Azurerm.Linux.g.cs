@@ -108,7 +108,7 @@ public sealed partial record AzurermLinuxVirtualMachineScaleSet(string Name) : R
     [TerraformName("source_image_id")] public Expr<string>? SourceImageId { get; init; }
 
     /// <summary>The tags argument.</summary>
-    [TerraformName("tags")] public Map<Expr<string>>? Tags { get; init; }
+    [TerraformName("tags")] public ExprMap<string>? Tags { get; init; }
 
     /// <summary>The unique_id attribute, set by the provider.</summary>
     [TerraformName("unique_id")] public Reference<string> UniqueId => Attr<string>("unique_id");
@@ -126,7 +126,7 @@ public sealed partial record AzurermLinuxVirtualMachineScaleSet(string Name) : R
     [TerraformName("zone_balance")] public Expr<bool>? ZoneBalance { get; init; }
 
     /// <summary>The zones argument.</summary>
-    [TerraformName("zones")] public ImmutableArray<Expr<string>> Zones { get; init; }
+    [TerraformName("zones")] public ExprList<string>? Zones { get; init; }
 
     /// <summary>The additional_capabilities block.</summary>
     [TerraformName("additional_capabilities"), NestedBlock(Nesting = "list")] public AdditionalCapabilitiesBlock? AdditionalCapabilities { get; init; }
@@ -285,7 +285,7 @@ public sealed partial record AzurermLinuxVirtualMachineScaleSet(string Name) : R
         [TerraformName("protected_settings"), Sensitive] public Expr<string>? ProtectedSettings { get; init; }
 
         /// <summary>The provision_after_extensions argument.</summary>
-        [TerraformName("provision_after_extensions")] public ImmutableArray<Expr<string>> ProvisionAfterExtensions { get; init; }
+        [TerraformName("provision_after_extensions")] public ExprList<string>? ProvisionAfterExtensions { get; init; }
 
         /// <summary>The publisher argument.</summary>
         [TerraformName("publisher"), Required] public Expr<string>? Publisher { get; init; }
@@ -333,7 +333,7 @@ public sealed partial record AzurermLinuxVirtualMachineScaleSet(string Name) : R
     public sealed partial record IdentityBlock
     {
         /// <summary>The identity_ids argument.</summary>
-        [TerraformName("identity_ids")] public ImmutableArray<Expr<string>> IdentityIds { get; init; }
+        [TerraformName("identity_ids")] public ExprList<string>? IdentityIds { get; init; }
 
         /// <summary>The type argument.</summary>
         [TerraformName("type"), Required] public Expr<string>? Type { get; init; }
@@ -349,7 +349,7 @@ public sealed partial record AzurermLinuxVirtualMachineScaleSet(string Name) : R
         [TerraformName("auxiliary_sku")] public Expr<string>? AuxiliarySku { get; init; }
 
         /// <summary>The dns_servers argument.</summary>
-        [TerraformName("dns_servers")] public ImmutableArray<Expr<string>> DnsServers { get; init; }
+        [TerraformName("dns_servers")] public ExprList<string>? DnsServers { get; init; }
 
         /// <summary>The enable_accelerated_networking argument.</summary>
         [TerraformName("enable_accelerated_networking")] public Expr<bool>? EnableAcceleratedNetworking { get; init; }
@@ -373,16 +373,16 @@ public sealed partial record AzurermLinuxVirtualMachineScaleSet(string Name) : R
         public sealed partial record IpConfigurationBlock
         {
             /// <summary>The application_gateway_backend_address_pool_ids argument.</summary>
-            [TerraformName("application_gateway_backend_address_pool_ids")] public ImmutableArray<Expr<string>> ApplicationGatewayBackendAddressPoolIds { get; init; }
+            [TerraformName("application_gateway_backend_address_pool_ids")] public ExprList<string>? ApplicationGatewayBackendAddressPoolIds { get; init; }
 
             /// <summary>The application_security_group_ids argument.</summary>
-            [TerraformName("application_security_group_ids")] public ImmutableArray<Expr<string>> ApplicationSecurityGroupIds { get; init; }
+            [TerraformName("application_security_group_ids")] public ExprList<string>? ApplicationSecurityGroupIds { get; init; }
 
             /// <summary>The load_balancer_backend_address_pool_ids argument.</summary>
-            [TerraformName("load_balancer_backend_address_pool_ids")] public ImmutableArray<Expr<string>> LoadBalancerBackendAddressPoolIds { get; init; }
+            [TerraformName("load_balancer_backend_address_pool_ids")] public ExprList<string>? LoadBalancerBackendAddressPoolIds { get; init; }
 
             /// <summary>The load_balancer_inbound_nat_rules_ids argument.</summary>
-            [TerraformName("load_balancer_inbound_nat_rules_ids")] public ImmutableArray<Expr<string>> LoadBalancerInboundNatRulesIds { get; init; }
+            [TerraformName("load_balancer_inbound_nat_rules_ids")] public ExprList<string>? LoadBalancerInboundNatRulesIds { get; init; }
 
             /// <summary>The name argument.</summary>
             [TerraformName("name"), Required] public Expr<string>? Name { get; init; }

@@ -106,13 +106,13 @@ public sealed partial record GoogleComputeInstanceTemplate(string Name) : Resour
     [TerraformName("key_revocation_action_type")] public Expr<string>? KeyRevocationActionType { get; init; }
 
     /// <summary>A set of key/value label pairs to assign to instances created from this template. **Note**: This field is non-authoritative, and will only manage the labels present in your configuration. Please refer to the field 'effective_labels' for all of the labels present on the resource.</summary>
-    [TerraformName("labels")] public Map<Expr<string>>? Labels { get; init; }
+    [TerraformName("labels")] public ExprMap<string>? Labels { get; init; }
 
     /// <summary>The machine type to create. To create a machine with a custom type (such as extended memory), format the value like custom-VCPUS-MEM_IN_MB like custom-6-20480 for 6 vCPU and 20GB of RAM.</summary>
     [TerraformName("machine_type"), Required] public Expr<string>? MachineType { get; init; }
 
     /// <summary>Metadata key/value pairs to make available from within instances created from this template.</summary>
-    [TerraformName("metadata")] public Map<Expr<string>>? Metadata { get; init; }
+    [TerraformName("metadata")] public ExprMap<string>? Metadata { get; init; }
 
     /// <summary>The unique fingerprint of the metadata.</summary>
     [TerraformName("metadata_fingerprint")] public Reference<string> MetadataFingerprint => Attr<string>("metadata_fingerprint");
@@ -139,10 +139,10 @@ public sealed partial record GoogleComputeInstanceTemplate(string Name) : Resour
     [TerraformName("region"), Computed] public Expr<string>? Region { get; init; }
 
     /// <summary>A map of resource manager tags. Resource manager tag keys and values have the same definition as resource manager tags. Keys must be in the format tagKeys/{tag_key_id}, and values are in the format tagValues/456. The field is ignored (both PUT &amp; PATCH) when empty.</summary>
-    [TerraformName("resource_manager_tags")] public Map<Expr<string>>? ResourceManagerTags { get; init; }
+    [TerraformName("resource_manager_tags")] public ExprMap<string>? ResourceManagerTags { get; init; }
 
     /// <summary>A list of self_links of resource policies to attach to the instance. Currently a max of 1 resource policy is supported.</summary>
-    [TerraformName("resource_policies")] public ImmutableArray<Expr<string>> ResourcePolicies { get; init; }
+    [TerraformName("resource_policies")] public ExprList<string>? ResourcePolicies { get; init; }
 
     /// <summary>The URI of the created resource.</summary>
     [TerraformName("self_link")] public Reference<string> SelfLink => Attr<string>("self_link");
@@ -151,7 +151,7 @@ public sealed partial record GoogleComputeInstanceTemplate(string Name) : Resour
     [TerraformName("self_link_unique")] public Reference<string> SelfLinkUnique => Attr<string>("self_link_unique");
 
     /// <summary>Tags to attach to the instance.</summary>
-    [TerraformName("tags")] public ImmutableArray<Expr<string>> Tags { get; init; }
+    [TerraformName("tags")] public ExprList<string>? Tags { get; init; }
 
     /// <summary>The unique fingerprint of the tags.</summary>
     [TerraformName("tags_fingerprint")] public Reference<string> TagsFingerprint => Attr<string>("tags_fingerprint");
@@ -249,13 +249,13 @@ public sealed partial record GoogleComputeInstanceTemplate(string Name) : Resour
         [TerraformName("disk_type"), Computed] public Expr<string>? DiskType { get; init; }
 
         /// <summary>A list of features to enable on the guest operating system. Applicable only for bootable images.</summary>
-        [TerraformName("guest_os_features")] public ImmutableArray<Expr<string>> GuestOsFeatures { get; init; }
+        [TerraformName("guest_os_features")] public ExprList<string>? GuestOsFeatures { get; init; }
 
         /// <summary>Specifies the disk interface to use for attaching this disk.</summary>
         [TerraformName("interface"), Computed] public Expr<string>? Interface { get; init; }
 
         /// <summary>A set of key/value label pairs to assign to disks,</summary>
-        [TerraformName("labels")] public Map<Expr<string>>? Labels { get; init; }
+        [TerraformName("labels")] public ExprMap<string>? Labels { get; init; }
 
         /// <summary>The mode in which to attach this disk, either READ_WRITE or READ_ONLY. If you are attaching or creating a boot disk, this must read-write mode.</summary>
         [TerraformName("mode"), Computed] public Expr<string>? Mode { get; init; }
@@ -267,10 +267,10 @@ public sealed partial record GoogleComputeInstanceTemplate(string Name) : Resour
         [TerraformName("provisioned_throughput"), Computed] public Expr<double>? ProvisionedThroughput { get; init; }
 
         /// <summary>A map of resource manager tags. Resource manager tag keys and values have the same definition as resource manager tags. Keys must be in the format tagKeys/{tag_key_id}, and values are in the format tagValues/456. The field is ignored (both PUT &amp; PATCH) when empty.</summary>
-        [TerraformName("resource_manager_tags")] public Map<Expr<string>>? ResourceManagerTags { get; init; }
+        [TerraformName("resource_manager_tags")] public ExprMap<string>? ResourceManagerTags { get; init; }
 
         /// <summary>A list (short name or id) of resource policies to attach to this disk. Currently a max of 1 resource policy is supported.</summary>
-        [TerraformName("resource_policies")] public ImmutableArray<Expr<string>> ResourcePolicies { get; init; }
+        [TerraformName("resource_policies")] public ExprList<string>? ResourcePolicies { get; init; }
 
         /// <summary>The name (not self_link) of the disk (such as those managed by google_compute_disk) to attach. ~&gt; Note: Either source or source_image is required when creating a new instance except for when creating a local SSD.</summary>
         [TerraformName("source")] public Expr<string>? Source { get; init; }
@@ -436,7 +436,7 @@ public sealed partial record GoogleComputeInstanceTemplate(string Name) : Resour
             [TerraformName("key"), Required] public Expr<string>? Key { get; init; }
 
             /// <summary>Corresponds to the label values of a reservation resource.</summary>
-            [TerraformName("values"), Required] public ImmutableArray<Expr<string>> Values { get; init; }
+            [TerraformName("values"), Required] public ExprList<string>? Values { get; init; }
         }
     }
 
@@ -509,7 +509,7 @@ public sealed partial record GoogleComputeInstanceTemplate(string Name) : Resour
             [TerraformName("operator"), Required] public Expr<string>? Operator { get; init; }
 
             /// <summary>The values argument.</summary>
-            [TerraformName("values"), Required] public ImmutableArray<Expr<string>> Values { get; init; }
+            [TerraformName("values"), Required] public ExprList<string>? Values { get; init; }
         }
 
         /// <summary>Defines the behaviour for instances with the instance_termination_action.</summary>
@@ -527,7 +527,7 @@ public sealed partial record GoogleComputeInstanceTemplate(string Name) : Resour
         [TerraformName("email"), Computed] public Expr<string>? Email { get; init; }
 
         /// <summary>A list of service scopes. Both OAuth2 URLs and gcloud short names are supported. To allow full access to all Cloud APIs, use the cloud-platform scope.</summary>
-        [TerraformName("scopes"), Required] public ImmutableArray<Expr<string>> Scopes { get; init; }
+        [TerraformName("scopes"), Required] public ExprList<string>? Scopes { get; init; }
     }
 
     /// <summary>Enable Shielded VM on this instance. Shielded VM provides verifiable integrity to prevent against malware and rootkits. Defaults to disabled. Note: shielded_instance_config can only be used with boot images with shielded vm support.</summary>

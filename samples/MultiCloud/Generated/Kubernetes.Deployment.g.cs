@@ -33,13 +33,13 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
     public sealed partial record MetadataBlock
     {
         /// <summary>An unstructured key value map stored with the deployment that may be used to store arbitrary metadata. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/</summary>
-        [TerraformName("annotations")] public Map<Expr<string>>? Annotations { get; init; }
+        [TerraformName("annotations")] public ExprMap<string>? Annotations { get; init; }
 
         /// <summary>Prefix, used by the server, to generate a unique name ONLY IF the `name` field has not been provided. This value will also be combined with a unique suffix. More info: https://github.com/kubernetes/community/blob/master/contributors/devel/sig-architecture/api-conventions.md#idempotency</summary>
         [TerraformName("generate_name")] public Expr<string>? GenerateName { get; init; }
 
         /// <summary>Map of string keys and values that can be used to organize and categorize (scope and select) the deployment. May match selectors of replication controllers and services. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/</summary>
-        [TerraformName("labels")] public Map<Expr<string>>? Labels { get; init; }
+        [TerraformName("labels")] public ExprMap<string>? Labels { get; init; }
 
         /// <summary>Name of the deployment, must be unique. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names</summary>
         [TerraformName("name"), Computed] public Expr<string>? Name { get; init; }
@@ -79,7 +79,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
         public sealed partial record SelectorBlock
         {
             /// <summary>A map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of `match_expressions`, whose key field is "key", the operator is "In", and the values array contains only "value". The requirements are ANDed.</summary>
-            [TerraformName("match_labels")] public Map<Expr<string>>? MatchLabels { get; init; }
+            [TerraformName("match_labels")] public ExprMap<string>? MatchLabels { get; init; }
 
             /// <summary>A list of label selector requirements. The requirements are ANDed.</summary>
             [TerraformName("match_expressions"), NestedBlock] public ImmutableArray<MatchExpressionsBlock> MatchExpressions { get; init; }
@@ -94,7 +94,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                 [TerraformName("operator")] public Expr<string>? Operator { get; init; }
 
                 /// <summary>An array of string values. If the operator is `In` or `NotIn`, the values array must be non-empty. If the operator is `Exists` or `DoesNotExist`, the values array must be empty. This array is replaced during a strategic merge patch.</summary>
-                [TerraformName("values")] public ImmutableArray<Expr<string>> Values { get; init; }
+                [TerraformName("values")] public ExprList<string>? Values { get; init; }
             }
         }
 
@@ -131,13 +131,13 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
             public sealed partial record MetadataBlock
             {
                 /// <summary>An unstructured key value map stored with the pod that may be used to store arbitrary metadata. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/</summary>
-                [TerraformName("annotations")] public Map<Expr<string>>? Annotations { get; init; }
+                [TerraformName("annotations")] public ExprMap<string>? Annotations { get; init; }
 
                 /// <summary>Prefix, used by the server, to generate a unique name ONLY IF the `name` field has not been provided. This value will also be combined with a unique suffix. More info: https://github.com/kubernetes/community/blob/master/contributors/devel/sig-architecture/api-conventions.md#idempotency</summary>
                 [TerraformName("generate_name")] public Expr<string>? GenerateName { get; init; }
 
                 /// <summary>Map of string keys and values that can be used to organize and categorize (scope and select) the pod. May match selectors of replication controllers and services. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/</summary>
-                [TerraformName("labels")] public Map<Expr<string>>? Labels { get; init; }
+                [TerraformName("labels")] public ExprMap<string>? Labels { get; init; }
 
                 /// <summary>Name of the pod, must be unique. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names</summary>
                 [TerraformName("name"), Computed] public Expr<string>? Name { get; init; }
@@ -177,7 +177,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                 [TerraformName("node_name"), Computed] public Expr<string>? NodeName { get; init; }
 
                 /// <summary>NodeSelector is a selector which must be true for the pod to fit on a node. Selector which must match a node's labels for the pod to be scheduled on that node. More info: https://kubernetes.io/docs/concepts/configuration/assign-pod-node/.</summary>
-                [TerraformName("node_selector")] public Map<Expr<string>>? NodeSelector { get; init; }
+                [TerraformName("node_selector")] public ExprMap<string>? NodeSelector { get; init; }
 
                 /// <summary>If specified, indicates the pod's priority. "system-node-critical" and "system-cluster-critical" are two special keywords which indicate the highest priorities with the former being the highest priority. Any other name must be defined by creating a PriorityClass object with that name. If not specified, the pod priority will be default or zero if there is no default.</summary>
                 [TerraformName("priority_class_name")] public Expr<string>? PriorityClassName { get; init; }
@@ -288,7 +288,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                                     [TerraformName("operator")] public Expr<string>? Operator { get; init; }
 
                                     /// <summary>Values is an array of string values. If the operator is In or NotIn, the values array must be non-empty. If the operator is Exists or DoesNotExist, the values array must be empty. If the operator is Gt or Lt, the values array must have a single element, which will be interpreted as an integer. This array is replaced during a strategic merge patch.</summary>
-                                    [TerraformName("values")] public ImmutableArray<Expr<string>> Values { get; init; }
+                                    [TerraformName("values")] public ExprList<string>? Values { get; init; }
                                 }
 
                                 /// <summary>A list of node selector requirements by node's fields. The requirements are ANDed.</summary>
@@ -301,7 +301,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                                     [TerraformName("operator"), Required] public Expr<string>? Operator { get; init; }
 
                                     /// <summary>An array of string values. If the operator is `In` or `NotIn`, the values array must be non-empty. If the operator is `Exists` or `DoesNotExist`, the values array must be empty. This array is replaced during a strategic merge patch.</summary>
-                                    [TerraformName("values")] public ImmutableArray<Expr<string>> Values { get; init; }
+                                    [TerraformName("values")] public ExprList<string>? Values { get; init; }
                                 }
                             }
                         }
@@ -331,7 +331,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                                     [TerraformName("operator")] public Expr<string>? Operator { get; init; }
 
                                     /// <summary>Values is an array of string values. If the operator is In or NotIn, the values array must be non-empty. If the operator is Exists or DoesNotExist, the values array must be empty. If the operator is Gt or Lt, the values array must have a single element, which will be interpreted as an integer. This array is replaced during a strategic merge patch.</summary>
-                                    [TerraformName("values")] public ImmutableArray<Expr<string>> Values { get; init; }
+                                    [TerraformName("values")] public ExprList<string>? Values { get; init; }
                                 }
 
                                 /// <summary>A list of node selector requirements by node's fields. The requirements are ANDed.</summary>
@@ -344,7 +344,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                                     [TerraformName("operator"), Required] public Expr<string>? Operator { get; init; }
 
                                     /// <summary>An array of string values. If the operator is `In` or `NotIn`, the values array must be non-empty. If the operator is `Exists` or `DoesNotExist`, the values array must be empty. This array is replaced during a strategic merge patch.</summary>
-                                    [TerraformName("values")] public ImmutableArray<Expr<string>> Values { get; init; }
+                                    [TerraformName("values")] public ExprList<string>? Values { get; init; }
                                 }
                             }
                         }
@@ -372,7 +372,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                             public sealed partial record PodAffinityTermBlock
                             {
                                 /// <summary>namespaces specifies which namespaces the labelSelector applies to (matches against); null or empty list means 'this pod's namespace'</summary>
-                                [TerraformName("namespaces")] public ImmutableArray<Expr<string>> Namespaces { get; init; }
+                                [TerraformName("namespaces")] public ExprList<string>? Namespaces { get; init; }
 
                                 /// <summary>empty topology key is interpreted by the scheduler as 'all topologies'</summary>
                                 [TerraformName("topology_key"), Required] public Expr<string>? TopologyKey { get; init; }
@@ -387,7 +387,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                                 public sealed partial record LabelSelectorBlock
                                 {
                                     /// <summary>A map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of `match_expressions`, whose key field is "key", the operator is "In", and the values array contains only "value". The requirements are ANDed.</summary>
-                                    [TerraformName("match_labels")] public Map<Expr<string>>? MatchLabels { get; init; }
+                                    [TerraformName("match_labels")] public ExprMap<string>? MatchLabels { get; init; }
 
                                     /// <summary>A list of label selector requirements. The requirements are ANDed.</summary>
                                     [TerraformName("match_expressions"), NestedBlock] public ImmutableArray<MatchExpressionsBlock> MatchExpressions { get; init; }
@@ -402,7 +402,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                                         [TerraformName("operator")] public Expr<string>? Operator { get; init; }
 
                                         /// <summary>An array of string values. If the operator is `In` or `NotIn`, the values array must be non-empty. If the operator is `Exists` or `DoesNotExist`, the values array must be empty. This array is replaced during a strategic merge patch.</summary>
-                                        [TerraformName("values")] public ImmutableArray<Expr<string>> Values { get; init; }
+                                        [TerraformName("values")] public ExprList<string>? Values { get; init; }
                                     }
                                 }
 
@@ -410,7 +410,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                                 public sealed partial record NamespaceSelectorBlock
                                 {
                                     /// <summary>A map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of `match_expressions`, whose key field is "key", the operator is "In", and the values array contains only "value". The requirements are ANDed.</summary>
-                                    [TerraformName("match_labels")] public Map<Expr<string>>? MatchLabels { get; init; }
+                                    [TerraformName("match_labels")] public ExprMap<string>? MatchLabels { get; init; }
 
                                     /// <summary>A list of label selector requirements. The requirements are ANDed.</summary>
                                     [TerraformName("match_expressions"), NestedBlock] public ImmutableArray<MatchExpressionsBlock> MatchExpressions { get; init; }
@@ -425,7 +425,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                                         [TerraformName("operator")] public Expr<string>? Operator { get; init; }
 
                                         /// <summary>An array of string values. If the operator is `In` or `NotIn`, the values array must be non-empty. If the operator is `Exists` or `DoesNotExist`, the values array must be empty. This array is replaced during a strategic merge patch.</summary>
-                                        [TerraformName("values")] public ImmutableArray<Expr<string>> Values { get; init; }
+                                        [TerraformName("values")] public ExprList<string>? Values { get; init; }
                                     }
                                 }
                             }
@@ -435,7 +435,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         public sealed partial record RequiredDuringSchedulingIgnoredDuringExecutionBlock
                         {
                             /// <summary>namespaces specifies which namespaces the labelSelector applies to (matches against); null or empty list means 'this pod's namespace'</summary>
-                            [TerraformName("namespaces")] public ImmutableArray<Expr<string>> Namespaces { get; init; }
+                            [TerraformName("namespaces")] public ExprList<string>? Namespaces { get; init; }
 
                             /// <summary>empty topology key is interpreted by the scheduler as 'all topologies'</summary>
                             [TerraformName("topology_key"), Required] public Expr<string>? TopologyKey { get; init; }
@@ -450,7 +450,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                             public sealed partial record LabelSelectorBlock
                             {
                                 /// <summary>A map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of `match_expressions`, whose key field is "key", the operator is "In", and the values array contains only "value". The requirements are ANDed.</summary>
-                                [TerraformName("match_labels")] public Map<Expr<string>>? MatchLabels { get; init; }
+                                [TerraformName("match_labels")] public ExprMap<string>? MatchLabels { get; init; }
 
                                 /// <summary>A list of label selector requirements. The requirements are ANDed.</summary>
                                 [TerraformName("match_expressions"), NestedBlock] public ImmutableArray<MatchExpressionsBlock> MatchExpressions { get; init; }
@@ -465,7 +465,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                                     [TerraformName("operator")] public Expr<string>? Operator { get; init; }
 
                                     /// <summary>An array of string values. If the operator is `In` or `NotIn`, the values array must be non-empty. If the operator is `Exists` or `DoesNotExist`, the values array must be empty. This array is replaced during a strategic merge patch.</summary>
-                                    [TerraformName("values")] public ImmutableArray<Expr<string>> Values { get; init; }
+                                    [TerraformName("values")] public ExprList<string>? Values { get; init; }
                                 }
                             }
 
@@ -473,7 +473,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                             public sealed partial record NamespaceSelectorBlock
                             {
                                 /// <summary>A map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of `match_expressions`, whose key field is "key", the operator is "In", and the values array contains only "value". The requirements are ANDed.</summary>
-                                [TerraformName("match_labels")] public Map<Expr<string>>? MatchLabels { get; init; }
+                                [TerraformName("match_labels")] public ExprMap<string>? MatchLabels { get; init; }
 
                                 /// <summary>A list of label selector requirements. The requirements are ANDed.</summary>
                                 [TerraformName("match_expressions"), NestedBlock] public ImmutableArray<MatchExpressionsBlock> MatchExpressions { get; init; }
@@ -488,7 +488,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                                     [TerraformName("operator")] public Expr<string>? Operator { get; init; }
 
                                     /// <summary>An array of string values. If the operator is `In` or `NotIn`, the values array must be non-empty. If the operator is `Exists` or `DoesNotExist`, the values array must be empty. This array is replaced during a strategic merge patch.</summary>
-                                    [TerraformName("values")] public ImmutableArray<Expr<string>> Values { get; init; }
+                                    [TerraformName("values")] public ExprList<string>? Values { get; init; }
                                 }
                             }
                         }
@@ -516,7 +516,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                             public sealed partial record PodAffinityTermBlock
                             {
                                 /// <summary>namespaces specifies which namespaces the labelSelector applies to (matches against); null or empty list means 'this pod's namespace'</summary>
-                                [TerraformName("namespaces")] public ImmutableArray<Expr<string>> Namespaces { get; init; }
+                                [TerraformName("namespaces")] public ExprList<string>? Namespaces { get; init; }
 
                                 /// <summary>empty topology key is interpreted by the scheduler as 'all topologies'</summary>
                                 [TerraformName("topology_key"), Required] public Expr<string>? TopologyKey { get; init; }
@@ -531,7 +531,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                                 public sealed partial record LabelSelectorBlock
                                 {
                                     /// <summary>A map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of `match_expressions`, whose key field is "key", the operator is "In", and the values array contains only "value". The requirements are ANDed.</summary>
-                                    [TerraformName("match_labels")] public Map<Expr<string>>? MatchLabels { get; init; }
+                                    [TerraformName("match_labels")] public ExprMap<string>? MatchLabels { get; init; }
 
                                     /// <summary>A list of label selector requirements. The requirements are ANDed.</summary>
                                     [TerraformName("match_expressions"), NestedBlock] public ImmutableArray<MatchExpressionsBlock> MatchExpressions { get; init; }
@@ -546,7 +546,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                                         [TerraformName("operator")] public Expr<string>? Operator { get; init; }
 
                                         /// <summary>An array of string values. If the operator is `In` or `NotIn`, the values array must be non-empty. If the operator is `Exists` or `DoesNotExist`, the values array must be empty. This array is replaced during a strategic merge patch.</summary>
-                                        [TerraformName("values")] public ImmutableArray<Expr<string>> Values { get; init; }
+                                        [TerraformName("values")] public ExprList<string>? Values { get; init; }
                                     }
                                 }
 
@@ -554,7 +554,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                                 public sealed partial record NamespaceSelectorBlock
                                 {
                                     /// <summary>A map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of `match_expressions`, whose key field is "key", the operator is "In", and the values array contains only "value". The requirements are ANDed.</summary>
-                                    [TerraformName("match_labels")] public Map<Expr<string>>? MatchLabels { get; init; }
+                                    [TerraformName("match_labels")] public ExprMap<string>? MatchLabels { get; init; }
 
                                     /// <summary>A list of label selector requirements. The requirements are ANDed.</summary>
                                     [TerraformName("match_expressions"), NestedBlock] public ImmutableArray<MatchExpressionsBlock> MatchExpressions { get; init; }
@@ -569,7 +569,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                                         [TerraformName("operator")] public Expr<string>? Operator { get; init; }
 
                                         /// <summary>An array of string values. If the operator is `In` or `NotIn`, the values array must be non-empty. If the operator is `Exists` or `DoesNotExist`, the values array must be empty. This array is replaced during a strategic merge patch.</summary>
-                                        [TerraformName("values")] public ImmutableArray<Expr<string>> Values { get; init; }
+                                        [TerraformName("values")] public ExprList<string>? Values { get; init; }
                                     }
                                 }
                             }
@@ -579,7 +579,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         public sealed partial record RequiredDuringSchedulingIgnoredDuringExecutionBlock
                         {
                             /// <summary>namespaces specifies which namespaces the labelSelector applies to (matches against); null or empty list means 'this pod's namespace'</summary>
-                            [TerraformName("namespaces")] public ImmutableArray<Expr<string>> Namespaces { get; init; }
+                            [TerraformName("namespaces")] public ExprList<string>? Namespaces { get; init; }
 
                             /// <summary>empty topology key is interpreted by the scheduler as 'all topologies'</summary>
                             [TerraformName("topology_key"), Required] public Expr<string>? TopologyKey { get; init; }
@@ -594,7 +594,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                             public sealed partial record LabelSelectorBlock
                             {
                                 /// <summary>A map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of `match_expressions`, whose key field is "key", the operator is "In", and the values array contains only "value". The requirements are ANDed.</summary>
-                                [TerraformName("match_labels")] public Map<Expr<string>>? MatchLabels { get; init; }
+                                [TerraformName("match_labels")] public ExprMap<string>? MatchLabels { get; init; }
 
                                 /// <summary>A list of label selector requirements. The requirements are ANDed.</summary>
                                 [TerraformName("match_expressions"), NestedBlock] public ImmutableArray<MatchExpressionsBlock> MatchExpressions { get; init; }
@@ -609,7 +609,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                                     [TerraformName("operator")] public Expr<string>? Operator { get; init; }
 
                                     /// <summary>An array of string values. If the operator is `In` or `NotIn`, the values array must be non-empty. If the operator is `Exists` or `DoesNotExist`, the values array must be empty. This array is replaced during a strategic merge patch.</summary>
-                                    [TerraformName("values")] public ImmutableArray<Expr<string>> Values { get; init; }
+                                    [TerraformName("values")] public ExprList<string>? Values { get; init; }
                                 }
                             }
 
@@ -617,7 +617,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                             public sealed partial record NamespaceSelectorBlock
                             {
                                 /// <summary>A map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of `match_expressions`, whose key field is "key", the operator is "In", and the values array contains only "value". The requirements are ANDed.</summary>
-                                [TerraformName("match_labels")] public Map<Expr<string>>? MatchLabels { get; init; }
+                                [TerraformName("match_labels")] public ExprMap<string>? MatchLabels { get; init; }
 
                                 /// <summary>A list of label selector requirements. The requirements are ANDed.</summary>
                                 [TerraformName("match_expressions"), NestedBlock] public ImmutableArray<MatchExpressionsBlock> MatchExpressions { get; init; }
@@ -632,7 +632,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                                     [TerraformName("operator")] public Expr<string>? Operator { get; init; }
 
                                     /// <summary>An array of string values. If the operator is `In` or `NotIn`, the values array must be non-empty. If the operator is `Exists` or `DoesNotExist`, the values array must be empty. This array is replaced during a strategic merge patch.</summary>
-                                    [TerraformName("values")] public ImmutableArray<Expr<string>> Values { get; init; }
+                                    [TerraformName("values")] public ExprList<string>? Values { get; init; }
                                 }
                             }
                         }
@@ -643,10 +643,10 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                 public sealed partial record ContainerBlock
                 {
                     /// <summary>Arguments to the entrypoint. The docker image's CMD is used if this is not provided. Variable references $(VAR_NAME) are expanded using the container's environment. If a variable cannot be resolved, the reference in the input string will be unchanged. The $(VAR_NAME) syntax can be escaped with a double $$, ie: $$(VAR_NAME). Escaped references will never be expanded, regardless of whether the va...</summary>
-                    [TerraformName("args")] public ImmutableArray<Expr<string>> Args { get; init; }
+                    [TerraformName("args")] public ExprList<string>? Args { get; init; }
 
                     /// <summary>Entrypoint array. Not executed within a shell. The docker image's ENTRYPOINT is used if this is not provided. Variable references $(VAR_NAME) are expanded using the container's environment. If a variable cannot be resolved, the reference in the input string will be unchanged. The $(VAR_NAME) syntax can be escaped with a double $$, ie: $$(VAR_NAME). Escaped references will never be expanded, reg...</summary>
-                    [TerraformName("command")] public ImmutableArray<Expr<string>> Command { get; init; }
+                    [TerraformName("command")] public ExprList<string>? Command { get; init; }
 
                     /// <summary>Docker image name. More info: https://kubernetes.io/docs/concepts/containers/images/</summary>
                     [TerraformName("image")] public Expr<string>? Image { get; init; }
@@ -844,7 +844,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                             public sealed partial record ExecBlock
                             {
                                 /// <summary>Command is the command line to execute inside the container, the working directory for the command is root ('/') in the container's filesystem. The command is simply exec'd, it is not run inside a shell, so traditional shell instructions. To use a shell, you need to explicitly call out to that shell. Exit status of 0 is treated as live/healthy and non-zero is unhealthy.</summary>
-                                [TerraformName("command")] public ImmutableArray<Expr<string>> Command { get; init; }
+                                [TerraformName("command")] public ExprList<string>? Command { get; init; }
                             }
 
                             /// <summary>Specifies the http request to perform.</summary>
@@ -900,7 +900,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                             public sealed partial record ExecBlock
                             {
                                 /// <summary>Command is the command line to execute inside the container, the working directory for the command is root ('/') in the container's filesystem. The command is simply exec'd, it is not run inside a shell, so traditional shell instructions. To use a shell, you need to explicitly call out to that shell. Exit status of 0 is treated as live/healthy and non-zero is unhealthy.</summary>
-                                [TerraformName("command")] public ImmutableArray<Expr<string>> Command { get; init; }
+                                [TerraformName("command")] public ExprList<string>? Command { get; init; }
                             }
 
                             /// <summary>Specifies the http request to perform.</summary>
@@ -975,7 +975,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         public sealed partial record ExecBlock
                         {
                             /// <summary>Command is the command line to execute inside the container, the working directory for the command is root ('/') in the container's filesystem. The command is simply exec'd, it is not run inside a shell, so traditional shell instructions. To use a shell, you need to explicitly call out to that shell. Exit status of 0 is treated as live/healthy and non-zero is unhealthy.</summary>
-                            [TerraformName("command")] public ImmutableArray<Expr<string>> Command { get; init; }
+                            [TerraformName("command")] public ExprList<string>? Command { get; init; }
                         }
 
                         /// <summary>GRPC specifies an action involving a GRPC port.</summary>
@@ -1078,7 +1078,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         public sealed partial record ExecBlock
                         {
                             /// <summary>Command is the command line to execute inside the container, the working directory for the command is root ('/') in the container's filesystem. The command is simply exec'd, it is not run inside a shell, so traditional shell instructions. To use a shell, you need to explicitly call out to that shell. Exit status of 0 is treated as live/healthy and non-zero is unhealthy.</summary>
-                            [TerraformName("command")] public ImmutableArray<Expr<string>> Command { get; init; }
+                            [TerraformName("command")] public ExprList<string>? Command { get; init; }
                         }
 
                         /// <summary>GRPC specifies an action involving a GRPC port.</summary>
@@ -1132,10 +1132,10 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                     public sealed partial record ResourcesBlock
                     {
                         /// <summary>Describes the maximum amount of compute resources allowed. More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/</summary>
-                        [TerraformName("limits"), Computed] public Map<Expr<string>>? Limits { get; init; }
+                        [TerraformName("limits"), Computed] public ExprMap<string>? Limits { get; init; }
 
                         /// <summary>Requests describes the minimum amount of compute resources required. If Requests is omitted for a container, it defaults to Limits if that is explicitly specified, otherwise to an implementation-defined value. More info: https://kubernetes.io/docs/concepts/configuration/manage-compute-resources-container/</summary>
-                        [TerraformName("requests"), Computed] public Map<Expr<string>>? Requests { get; init; }
+                        [TerraformName("requests"), Computed] public ExprMap<string>? Requests { get; init; }
                     }
 
                     /// <summary>Security options the pod should run with. More info: https://kubernetes.io/docs/tasks/configure-pod-container/security-context/</summary>
@@ -1172,10 +1172,10 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         public sealed partial record CapabilitiesBlock
                         {
                             /// <summary>Added capabilities</summary>
-                            [TerraformName("add")] public ImmutableArray<Expr<string>> Add { get; init; }
+                            [TerraformName("add")] public ExprList<string>? Add { get; init; }
 
                             /// <summary>Removed capabilities</summary>
-                            [TerraformName("drop")] public ImmutableArray<Expr<string>> Drop { get; init; }
+                            [TerraformName("drop")] public ExprList<string>? Drop { get; init; }
                         }
 
                         /// <summary>The SELinux context to be applied to the container. If unspecified, the container runtime will allocate a random SELinux context for each container. May also be set in PodSecurityContext. If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.</summary>
@@ -1239,7 +1239,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         public sealed partial record ExecBlock
                         {
                             /// <summary>Command is the command line to execute inside the container, the working directory for the command is root ('/') in the container's filesystem. The command is simply exec'd, it is not run inside a shell, so traditional shell instructions. To use a shell, you need to explicitly call out to that shell. Exit status of 0 is treated as live/healthy and non-zero is unhealthy.</summary>
-                            [TerraformName("command")] public ImmutableArray<Expr<string>> Command { get; init; }
+                            [TerraformName("command")] public ExprList<string>? Command { get; init; }
                         }
 
                         /// <summary>GRPC specifies an action involving a GRPC port.</summary>
@@ -1326,10 +1326,10 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                 public sealed partial record DnsConfigBlock
                 {
                     /// <summary>A list of DNS name server IP addresses. This will be appended to the base nameservers generated from DNSPolicy. Duplicated nameservers will be removed.</summary>
-                    [TerraformName("nameservers")] public ImmutableArray<Expr<string>> Nameservers { get; init; }
+                    [TerraformName("nameservers")] public ExprList<string>? Nameservers { get; init; }
 
                     /// <summary>A list of DNS search domains for host-name lookup. This will be appended to the base search paths generated from DNSPolicy. Duplicated search paths will be removed.</summary>
-                    [TerraformName("searches")] public ImmutableArray<Expr<string>> Searches { get; init; }
+                    [TerraformName("searches")] public ExprList<string>? Searches { get; init; }
 
                     /// <summary>A list of DNS resolver options. This will be merged with the base options generated from DNSPolicy. Duplicated entries will be removed. Resolution options given in Options will override those that appear in the base DNSPolicy.</summary>
                     [TerraformName("option"), NestedBlock] public ImmutableArray<OptionBlock> Option { get; init; }
@@ -1349,7 +1349,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                 public sealed partial record HostAliasesBlock
                 {
                     /// <summary>Hostnames for the IP address.</summary>
-                    [TerraformName("hostnames"), Required] public ImmutableArray<Expr<string>> Hostnames { get; init; }
+                    [TerraformName("hostnames"), Required] public ExprList<string>? Hostnames { get; init; }
 
                     /// <summary>IP address of the host file entry.</summary>
                     [TerraformName("ip"), Required] public Expr<string>? Ip { get; init; }
@@ -1366,10 +1366,10 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                 public sealed partial record InitContainerBlock
                 {
                     /// <summary>Arguments to the entrypoint. The docker image's CMD is used if this is not provided. Variable references $(VAR_NAME) are expanded using the container's environment. If a variable cannot be resolved, the reference in the input string will be unchanged. The $(VAR_NAME) syntax can be escaped with a double $$, ie: $$(VAR_NAME). Escaped references will never be expanded, regardless of whether the va...</summary>
-                    [TerraformName("args")] public ImmutableArray<Expr<string>> Args { get; init; }
+                    [TerraformName("args")] public ExprList<string>? Args { get; init; }
 
                     /// <summary>Entrypoint array. Not executed within a shell. The docker image's ENTRYPOINT is used if this is not provided. Variable references $(VAR_NAME) are expanded using the container's environment. If a variable cannot be resolved, the reference in the input string will be unchanged. The $(VAR_NAME) syntax can be escaped with a double $$, ie: $$(VAR_NAME). Escaped references will never be expanded, reg...</summary>
-                    [TerraformName("command")] public ImmutableArray<Expr<string>> Command { get; init; }
+                    [TerraformName("command")] public ExprList<string>? Command { get; init; }
 
                     /// <summary>Docker image name. More info: https://kubernetes.io/docs/concepts/containers/images/</summary>
                     [TerraformName("image")] public Expr<string>? Image { get; init; }
@@ -1567,7 +1567,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                             public sealed partial record ExecBlock
                             {
                                 /// <summary>Command is the command line to execute inside the container, the working directory for the command is root ('/') in the container's filesystem. The command is simply exec'd, it is not run inside a shell, so traditional shell instructions. To use a shell, you need to explicitly call out to that shell. Exit status of 0 is treated as live/healthy and non-zero is unhealthy.</summary>
-                                [TerraformName("command")] public ImmutableArray<Expr<string>> Command { get; init; }
+                                [TerraformName("command")] public ExprList<string>? Command { get; init; }
                             }
 
                             /// <summary>Specifies the http request to perform.</summary>
@@ -1623,7 +1623,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                             public sealed partial record ExecBlock
                             {
                                 /// <summary>Command is the command line to execute inside the container, the working directory for the command is root ('/') in the container's filesystem. The command is simply exec'd, it is not run inside a shell, so traditional shell instructions. To use a shell, you need to explicitly call out to that shell. Exit status of 0 is treated as live/healthy and non-zero is unhealthy.</summary>
-                                [TerraformName("command")] public ImmutableArray<Expr<string>> Command { get; init; }
+                                [TerraformName("command")] public ExprList<string>? Command { get; init; }
                             }
 
                             /// <summary>Specifies the http request to perform.</summary>
@@ -1698,7 +1698,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         public sealed partial record ExecBlock
                         {
                             /// <summary>Command is the command line to execute inside the container, the working directory for the command is root ('/') in the container's filesystem. The command is simply exec'd, it is not run inside a shell, so traditional shell instructions. To use a shell, you need to explicitly call out to that shell. Exit status of 0 is treated as live/healthy and non-zero is unhealthy.</summary>
-                            [TerraformName("command")] public ImmutableArray<Expr<string>> Command { get; init; }
+                            [TerraformName("command")] public ExprList<string>? Command { get; init; }
                         }
 
                         /// <summary>GRPC specifies an action involving a GRPC port.</summary>
@@ -1801,7 +1801,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         public sealed partial record ExecBlock
                         {
                             /// <summary>Command is the command line to execute inside the container, the working directory for the command is root ('/') in the container's filesystem. The command is simply exec'd, it is not run inside a shell, so traditional shell instructions. To use a shell, you need to explicitly call out to that shell. Exit status of 0 is treated as live/healthy and non-zero is unhealthy.</summary>
-                            [TerraformName("command")] public ImmutableArray<Expr<string>> Command { get; init; }
+                            [TerraformName("command")] public ExprList<string>? Command { get; init; }
                         }
 
                         /// <summary>GRPC specifies an action involving a GRPC port.</summary>
@@ -1855,10 +1855,10 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                     public sealed partial record ResourcesBlock
                     {
                         /// <summary>Describes the maximum amount of compute resources allowed. More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/</summary>
-                        [TerraformName("limits"), Computed] public Map<Expr<string>>? Limits { get; init; }
+                        [TerraformName("limits"), Computed] public ExprMap<string>? Limits { get; init; }
 
                         /// <summary>Requests describes the minimum amount of compute resources required. If Requests is omitted for a container, it defaults to Limits if that is explicitly specified, otherwise to an implementation-defined value. More info: https://kubernetes.io/docs/concepts/configuration/manage-compute-resources-container/</summary>
-                        [TerraformName("requests"), Computed] public Map<Expr<string>>? Requests { get; init; }
+                        [TerraformName("requests"), Computed] public ExprMap<string>? Requests { get; init; }
                     }
 
                     /// <summary>Security options the pod should run with. More info: https://kubernetes.io/docs/tasks/configure-pod-container/security-context/</summary>
@@ -1895,10 +1895,10 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         public sealed partial record CapabilitiesBlock
                         {
                             /// <summary>Added capabilities</summary>
-                            [TerraformName("add")] public ImmutableArray<Expr<string>> Add { get; init; }
+                            [TerraformName("add")] public ExprList<string>? Add { get; init; }
 
                             /// <summary>Removed capabilities</summary>
-                            [TerraformName("drop")] public ImmutableArray<Expr<string>> Drop { get; init; }
+                            [TerraformName("drop")] public ExprList<string>? Drop { get; init; }
                         }
 
                         /// <summary>The SELinux context to be applied to the container. If unspecified, the container runtime will allocate a random SELinux context for each container. May also be set in PodSecurityContext. If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.</summary>
@@ -1962,7 +1962,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         public sealed partial record ExecBlock
                         {
                             /// <summary>Command is the command line to execute inside the container, the working directory for the command is root ('/') in the container's filesystem. The command is simply exec'd, it is not run inside a shell, so traditional shell instructions. To use a shell, you need to explicitly call out to that shell. Exit status of 0 is treated as live/healthy and non-zero is unhealthy.</summary>
-                            [TerraformName("command")] public ImmutableArray<Expr<string>> Command { get; init; }
+                            [TerraformName("command")] public ExprList<string>? Command { get; init; }
                         }
 
                         /// <summary>GRPC specifies an action involving a GRPC port.</summary>
@@ -2078,7 +2078,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                     [TerraformName("run_as_user")] public Expr<string>? RunAsUser { get; init; }
 
                     /// <summary>A list of groups applied to the first process run in each container, in addition to the container's primary GID. If unspecified, no groups will be added to any container.</summary>
-                    [TerraformName("supplemental_groups")] public ImmutableArray<Expr<double>> SupplementalGroups { get; init; }
+                    [TerraformName("supplemental_groups")] public ExprList<double>? SupplementalGroups { get; init; }
 
                     /// <summary>The SELinux context to be applied to all containers. If unspecified, the container runtime will allocate a random SELinux context for each container. May also be set in SecurityContext. If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence for that container.</summary>
                     [TerraformName("se_linux_options"), NestedBlock(Nesting = "list")] public SeLinuxOptionsBlock? SeLinuxOptions { get; init; }
@@ -2168,7 +2168,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                 public sealed partial record TopologySpreadConstraintBlock
                 {
                     /// <summary>is a set of pod label keys to select the pods over which spreading will be calculated.</summary>
-                    [TerraformName("match_label_keys")] public ImmutableArray<Expr<string>> MatchLabelKeys { get; init; }
+                    [TerraformName("match_label_keys")] public ExprList<string>? MatchLabelKeys { get; init; }
 
                     /// <summary>describes the degree to which pods may be unevenly distributed.</summary>
                     [TerraformName("max_skew")] public Expr<double>? MaxSkew { get; init; }
@@ -2195,7 +2195,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                     public sealed partial record LabelSelectorBlock
                     {
                         /// <summary>A map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of `match_expressions`, whose key field is "key", the operator is "In", and the values array contains only "value". The requirements are ANDed.</summary>
-                        [TerraformName("match_labels")] public Map<Expr<string>>? MatchLabels { get; init; }
+                        [TerraformName("match_labels")] public ExprMap<string>? MatchLabels { get; init; }
 
                         /// <summary>A list of label selector requirements. The requirements are ANDed.</summary>
                         [TerraformName("match_expressions"), NestedBlock] public ImmutableArray<MatchExpressionsBlock> MatchExpressions { get; init; }
@@ -2210,7 +2210,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                             [TerraformName("operator")] public Expr<string>? Operator { get; init; }
 
                             /// <summary>An array of string values. If the operator is `In` or `NotIn`, the values array must be non-empty. If the operator is `Exists` or `DoesNotExist`, the values array must be empty. This array is replaced during a strategic merge patch.</summary>
-                            [TerraformName("values")] public ImmutableArray<Expr<string>> Values { get; init; }
+                            [TerraformName("values")] public ExprList<string>? Values { get; init; }
                         }
                     }
                 }
@@ -2360,7 +2360,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                     public sealed partial record CephFsBlock
                     {
                         /// <summary>Monitors is a collection of Ceph monitors. More info: https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it</summary>
-                        [TerraformName("monitors"), Required] public ImmutableArray<Expr<string>> Monitors { get; init; }
+                        [TerraformName("monitors"), Required] public ExprList<string>? Monitors { get; init; }
 
                         /// <summary>Used as the mounted root, rather than the full Ceph tree, default is /</summary>
                         [TerraformName("path")] public Expr<string>? Path { get; init; }
@@ -2443,7 +2443,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         [TerraformName("read_only")] public Expr<bool>? ReadOnly { get; init; }
 
                         /// <summary>Attributes of the volume to publish.</summary>
-                        [TerraformName("volume_attributes")] public Map<Expr<string>>? VolumeAttributes { get; init; }
+                        [TerraformName("volume_attributes")] public ExprMap<string>? VolumeAttributes { get; init; }
 
                         /// <summary>A reference to the secret object containing sensitive information to pass to the CSI driver to complete the CSI NodePublishVolume and NodeUnpublishVolume calls.</summary>
                         [TerraformName("node_publish_secret_ref"), NestedBlock(Nesting = "list")] public NodePublishSecretRefBlock? NodePublishSecretRef { get; init; }
@@ -2534,17 +2534,17 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                             public sealed partial record MetadataBlock
                             {
                                 /// <summary>An unstructured key value map stored with the persistent volume claim that may be used to store arbitrary metadata. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/</summary>
-                                [TerraformName("annotations")] public Map<Expr<string>>? Annotations { get; init; }
+                                [TerraformName("annotations")] public ExprMap<string>? Annotations { get; init; }
 
                                 /// <summary>Map of string keys and values that can be used to organize and categorize (scope and select) the persistent volume claim. May match selectors of replication controllers and services. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/</summary>
-                                [TerraformName("labels")] public Map<Expr<string>>? Labels { get; init; }
+                                [TerraformName("labels")] public ExprMap<string>? Labels { get; init; }
                             }
 
                             /// <summary>The specification for the PersistentVolumeClaim. The entire content is copied unchanged into the PVC that gets created from this template. The same fields as in a PersistentVolumeClaim are also valid here.</summary>
                             public sealed partial record SpecBlock
                             {
                                 /// <summary>A set of the desired access modes the volume should have. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#access-modes</summary>
-                                [TerraformName("access_modes"), Required] public ImmutableArray<Expr<string>> AccessModes { get; init; }
+                                [TerraformName("access_modes"), Required] public ExprList<string>? AccessModes { get; init; }
 
                                 /// <summary>Name of the storage class requested by the claim</summary>
                                 [TerraformName("storage_class_name"), Computed] public Expr<string>? StorageClassName { get; init; }
@@ -2565,17 +2565,17 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                                 public sealed partial record ResourcesBlock
                                 {
                                     /// <summary>Map describing the maximum amount of compute resources allowed. More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/</summary>
-                                    [TerraformName("limits")] public Map<Expr<string>>? Limits { get; init; }
+                                    [TerraformName("limits")] public ExprMap<string>? Limits { get; init; }
 
                                     /// <summary>Map describing the minimum amount of compute resources required. If this is omitted for a container, it defaults to `limits` if that is explicitly specified, otherwise to an implementation-defined value. More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/</summary>
-                                    [TerraformName("requests")] public Map<Expr<string>>? Requests { get; init; }
+                                    [TerraformName("requests")] public ExprMap<string>? Requests { get; init; }
                                 }
 
                                 /// <summary>A label query over volumes to consider for binding.</summary>
                                 public sealed partial record SelectorBlock
                                 {
                                     /// <summary>A map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of `match_expressions`, whose key field is "key", the operator is "In", and the values array contains only "value". The requirements are ANDed.</summary>
-                                    [TerraformName("match_labels")] public Map<Expr<string>>? MatchLabels { get; init; }
+                                    [TerraformName("match_labels")] public ExprMap<string>? MatchLabels { get; init; }
 
                                     /// <summary>A list of label selector requirements. The requirements are ANDed.</summary>
                                     [TerraformName("match_expressions"), NestedBlock] public ImmutableArray<MatchExpressionsBlock> MatchExpressions { get; init; }
@@ -2590,7 +2590,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                                         [TerraformName("operator")] public Expr<string>? Operator { get; init; }
 
                                         /// <summary>An array of string values. If the operator is `In` or `NotIn`, the values array must be non-empty. If the operator is `Exists` or `DoesNotExist`, the values array must be empty. This array is replaced during a strategic merge patch.</summary>
-                                        [TerraformName("values")] public ImmutableArray<Expr<string>> Values { get; init; }
+                                        [TerraformName("values")] public ExprList<string>? Values { get; init; }
                                     }
                                 }
                             }
@@ -2610,7 +2610,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         [TerraformName("read_only")] public Expr<bool>? ReadOnly { get; init; }
 
                         /// <summary>FC target worldwide names (WWNs)</summary>
-                        [TerraformName("target_ww_ns"), Required] public ImmutableArray<Expr<string>> TargetWwNs { get; init; }
+                        [TerraformName("target_ww_ns"), Required] public ExprList<string>? TargetWwNs { get; init; }
                     }
 
                     /// <summary>Represents a generic volume resource that is provisioned/attached using an exec based plugin. This is an alpha feature and may change in future.</summary>
@@ -2623,7 +2623,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                         [TerraformName("fs_type")] public Expr<string>? FsType { get; init; }
 
                         /// <summary>Extra command options if any.</summary>
-                        [TerraformName("options")] public Map<Expr<string>>? Options { get; init; }
+                        [TerraformName("options")] public ExprMap<string>? Options { get; init; }
 
                         /// <summary>Whether to force the ReadOnly setting in VolumeMounts. Defaults to false (read/write).</summary>
                         [TerraformName("read_only")] public Expr<bool>? ReadOnly { get; init; }
@@ -2926,7 +2926,7 @@ public sealed partial record KubernetesDeploymentV1(string Name) : Resource(Name
                     public sealed partial record RbdBlock
                     {
                         /// <summary>A collection of Ceph monitors. More info: https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it</summary>
-                        [TerraformName("ceph_monitors"), Required] public ImmutableArray<Expr<string>> CephMonitors { get; init; }
+                        [TerraformName("ceph_monitors"), Required] public ExprList<string>? CephMonitors { get; init; }
 
                         /// <summary>Filesystem type of the volume that you want to mount. Tip: Ensure that the filesystem type is supported by the host operating system. Examples: "ext4", "xfs", "ntfs". Implicitly inferred to be "ext4" if unspecified. More info: https://kubernetes.io/docs/concepts/storage/volumes#rbd</summary>
                         [TerraformName("fs_type")] public Expr<string>? FsType { get; init; }

@@ -30,13 +30,13 @@ public sealed partial record KubernetesNamespaceV1(string Name) : Resource(Name)
     public sealed partial record MetadataBlock
     {
         /// <summary>An unstructured key value map stored with the namespace that may be used to store arbitrary metadata. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/</summary>
-        [TerraformName("annotations")] public Map<Expr<string>>? Annotations { get; init; }
+        [TerraformName("annotations")] public ExprMap<string>? Annotations { get; init; }
 
         /// <summary>Prefix, used by the server, to generate a unique name ONLY IF the `name` field has not been provided. This value will also be combined with a unique suffix. More info: https://github.com/kubernetes/community/blob/master/contributors/devel/sig-architecture/api-conventions.md#idempotency</summary>
         [TerraformName("generate_name")] public Expr<string>? GenerateName { get; init; }
 
         /// <summary>Map of string keys and values that can be used to organize and categorize (scope and select) the namespace. May match selectors of replication controllers and services. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/</summary>
-        [TerraformName("labels")] public Map<Expr<string>>? Labels { get; init; }
+        [TerraformName("labels")] public ExprMap<string>? Labels { get; init; }
 
         /// <summary>Name of the namespace, must be unique. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names</summary>
         [TerraformName("name"), Computed] public Expr<string>? Name { get; init; }

@@ -6,7 +6,8 @@ namespace DslInfra.Bindings.Emit;
 /// Turns a type's schema into the records to write. The rules (README, "Typed providers"):
 /// - an argument (required or optional) is an init property; string → Expr&lt;string&gt;, number → Expr&lt;double&gt;
 ///   (the schema does not say integer; an int converts implicitly), bool → Expr&lt;bool&gt;, dynamic → Expr,
-///   list/set(T) → ImmutableArray&lt;T&gt;, map(T) → Map&lt;T&gt;, object → a nested record, tuple → ImmutableArray&lt;Expr&gt;;
+///   list/set of a primitive → ExprList&lt;T&gt;, map of one → ExprMap&lt;T&gt; (items, or one expression for the whole),
+///   other list/set(T) → ImmutableArray&lt;T&gt;, map(T) → Map&lt;T&gt;, object → a nested record, tuple → ImmutableArray&lt;Expr&gt;;
 /// - an optional argument Terraform also computes is marked [Computed]: read while unset, it is a reference;
 /// - a computed-only attribute (and <c>id</c>, always) is a get-only Reference&lt;T&gt;;
 /// - a nested block is a nested record "&lt;Name&gt;Block", single or repeated as its nesting says; an object type a
@@ -64,6 +65,10 @@ internal static class RecordPlanner
     /// <summary>An argument's property type: nullable (unset is null) except ImmutableArray, a struct whose default is unset.</summary>
     private static string ArgumentType(CtyType type, string property, RecordPlan owner, BindingNames.Scope scope)
     {
+        // A list, set or map of strings, numbers or bools is an expression too: its items, or one expression that is the
+        // whole collection (a variable, a module output, merge(…)).
+        if (type is Collection { Element: Primitive { Name: "string" or "number" or "bool" } primitive } collection)
+            return (collection.Kind == CollectionKind.Map ? "ExprMap<" : "ExprList<") + ClrType(primitive) + ">?";
         var element = Element(type, property, owner, scope);
         return element.StartsWith("ImmutableArray<", StringComparison.Ordinal) ? element : element + "?";
     }

@@ -59,7 +59,7 @@ public class BindingGeneratorTests
         Assert.Contains("[TerraformName(\"private_ip\"), Computed] public Expr<string>? PrivateIp", source);
         Assert.Contains("[TerraformName(\"size\")] public Expr<double>? Size", source);
         Assert.Contains("[TerraformName(\"matrix\")] public ImmutableArray<ImmutableArray<Expr<string>>> Matrix", source);
-        Assert.Contains("[TerraformName(\"zones\")] public ImmutableArray<Expr<string>> Zones", source);
+        Assert.Contains("[TerraformName(\"zones\")] public ExprList<string>? Zones", source);
         Assert.Contains("[TerraformName(\"anything\")] public Expr? Anything", source);
         Assert.Contains("[TerraformName(\"pair\")] public ImmutableArray<Expr> Pair", source);
         Assert.Contains("[TerraformName(\"settings\")] public SettingsValue? Settings", source);
