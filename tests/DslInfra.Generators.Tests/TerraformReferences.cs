@@ -38,6 +38,8 @@ internal static partial class TerraformReferences
             Assert.True(entry.TemplateError is null, $"{entry.Path}: {entry.TemplateError}");
             foreach (var expression in entry.Parts.Select(p => p.Expr).OfType<string>())
             {
+                // A for expression's iterators (`for dvo in …`, `for k, v in …`) are defined inside it.
+                var bound = new HashSet<string>(ForIterators().Matches(expression).SelectMany(m => new[] { m.Groups[1].Value, m.Groups[2].Value }).Where(n => n.Length > 0), StringComparer.Ordinal);
                 foreach (Match reference in Reference().Matches(StringLiterals().Replace(expression, "\"\"")))
                 {
                     var text = reference.Value;
@@ -45,7 +47,7 @@ internal static partial class TerraformReferences
                         continue; // a function's name, not a reference
                     checkedAny = true;
                     var root2 = text.Split('.')[0];
-                    if (iterators.Contains(root2) && entry.Path.Contains("/dynamic/") && entry.Path.Contains("/content/"))
+                    if (iterators.Contains(root2) && entry.Path.Contains("/dynamic/") && entry.Path.Contains("/content/") || bound.Contains(root2))
                         continue;
                     switch (root2)
                     {
@@ -93,4 +95,7 @@ internal static partial class TerraformReferences
 
     [GeneratedRegex(@"^\s*\(")]
     private static partial Regex Function();
+
+    [GeneratedRegex(@"\bfor\s+([A-Za-z_][A-Za-z0-9_-]*)(?:\s*,\s*([A-Za-z_][A-Za-z0-9_-]*))?\s+in\b")]
+    private static partial Regex ForIterators();
 }

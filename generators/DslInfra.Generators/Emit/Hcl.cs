@@ -52,6 +52,11 @@ internal static class Hcl
             case ConditionalValue conditional:
                 var choice = Expression(conditional.Condition, true) + " ? " + Expression(conditional.WhenTrue, true) + " : " + Expression(conditional.WhenFalse, true);
                 return nested ? "(" + choice + ")" : choice;
+            case ForValue loop:
+                var body = "for " + loop.Iterator + " in " + Expression(loop.Collection, true) + " : "
+                    + (loop.Key is null ? "" : Expression(loop.Key, true) + " => ") + Expression(loop.Result, true)
+                    + (loop.Where is null ? "" : " if " + Expression(loop.Where, true));
+                return loop.Key is null ? "[" + body + "]" : "{" + body + "}";
             case FunctionValue function:
                 return function.Name + "(" + string.Join(", ", function.Arguments.Select(a => Expression(a))) + ")";
             case ListValue list:

@@ -25,6 +25,7 @@ internal sealed class DslSymbols
         Each = find("DslInfra.Each");
         Count = find("DslInfra.Count");
         Instances = find("DslInfra.Instances");
+        For = find("DslInfra.For");
         Dynamic = find("DslInfra.Dynamic");
         DynamicItem = find("DslInfra.DynamicItem");
         Condition = find("DslInfra.Condition");
@@ -62,6 +63,9 @@ internal sealed class DslSymbols
     public INamedTypeSymbol? Each { get; }
     public INamedTypeSymbol? Count { get; }
     public INamedTypeSymbol? Instances { get; }
+
+    /// <summary>Terraform's for expressions: For.List, For.Map.</summary>
+    public INamedTypeSymbol? For { get; }
     public INamedTypeSymbol? Dynamic { get; }
     public INamedTypeSymbol? DynamicItem { get; }
     public INamedTypeSymbol? Condition { get; }

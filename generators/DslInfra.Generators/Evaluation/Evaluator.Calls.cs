@@ -22,8 +22,12 @@ internal sealed partial class Evaluator
             return Self(invocation);
         if (method.Name == "Output" && DslSymbols.Is(method.ContainingType, dsl.Module))
             return ModuleOutput(invocation);
-        if (method.Name == "Value" && DslSymbols.Is(method.ContainingType, dsl.Each))
+        if (method.Name is "Value" or "Item" && DslSymbols.Is(method.ContainingType, dsl.Each))
             return new ReferenceValue("each", "value");
+        if (method.Name == "Splat" && DslSymbols.Is(method.ContainingType, dsl.Instances))
+            return Splat(invocation);
+        if (DslSymbols.Is(method.ContainingType, dsl.For))
+            return ForExpression(invocation);
         if (method.Name == "At" && DslSymbols.Is(method.ContainingType, dsl.Instances))
             return Instance(invocation, invocation.Arguments[0].Value, invocation.Arguments.Length == 2 ? invocation.Arguments[1].Value : null);
         if (method.Name == "At" && DslSymbols.Is(method.ContainingType, dsl.Module))

@@ -20,6 +20,8 @@ internal sealed partial class Evaluator
         if (DslSymbols.Is(type, dsl.Reference))
             return WrongType(creation, "a reference is read from what it refers to (Vpc.Id, Vpc.Attr<string>(\"owner_id\"), Net.Output<string>(\"vpc_id\")), so that its address is checked and Terraform sees the edge");
         var schema = schemas.For(type);
+        if (schema is null && type.IsRecord && VariableTypes.ObjectOf(type, dsl, 0) is not null)
+            return ObjectTypeValue(creation, type);
         if (schema is null)
             return Fail(creation, $"'{type.Name}' is not a DSL record; stacks are built from DslInfra records (or your own records deriving from Resource)");
 
@@ -36,6 +38,34 @@ internal sealed partial class Evaluator
         if (!ApplyInitializer(creation.Initializer, schema, fields))
             return ErrorValue.Instance;
         return new ObjectValue(schema.Type, fields.ToEquatableArray(), SourceSpan.From(creation.Syntax));
+    }
+
+    /// <summary>
+    /// A record declared as a Terraform object type (<c>new NodeGroup(["t3.large"], Min: 1)</c>): its attributes by Terraform
+    /// name, from the constructor's arguments (defaults included) and the initializer, for a variable's default or a value.
+    /// </summary>
+    private Value ObjectTypeValue(IObjectCreationOperation creation, INamedTypeSymbol type)
+    {
+        var entries = new SortedDictionary<string, Value>(StringComparer.Ordinal);
+        var properties = VariableTypes.Properties(type).ToList();
+        void Put(string propertyName, IOperation value)
+        {
+            var property = properties.FirstOrDefault(p => p.Name == propertyName);
+            if (property is not null)
+                entries[TerraformNames.Of(property)] = ScalarOnly(Evaluate(value), value);
+        }
+        foreach (var argument in creation.Arguments)
+            if (argument.Parameter is { } parameter)
+                Put(parameter.Name, argument.Value);
+        foreach (var item in creation.Initializer?.Initializers ?? Enumerable.Empty<IOperation>())
+        {
+            if (item is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
+                return Fail(item, "only properties of the record can be set in its initializer");
+            Put(target.Property.Name, assignment.Value);
+        }
+        if (entries.Values.Any(v => v is ErrorValue))
+            return ErrorValue.Instance;
+        return new MapValue(entries.Select(e => new MapEntry(e.Key, e.Value)).ToEquatableArray());
     }
 
     private Value With(IWithOperation with)

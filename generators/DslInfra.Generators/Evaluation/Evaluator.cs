@@ -353,6 +353,8 @@ internal sealed partial class Evaluator
     {
         if (collection is ErrorValue || index is ErrorValue)
             return ErrorValue.Instance;
+        if (PathIndex(collection, index, at) is { } path)
+            return path;
         if (collection is ListValue list && index is NumberValue number && int.TryParse(number.Text, out var position))
             return position >= 0 && position < list.Items.Count
                 ? list.Items[position]
@@ -395,6 +397,10 @@ internal sealed partial class Evaluator
             return instance;
         if (instance is IteratorValue iterator && property.Name == "Key")
             return new ReferenceValue(iterator.Name, "key");
+        if (PathRead(instance, property, reference) is { } path)
+            return path;
+        if (instance is ObjectValue shaped && ComputedShapeRead(shaped, property, reference) is { } computedShape)
+            return computedShape;
         if (property.IsIndexer)
             return reference.Arguments.Length == 1
                 ? Index(instance, Evaluate(reference.Arguments[0].Value), reference)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using DslInfra.Generators.Model;
@@ -191,6 +192,58 @@ internal static class VariableTypes
             if (DslSymbols.Is(generic, dsl.Map) && Of(generic.TypeArguments[0], dsl) is { } value)
                 return "map(" + value + ")";
         }
+        if (type is INamedTypeSymbol { IsRecord: true, TypeKind: TypeKind.Class } record && record.ContainingNamespace?.ToDisplayString() != "DslInfra")
+            return ObjectOf(record, dsl, depth: 0);
         return null;
     }
+
+    /// <summary>
+    /// A record as Terraform's object type: each public property an attribute (snake_case or [TerraformName]); a nullable
+    /// one is <c>optional(T)</c>, one whose positional parameter has a default <c>optional(T, default)</c>.
+    /// </summary>
+    public static string? ObjectOf(INamedTypeSymbol record, DslSymbols dsl, int depth)
+    {
+        if (depth > 8)
+            return null; // a record that contains itself has no Terraform type
+        var defaults = new Dictionary<string, IParameterSymbol>(StringComparer.Ordinal);
+        foreach (var constructor in record.InstanceConstructors)
+            foreach (var parameter in constructor.Parameters)
+                if (parameter.HasExplicitDefaultValue)
+                    defaults[parameter.Name] = parameter;
+        var attributes = new List<string>();
+        foreach (var property in Properties(record))
+        {
+            var nullable = property.NullableAnnotation == NullableAnnotation.Annotated;
+            var propertyType = property.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapped ? wrapped.TypeArguments[0] : property.Type;
+            var inner = propertyType is INamedTypeSymbol { IsRecord: true } nested && nested.ContainingNamespace?.ToDisplayString() != "DslInfra"
+                ? ObjectOf(nested, dsl, depth + 1) : Of(propertyType, dsl);
+            if (inner is null)
+                return null;
+            var written = defaults.TryGetValue(property.Name, out var parameter) && DefaultLiteral(parameter.ExplicitDefaultValue) is { } literal
+                ? "optional(" + inner + ", " + literal + ")"
+                : nullable || parameter is not null ? "optional(" + inner + ")" : inner;
+            attributes.Add(TerraformNames.Of(property) + " = " + written);
+        }
+        return "object({" + string.Join(", ", attributes) + "})";
+    }
+
+    /// <summary>The record's public instance properties, base first, as C# lists them (EqualityContract is protected).</summary>
+    public static IEnumerable<IPropertySymbol> Properties(INamedTypeSymbol record)
+    {
+        var chain = new List<INamedTypeSymbol>();
+        for (var current = record; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            chain.Insert(0, current);
+        foreach (var type in chain)
+            foreach (var member in type.GetMembers())
+                if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod: not null } property)
+                    yield return property;
+    }
+
+    private static string? DefaultLiteral(object? value) => value switch
+    {
+        null => null,
+        string text => Emit.Hcl.Expression(new StringValue(text)),
+        bool flag => flag ? "true" : "false",
+        _ => Numbers.From(value) is NumberValue number ? number.Text : null,
+    };
 }

@@ -537,6 +537,12 @@ internal static partial class StackReader
                     Collect(dynamic.ForEach, found);
                     Collect(dynamic.Content, found);
                     break;
+                case ForValue loop:
+                    // The iterator (dvo) has no dot: only the collection and what the body reads beside it are edges.
+                    foreach (var part in new[] { loop.Collection, loop.Key, loop.Result, loop.Where })
+                        if (part is not null)
+                            Collect(part, found);
+                    break;
             }
         }
 

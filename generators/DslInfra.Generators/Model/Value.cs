@@ -70,8 +70,17 @@ internal abstract record ExpressionValue : Value;
 /// <summary>A reference; <see cref="Target"/> is the referenced resource's address (or <c>var.x</c>), used for dependencies.</summary>
 internal sealed record ReferenceValue(string Target, string? Attribute) : ExpressionValue
 {
-    public string Expression => Attribute is null ? Target : Target + "." + Attribute;
+    public string Expression => Attribute is null ? Target : Attribute.StartsWith("[", System.StringComparison.Ordinal) ? Target + Attribute : Target + "." + Attribute;
+
+    /// <summary>A path further into the value: an attribute (<c>data</c>) or an index (<c>[0]</c>, <c>["api"]</c>).</summary>
+    public ReferenceValue Then(string step) =>
+        this with { Attribute = Attribute is null ? step : step.StartsWith("[", System.StringComparison.Ordinal) ? Attribute + step : Attribute + "." + step };
 }
+
+/// <summary>
+/// Terraform's <c>for</c> expression: <c>[for x in c : v if w]</c>, or with a <see cref="Key"/>, <c>{for x in c : k =&gt; v if w}</c>.
+/// </summary>
+internal sealed record ForValue(Value Collection, string Iterator, Value? Key, Value Result, Value? Where) : ExpressionValue;
 
 /// <summary>A string built from literal text and expressions; Terraform's template syntax.</summary>
 internal sealed record TemplateValue(EquatableArray<Value> Parts) : ExpressionValue;
@@ -108,6 +117,7 @@ internal static class Values
             UnaryValue unary => new[] { unary.Operand },
             ConditionalValue conditional => new[] { conditional.Condition, conditional.WhenTrue, conditional.WhenFalse },
             DynamicValue dynamic => new Value[] { dynamic.ForEach, dynamic.Content },
+            ForValue loop => new[] { loop.Collection, loop.Key ?? NullValue.Instance, loop.Result, loop.Where ?? NullValue.Instance },
             _ => System.Array.Empty<Value>(),
         };
         foreach (var child in children)

@@ -171,6 +171,7 @@ public static class BindingGenerator
         var doc = member.Description ?? member.Kind switch
         {
             MemberKind.Reference => $"The {member.TerraformName} attribute, set by the provider.",
+            MemberKind.Shape => $"The {member.TerraformName} attribute, set by the provider: read it as a path (the generator writes the reference).",
             MemberKind.Block => $"The {member.TerraformName} block.",
             _ => $"The {member.TerraformName} argument.",
         };
@@ -193,9 +194,12 @@ public static class BindingGenerator
         if (member.Deprecated)
             attributes.Add($"global::System.Obsolete({Quote(DeprecatedNote)})");
         var prefix = "[" + string.Join(", ", attributes) + "] ";
-        writer.Line(member.Kind == MemberKind.Reference
-            ? $"{prefix}public {member.CSharpType} {member.Property} => Attr<{member.CSharpType.Substring("Reference<".Length, member.CSharpType.Length - "Reference<".Length - 1)}>({Quote(member.TerraformName)});"
-            : $"{prefix}public {member.CSharpType} {member.Property} {{ get; init; }}");
+        writer.Line(member.Kind switch
+        {
+            MemberKind.Reference => $"{prefix}public {member.CSharpType} {member.Property} => Attr<{member.CSharpType.Substring("Reference<".Length, member.CSharpType.Length - "Reference<".Length - 1)}>({Quote(member.TerraformName)});",
+            MemberKind.Shape => $"{prefix}public {member.CSharpType} {member.Property} => default!;",
+            _ => $"{prefix}public {member.CSharpType} {member.Property} {{ get; init; }}",
+        });
     }
 
     /// <summary>What C# says where a deprecated type or argument is used (the schema carries the flag, not the provider's text).</summary>

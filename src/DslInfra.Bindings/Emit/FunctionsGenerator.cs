@@ -75,7 +75,8 @@ public static class FunctionsGenerator
         var returnType = signature.GetProperty("return_type");
         var generic = IsDynamic(returnType);
         var result = generic ? "Expr<T>" : $"Expr<{Clr(returnType)}>";
-        var hasCollection = parameters.Any(p => !p.Variadic && IsCollection(p.Type));
+        // A second overload taking any expression, where a collection parameter holds only literal items.
+        var hasCollection = parameters.Any(p => !p.Variadic && IsCollection(p.Type) && !IsPrimitive(p.Type[1]));
         foreach (var literalLists in hasCollection ? new[] { true, false } : new[] { true })
         {
             var lines = new List<string> { $"/// <summary>{Escape(Text(signature, "description") ?? name)}</summary>" };
@@ -103,8 +104,13 @@ public static class FunctionsGenerator
         if (!literalLists)
             return "Expr";
         var kind = type[0].GetString();
+        // A collection of strings, numbers or bools takes its items or any expression for the whole (ExprList/ExprMap).
+        if (IsPrimitive(type[1]))
+            return kind == "map" ? $"ExprMap<{Clr(type[1])}>" : $"ExprList<{Clr(type[1])}>";
         return kind == "map" ? $"Map<{Item(type[1])}>" : $"ImmutableArray<{Item(type[1])}>";
     }
+
+    private static bool IsPrimitive(JsonElement type) => type.ValueKind == JsonValueKind.String && type.GetString() is "string" or "number" or "bool";
 
     private static string Item(JsonElement type) => IsCollection(type)
         ? (type[0].GetString() == "map" ? $"Map<{Item(type[1])}>" : $"ImmutableArray<{Item(type[1])}>")

@@ -31,6 +31,12 @@ internal enum MemberKind
     Argument,
     Reference,
     Block,
+
+    /// <summary>
+    /// An attribute the provider sets that has a shape (an object, a list or map of objects), or a member of one: read
+    /// through as a path (<c>CertificateAuthority[0].Data</c>); get-only, with no value at run time.
+    /// </summary>
+    Shape,
 }
 
 /// <summary>One property of a record.</summary>

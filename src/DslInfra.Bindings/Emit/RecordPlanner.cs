@@ -35,6 +35,12 @@ internal static class RecordPlanner
 
         foreach (var (attribute, property) in attributes)
         {
+            if (top && attribute.IsComputedOnly && HasObject(attribute.Type))
+            {
+                record.Members.Add(new MemberPlan(property, attribute.Name, MemberKind.Shape, ShapeType(attribute.Type, property, record, scope),
+                    false, false, attribute.Sensitive, false, attribute.Deprecated, attribute.Description));
+                continue;
+            }
             var isReference = top && (attribute.IsComputedOnly || attribute.Name == "id");
             var csharp = isReference
                 ? $"Reference<{ClrType(attribute.Type)}>"
@@ -94,6 +100,30 @@ internal static class RecordPlanner
         var members = obj.Attributes.Select(a => (a, inner.Claim(BindingNames.Pascal(a.Name), "Argument"))).ToList();
         foreach (var (attribute, name) in members)
             record.Members.Add(new MemberPlan(name, attribute.Name, MemberKind.Argument, ArgumentType(attribute.Type, name, record, inner),
+                false, false, false, false, false, null));
+        owner.Nested.Add(record);
+        return record.Name;
+    }
+
+    private static bool HasObject(CtyType type) => type is ObjectType || type is Collection { Element: var element } && HasObject(element);
+
+    /// <summary>The C# type of a computed value with a shape: value records (get-only) inside lists and maps.</summary>
+    private static string ShapeType(CtyType type, string property, RecordPlan owner, BindingNames.Scope scope) => type switch
+    {
+        ObjectType obj => ShapeRecord(obj, property, owner, scope),
+        Collection { Kind: CollectionKind.Map } map => $"Map<{ShapeType(map.Element, property, owner, scope)}>",
+        Collection list => $"ImmutableArray<{ShapeType(list.Element, property, owner, scope)}>",
+        Primitive primitive => primitive.Name is "string" or "number" or "bool" ? $"Expr<{ClrType(primitive)}>" : "Expr",
+        _ => "Expr",
+    };
+
+    private static string ShapeRecord(ObjectType obj, string property, RecordPlan owner, BindingNames.Scope scope)
+    {
+        var record = new RecordPlan(scope.Claim(property + "Value", ""), null, null, attributesAsBlocks: true, null);
+        var inner = new BindingNames.Scope(record.Name, BindingNames.RecordMembers);
+        var members = obj.Attributes.Select(a => (a, inner.Claim(BindingNames.Pascal(a.Name), "Argument"))).ToList();
+        foreach (var (attribute, name) in members)
+            record.Members.Add(new MemberPlan(name, attribute.Name, MemberKind.Shape, ShapeType(attribute.Type, name, record, inner),
                 false, false, false, false, false, null));
         owner.Nested.Add(record);
         return record.Name;

@@ -24,22 +24,12 @@ public static partial class Fn
     /// <summary>`alltrue` returns `true` if all elements in a given collection are `true` or `"true"`. It also returns `true` if the collection is empty.</summary>
     /// <param name="list">list</param>
     [TerraformFunction("alltrue")]
-    public static Expr<bool> Alltrue(ImmutableArray<Expr<bool>> list) => new FunctionCall<bool>("alltrue", list);
-
-    /// <summary>`alltrue` returns `true` if all elements in a given collection are `true` or `"true"`. It also returns `true` if the collection is empty.</summary>
-    /// <param name="list">list</param>
-    [TerraformFunction("alltrue")]
-    public static Expr<bool> Alltrue(Expr list) => new FunctionCall<bool>("alltrue", list);
+    public static Expr<bool> Alltrue(ExprList<bool> list) => new FunctionCall<bool>("alltrue", list);
 
     /// <summary>`anytrue` returns `true` if any element in a given collection is `true` or `"true"`. It also returns `false` if the collection is empty.</summary>
     /// <param name="list">list</param>
     [TerraformFunction("anytrue")]
-    public static Expr<bool> Anytrue(ImmutableArray<Expr<bool>> list) => new FunctionCall<bool>("anytrue", list);
-
-    /// <summary>`anytrue` returns `true` if any element in a given collection is `true` or `"true"`. It also returns `false` if the collection is empty.</summary>
-    /// <param name="list">list</param>
-    [TerraformFunction("anytrue")]
-    public static Expr<bool> Anytrue(Expr list) => new FunctionCall<bool>("anytrue", list);
+    public static Expr<bool> Anytrue(ExprList<bool> list) => new FunctionCall<bool>("anytrue", list);
 
     /// <summary>`base64decode` takes a string containing a Base64 character sequence and returns the original string.</summary>
     /// <param name="str">str</param>
@@ -137,12 +127,7 @@ public static partial class Fn
     /// <summary>`compact` takes a list of strings and returns a new list with any empty string elements removed.</summary>
     /// <param name="list">list</param>
     [TerraformFunction("compact")]
-    public static Expr<ImmutableArray<string>> Compact(ImmutableArray<Expr<string>> list) => new FunctionCall<ImmutableArray<string>>("compact", list);
-
-    /// <summary>`compact` takes a list of strings and returns a new list with any empty string elements removed.</summary>
-    /// <param name="list">list</param>
-    [TerraformFunction("compact")]
-    public static Expr<ImmutableArray<string>> Compact(Expr list) => new FunctionCall<ImmutableArray<string>>("compact", list);
+    public static Expr<ImmutableArray<string>> Compact(ExprList<string> list) => new FunctionCall<ImmutableArray<string>>("compact", list);
 
     /// <summary>`concat` takes two or more lists and combines them into a single list.</summary>
     /// <typeparam name="T">What the result is used as; Terraform's signature says only "dynamic".</typeparam>
@@ -290,7 +275,7 @@ public static partial class Fn
     /// <param name="separator">Delimiter to insert between the given strings.</param>
     /// <param name="lists">One or more lists of strings to join.</param>
     [TerraformFunction("join")]
-    public static Expr<string> Join(Expr<string> separator, params ImmutableArray<Expr<string>>[] lists) => new FunctionCall<string>("join", separator, lists);
+    public static Expr<string> Join(Expr<string> separator, params ExprList<string>[] lists) => new FunctionCall<string>("join", separator, lists);
 
     /// <summary>`jsondecode` interprets a given string as JSON, returning a representation of the result of decoding that string.</summary>
     /// <typeparam name="T">What the result is used as; Terraform's signature says only "dynamic".</typeparam>
@@ -514,12 +499,7 @@ public static partial class Fn
     /// <summary>`sort` takes a list of strings and returns a new list with those strings sorted lexicographically.</summary>
     /// <param name="list">list</param>
     [TerraformFunction("sort")]
-    public static Expr<ImmutableArray<string>> Sort(ImmutableArray<Expr<string>> list) => new FunctionCall<ImmutableArray<string>>("sort", list);
-
-    /// <summary>`sort` takes a list of strings and returns a new list with those strings sorted lexicographically.</summary>
-    /// <param name="list">list</param>
-    [TerraformFunction("sort")]
-    public static Expr<ImmutableArray<string>> Sort(Expr list) => new FunctionCall<ImmutableArray<string>>("sort", list);
+    public static Expr<ImmutableArray<string>> Sort(ExprList<string> list) => new FunctionCall<ImmutableArray<string>>("sort", list);
 
     /// <summary>`split` produces a list by dividing a given string at all occurrences of a given separator.</summary>
     /// <param name="separator">separator</param>
@@ -700,12 +680,5 @@ public static partial class Fn
     /// <param name="keys">keys</param>
     /// <param name="values">values</param>
     [TerraformFunction("zipmap")]
-    public static Expr<T> Zipmap<T>(ImmutableArray<Expr<string>> keys, Expr values) => new FunctionCall<T>("zipmap", keys, values);
-
-    /// <summary>`zipmap` constructs a map from a list of keys and a corresponding list of values.</summary>
-    /// <typeparam name="T">What the result is used as; Terraform's signature says only "dynamic".</typeparam>
-    /// <param name="keys">keys</param>
-    /// <param name="values">values</param>
-    [TerraformFunction("zipmap")]
-    public static Expr<T> Zipmap<T>(Expr keys, Expr values) => new FunctionCall<T>("zipmap", keys, values);
+    public static Expr<T> Zipmap<T>(ExprList<string> keys, Expr values) => new FunctionCall<T>("zipmap", keys, values);
 }
