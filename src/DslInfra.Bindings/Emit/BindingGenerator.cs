@@ -126,9 +126,11 @@ public static class BindingGenerator
         return end > 0 ? rest.Substring(0, end) : rest.Length > 0 && rest != provider ? rest : "core";
     }
 
-    private static void Write(CodeWriter writer, RecordPlan record)
+    internal static void Write(CodeWriter writer, RecordPlan record)
     {
-        Doc(writer, record.TerraformType is null ? record.Description ?? (record.AttributesAsBlocks ? "An object value." : "A nested block.")
+        Doc(writer, record.Provider is var (providerName, providerSource)
+            ? $"The {providerSource} provider's configuration, what goes inside provider \"{providerName}\" {{ … }}: one without an Alias is the default for the provider's resources."
+            : record.TerraformType is null ? record.Description ?? (record.AttributesAsBlocks ? "An object value." : "A nested block.")
             : $"{record.TerraformType} ({Kind(record.Kind)}). {record.Description}");
         if (record.TerraformType is not null)
         {
@@ -140,6 +142,11 @@ public static class BindingGenerator
                 writer.Line("[ReplaceOnly]"); // from the one catalog: a server that boots from an image never changes in place
             var baseType = record.Kind switch { SchemaKind.DataSource => "DataSource", SchemaKind.EphemeralResource => "EphemeralResource", _ => "Resource" };
             writer.Line($"public sealed partial record {record.Name}(string Name) : {baseType}(Name)");
+        }
+        else if (record.Provider is var (localName, source))
+        {
+            writer.Line($"[TerraformProvider({Quote(localName)}, {Quote(source)})]");
+            writer.Line($"public sealed partial record {record.Name} : ProviderConfig");
         }
         else
         {

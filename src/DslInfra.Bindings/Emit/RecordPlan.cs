@@ -20,6 +20,9 @@ internal sealed class RecordPlan(string name, string? terraformType, SchemaKind?
     /// <summary>The provider marks the type deprecated: the record is [Obsolete], so C# warns where Terraform would.</summary>
     public bool Deprecated { get; init; }
 
+    /// <summary>For a provider's configuration record: its local name and source (<c>[TerraformProvider]</c>).</summary>
+    public (string LocalName, string Source)? Provider { get; init; }
+
     public List<MemberPlan> Members { get; } = [];
 
     public List<RecordPlan> Nested { get; } = [];

@@ -23,9 +23,17 @@ internal static class RecordPlanner
         return record;
     }
 
-    private static void Fill(RecordPlan record, Block block, bool top)
+    /// <summary>A provider's configuration record: its arguments and blocks (none computed), beside ProviderConfig's Alias and Version.</summary>
+    public static RecordPlan PlanProvider(Block block, string recordName, string localName, string source)
     {
-        var scope = new BindingNames.Scope(record.Name, top ? BindingNames.ResourceMembers : BindingNames.RecordMembers);
+        var record = new RecordPlan(recordName, null, null, false, block.Description) { Provider = (localName, source) };
+        Fill(record, block, top: false, new HashSet<string>(BindingNames.RecordMembers.Append("Alias").Append("Version"), StringComparer.Ordinal));
+        return record;
+    }
+
+    private static void Fill(RecordPlan record, Block block, bool top, IReadOnlySet<string>? reserved = null)
+    {
+        var scope = new BindingNames.Scope(record.Name, reserved ?? (top ? BindingNames.ResourceMembers : BindingNames.RecordMembers));
         // Properties first, so they keep their natural names; nested record names are claimed after.
         var attributes = block.Attributes
             .Where(a => top || !a.IsComputedOnly) // a nested block has no address: its computed-only attributes cannot be referenced

@@ -117,6 +117,22 @@ public sealed record ProviderSchema(string Address, IReadOnlyList<TypeSchema> Ty
         return new ProviderSchema(address, types);
     }
 
+    /// <summary>A provider's configuration block: the <c>{"version":0,"block":{…}}</c> that <c>terraform providers schema -json</c> prints under <c>provider</c>.</summary>
+    public static Block ReadConfiguration(Stream stream, string name)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 512 });
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("block", out var block))
+                throw new SchemaException($"{name}: not a provider configuration schema (no block).");
+            return ReadBlock(block, name);
+        }
+        catch (JsonException exception)
+        {
+            throw new SchemaException($"{name}: not valid JSON ({exception.Message.Split('\n')[0]}).");
+        }
+    }
+
     private static Block ReadBlock(JsonElement block, string where)
     {
         var attributes = new List<AttributeSchema>();

@@ -3,31 +3,6 @@ using DslInfra.Schema;
 
 namespace DslInfra.Aws;
 
-/// <summary>The AWS provider (hashicorp/aws).</summary>
-[TerraformProvider("aws", "hashicorp/aws")]
-public sealed record AwsProvider : ProviderConfig
-{
-    /// <summary>The region resources are created in.</summary>
-    public Expr<string>? Region { get; init; }
-
-    /// <summary>A named profile from the shared credentials file.</summary>
-    public Expr<string>? Profile { get; init; }
-
-    /// <summary>The only accounts this configuration may act on: a guard against deploying to the wrong account.</summary>
-    public ImmutableArray<Expr<string>> AllowedAccountIds { get; init; }
-
-    /// <summary>Tags every resource of this provider gets.</summary>
-    [NestedBlock]
-    public DefaultTags? DefaultTags { get; init; }
-}
-
-/// <summary>The default_tags block of the AWS provider.</summary>
-public sealed record DefaultTags
-{
-    /// <summary>The tags.</summary>
-    public Map<Expr<string>>? Tags { get; init; }
-}
-
 /// <summary>State in an S3 bucket.</summary>
 [TerraformBackend("s3")]
 public sealed record S3Backend : Backend
