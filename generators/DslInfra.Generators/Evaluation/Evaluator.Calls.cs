@@ -20,7 +20,7 @@ internal sealed partial class Evaluator
             return Attr(invocation);
         if (method.Name == "Self" && DslSymbols.Is(method.ContainingType, dsl.Condition))
             return Self(invocation);
-        if (method.Name == "Output" && DslSymbols.Is(method.ContainingType, dsl.Module))
+        if (method.Name is "Output" or "OutputAs" && DslSymbols.Is(method.ContainingType, dsl.Module))
             return ModuleOutput(invocation);
         if (method.Name is "Value" or "Item" && DslSymbols.Is(method.ContainingType, dsl.Each))
             return new ReferenceValue("each", "value");

@@ -287,6 +287,8 @@ internal sealed partial class Evaluator
                 return condition;
             case BoolValue flag:
                 return Evaluate(flag.Flag ? conditional.WhenTrue : conditional.WhenFalse);
+            case ExpressionValue when ConditionalBlock(conditional, condition) is { } block:
+                return block;
             case ExpressionValue:
                 var whenTrue = ScalarOnly(Evaluate(conditional.WhenTrue), conditional.WhenTrue!);
                 var whenFalse = ScalarOnly(Evaluate(conditional.WhenFalse), conditional.WhenFalse!);
@@ -295,6 +297,32 @@ internal sealed partial class Evaluator
                     : new ConditionalValue(condition, whenTrue, whenFalse);
         }
         return WrongType(conditional.Condition, "a condition must be true or false");
+    }
+
+    /// <summary>
+    /// <c>Logging = Enabled ? new() { … } : null</c>: a block Terraform decides, which HCL writes as a dynamic block over
+    /// <c>cond ? [1] : []</c>. Null when the conditional is not a block on one side and null on the other.
+    /// </summary>
+    private Value? ConditionalBlock(IConditionalOperation conditional, Value condition)
+    {
+        if (conditional.Type is null || schemas.For(conditional.Type)?.Type.Kind != DslKind.Block)
+            return null;
+        var whenTrue = Evaluate(conditional.WhenTrue);
+        var whenFalse = Evaluate(conditional.WhenFalse);
+        if (whenTrue is ErrorValue || whenFalse is ErrorValue)
+            return ErrorValue.Instance;
+        var (block, present) = (whenTrue, whenFalse) switch
+        {
+            (ObjectValue { Type.Kind: DslKind.Block } made, NullValue) => (made, true),
+            (NullValue, ObjectValue { Type.Kind: DslKind.Block } made) => (made, false),
+            _ => (null, false),
+        };
+        if (block is null)
+            return WrongType(conditional, "a block Terraform decides is a block on one side and null on the other (cond ? new() { … } : null)");
+        var one = new ListValue(new Value[] { new NumberValue("1", true) }.ToEquatableArray());
+        var none = new ListValue(EquatableArray<Value>.Empty);
+        var forEach = new ConditionalValue(condition, present ? one : none, present ? none : one);
+        return new ListValue(new Value[] { new DynamicValue(forEach, "enabled", block) }.ToEquatableArray());
     }
 
     private Value Coalesce(ICoalesceOperation coalesce)

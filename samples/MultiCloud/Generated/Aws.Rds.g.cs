@@ -158,8 +158,8 @@ public sealed partial record AwsRdsCluster(string Name) : Resource(Name)
     /// <summary>The master_password_wo_version argument.</summary>
     [TerraformName("master_password_wo_version")] public Expr<double>? MasterPasswordWoVersion { get; init; }
 
-    /// <summary>The master_user_secret attribute, set by the provider.</summary>
-    [TerraformName("master_user_secret")] public Reference<ImmutableArray<object>> MasterUserSecret => Attr<ImmutableArray<object>>("master_user_secret");
+    /// <summary>The master_user_secret attribute, set by the provider: read it as a path (the generator writes the reference).</summary>
+    [TerraformName("master_user_secret")] public ImmutableArray<MasterUserSecretValue> MasterUserSecret => default!;
 
     /// <summary>The master_user_secret_kms_key_id argument.</summary>
     [TerraformName("master_user_secret_kms_key_id"), Computed] public Expr<string>? MasterUserSecretKmsKeyId { get; init; }
@@ -244,6 +244,19 @@ public sealed partial record AwsRdsCluster(string Name) : Resource(Name)
 
     /// <summary>The timeouts block.</summary>
     [TerraformName("timeouts"), NestedBlock] public TimeoutsBlock? Timeouts { get; init; }
+
+    /// <summary>A value the provider sets: read its members as paths (the generator writes the reference).</summary>
+    public sealed partial record MasterUserSecretValue
+    {
+        /// <summary>The kms_key_id attribute, set by the provider: read it as a path (the generator writes the reference).</summary>
+        [TerraformName("kms_key_id")] public Expr<string> KmsKeyId => default!;
+
+        /// <summary>The secret_arn attribute, set by the provider: read it as a path (the generator writes the reference).</summary>
+        [TerraformName("secret_arn")] public Expr<string> SecretArn => default!;
+
+        /// <summary>The secret_status attribute, set by the provider: read it as a path (the generator writes the reference).</summary>
+        [TerraformName("secret_status")] public Expr<string> SecretStatus => default!;
+    }
 
     /// <summary>A nested block.</summary>
     public sealed partial record RestoreToPointInTimeBlock

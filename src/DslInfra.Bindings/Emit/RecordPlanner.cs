@@ -127,7 +127,8 @@ internal static class RecordPlanner
 
     private static string ShapeRecord(ObjectType obj, string property, RecordPlan owner, BindingNames.Scope scope)
     {
-        var record = new RecordPlan(scope.Claim(property + "Value", ""), null, null, attributesAsBlocks: true, null);
+        var record = new RecordPlan(scope.Claim(property + "Value", ""), null, null, attributesAsBlocks: false,
+            "A value the provider sets: read its members as paths (the generator writes the reference).");
         var inner = new BindingNames.Scope(record.Name, BindingNames.RecordMembers);
         var members = obj.Attributes.Select(a => (a, inner.Claim(BindingNames.Pascal(a.Name), "Argument"))).ToList();
         foreach (var (attribute, name) in members)

@@ -35,6 +35,13 @@ public record Module(string Name)
     /// <summary>One of the module's outputs: <c>module.name.output</c>.</summary>
     public Reference<T> Output<T>(string output) => new("module." + Name + InstanceKey + "." + output);
 
+    /// <summary>
+    /// One of the module's outputs as a typed value to read into: a record (its properties are the output's
+    /// attributes), a list or map of them — <c>Alb.OutputAs&lt;Map&lt;TargetGroup&gt;&gt;("target_groups")["api"].Arn</c> is
+    /// <c>module.alb.target_groups["api"].arn</c>. Read by the generator; it has no value at run time.
+    /// </summary>
+    public T OutputAs<T>(string output) => Computed.Placeholder<T>();
+
     /// <summary>The instance key <c>At</c> set: <c>["a"]</c>, <c>[0]</c>.</summary>
     internal string InstanceKey { get; init; } = "";
 
