@@ -9,6 +9,8 @@ backend and the AMI data source.
 usage: make_stacks.py KIND SHAPE RESOURCES OUT   (RESOURCES / 2 pairs)
   KIND  dslinfra | plain (the same C# against plain records, no generator) | cdktf (JavaScript)
   SHAPE fields (one member, or statement, per resource) | loop (Repeat.For, or a for loop)
+        | spread (fields, every group's subnets spread from one shared list: `VpcZoneIdentifier = [.. Subnets]`;
+          the edited literal is then the first launch template's name prefix)
   EDIT  the literal 'eu-west-1a' in the first group's subnets is what run.sh edits between builds.
 """
 import sys
@@ -34,11 +36,13 @@ public static class ScaleStack
 '''
 
 
-def csharp_pair(i, subnet):
+def csharp_pair(i, subnet, spread=False):
+    subnets = "[.. Subnets]" if spread else f'["{subnet}", "eu-west-1b", "eu-west-1c"]'
+    prefix = f"app-{i}-eu-west-1a-" if spread and i == 0 else f"app-{i}-"
     return f'''
     public static readonly AwsLaunchTemplate Lt{i} = new("lt_{i}")
     {{
-        NamePrefix = "app-{i}-",
+        NamePrefix = "{prefix}",
         ImageId = Ami.Id,
         InstanceType = "{"t3.small" if i % 2 == 0 else "t3.medium"}",
         UserData = "{USER_DATA}",
@@ -52,7 +56,7 @@ def csharp_pair(i, subnet):
         MinSize = 1,
         MaxSize = 3,
         MaxInstanceLifetime = 604800,
-        VpcZoneIdentifier = ["{subnet}", "eu-west-1b", "eu-west-1c"],
+        VpcZoneIdentifier = {subnets},
         LaunchTemplate = new() {{ Id = Lt{i}.Id, Version = $"{{Lt{i}.LatestVersion}}" }},
         Tag = [new() {{ Key = "Name", Value = "app-{i}", PropagateAtLaunch = true }}],
         InstanceRefresh = new() {{ Strategy = "Rolling" }},
@@ -124,6 +128,8 @@ with open(out, "w", encoding="utf-8", newline="\n") as f:
         if shape == "loop":
             f.write(csharp_loop())
         else:
+            if shape == "spread":
+                f.write('    public static readonly ImmutableArray<string> Subnets = ["eu-west-1b", "eu-west-1c", "eu-west-1d"];\n')
             for i in range(n):
-                f.write(csharp_pair(i, "eu-west-1a"))
+                f.write(csharp_pair(i, "eu-west-1a", spread=shape == "spread"))
         f.write("}\n")
