@@ -44,7 +44,6 @@ dotnet pack "$repo/src/DslInfra.Providers/Aws" -c Release -o "$work/feed" -p:Ver
 cat > "$work/nuget.config" <<XML
 <configuration><packageSources><add key="scale-feed" value="$work/feed" /></packageSources></configuration>
 XML
-aws_version=$(sed -n 's:.*<DslInfraAwsProviderVersion>\(.*\)</DslInfraAwsProviderVersion>.*:\1:p' "$repo/src/DslInfra.Providers/ProviderVersions.props")
 
 if [ ! -d "$work/cdktf/node_modules/@cdktf/provider-aws" ]; then
   echo "installing CDK for Terraform from npm..." >&2
@@ -66,7 +65,7 @@ project() { # kind shape size -> folder
     ln -sfn "$work/cdktf/node_modules" "$dir/node_modules"
   else
     python3 "$here/make_stacks.py" "$1" "$2" "$3" "$dir/Stack.cs"
-    local reference='<PackageReference Include="DslInfra.Providers.Aws" Version="'"$aws_version"'" /><PackageReference Include="DslInfra" Version="'"$version"'" />'
+    local reference='<PackageReference Include="DslInfra.Providers.Aws" Version="'"$version"'" /><PackageReference Include="DslInfra" Version="'"$version"'" />'
     [ "$1" = plain ] && { reference=""; cp "$here/PlainRecords.cs" "$dir/"; }
     cat > "$dir/Scale.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">

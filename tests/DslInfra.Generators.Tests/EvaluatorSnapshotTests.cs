@@ -171,7 +171,7 @@ public class EvaluatorSnapshotTests
         public static class S
         {
             public static readonly CustomDataSource Caller = new("aws_caller_identity", "current");
-            public static readonly CustomResource Logs = new("aws_cloudwatch_log_group", "app")
+            public static readonly CustomResource Logs = new("acme_log_group", "app")
             {
                 Arguments = new() { ["name"] = "/app/web", ["retention_in_days"] = 30, ["skip_destroy"] = false, ["kms_key_id"] = Caller.Attr<string>("account_id") },
                 Blocks =
@@ -201,7 +201,7 @@ public class UserResourceTypeTests
     public void A_resource_type_declared_in_user_code_is_synthesized_from_its_attributes() => Snapshot.Match(Harness.TerraformOf("""
         using DslInfra.Schema;
 
-        [TerraformType("aws_cloudwatch_log_group")]
+        [TerraformType("acme_log_group")]
         public sealed record LogGroup(string Name) : Resource(Name)
         {
             [Required, TerraformName("name")] public Expr<string>? GroupName { get; init; }

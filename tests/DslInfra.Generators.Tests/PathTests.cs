@@ -138,4 +138,42 @@ public class PathTests
         Assert.Contains("var.node_groups", references["aws_eks_node_group.workers"]);
         Assert.Contains("each.value.instance_types", references["aws_eks_node_group.workers"]);
     }
+
+    [Fact]
+    public void A_block_Terraform_decides_is_dynamic_and_a_module_output_of_any_type_is_a_path()
+    {
+        var json = Build("""
+            public sealed record TargetGroup(string Arn, string Name);
+
+            [Stack("lb")]
+            public static class Lb
+            {
+                public static readonly Variable<string> LogBucket = new("log_bucket") { Default = "" };
+                public static readonly Module Alb = new("alb") { Source = "terraform-aws-modules/alb/aws", Version = "~> 9.0" };
+                public static readonly AwsLb Front = new("front")
+                {
+                    Subnets = ["subnet-1", "subnet-2"],
+                    AccessLogs = LogBucket != "" ? new() { Bucket = LogBucket, Enabled = true } : null,
+                };
+                public static readonly AwsAutoscalingAttachment Api = new("api")
+                {
+                    AutoscalingGroupName = "workers",
+                    LbTargetGroupArn = Alb.OutputAs<Map<TargetGroup>>("target_groups")["api"].Arn,
+                };
+            }
+            """)["lb/main.tf.json"];
+        using var terraform = JsonDocument.Parse(json);
+        var front = Resource(terraform, "aws_lb", "front");
+        Assert.False(front.TryGetProperty("access_logs", out _));
+        var logs = front.GetProperty("dynamic").GetProperty("access_logs")[0];
+        Assert.Equal("${(var.log_bucket != \"\") ? [1] : []}", logs.GetProperty("for_each").GetString());
+        Assert.Equal("${var.log_bucket}", logs.GetProperty("content").GetProperty("bucket").GetString());
+        Assert.Equal("${module.alb.target_groups[\"api\"].arn}", Resource(terraform, "aws_autoscaling_attachment", "api").GetProperty("lb_target_group_arn").GetString());
+
+        var references = RealTerraform.PlanReferences(json);
+        // The plan's configuration JSON does not list a dynamic block's references (its body is marshalled by the
+        // schema, which has no "dynamic"), so the block's reference is checked in the JSON above; Terraform accepted it.
+        Assert.DoesNotContain(references["aws_lb.front"], r => r.StartsWith("module.", StringComparison.Ordinal));
+        Assert.Contains("module.alb.target_groups", references["aws_autoscaling_attachment.api"]);
+    }
 }

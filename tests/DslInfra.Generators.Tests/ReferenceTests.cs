@@ -166,6 +166,31 @@ public class ReferenceTests
         """);
 
     [Fact]
+    public Task DI1007_a_custom_resource_or_own_record_writing_what_the_bundled_type_lacks() => Verify.Diagnostics("""
+        using DslInfra.Schema;
+
+        [TerraformType("aws_cloudwatch_log_group")]
+        public sealed record MyLogGroup(string Name) : Resource(Name)
+        {
+            [TerraformName("name")] public string? LogGroupName { get; init; }
+            [TerraformName("timeouts"), NestedBlock] public CustomBlock? Timeouts { get; init; }
+        }
+
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly CustomResource Logs = new("aws_cloudwatch_log_group", "logs")
+            {
+                Arguments = new() { ["name"] = "app", ["retention_in_days"] = 7 },
+                Blocks = [{|DI1007:new("rule")|}],
+            };
+            public static readonly CustomResource Typo = {|DI1007:new("aws_cloudwatch_log_group", "typo") { Arguments = new() { ["retension_in_days"] = 7 } }|};
+            public static readonly MyLogGroup Mine = {|DI1007:new("mine") { LogGroupName = "mine", Timeouts = new("timeouts") }|};
+            public static readonly CustomResource Unbundled = new("acme_widget", "w") { Arguments = new() { ["anything"] = 1 }, Blocks = [new("rule")] };
+        }
+        """);
+
+    [Fact]
     public Task DI1007_a_reference_spelled_by_hand_and_an_output_of_the_same_stack_as_a_value() => Verify.Diagnostics("""
         [Stack("s")]
         public static class S

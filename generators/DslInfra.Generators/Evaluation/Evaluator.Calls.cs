@@ -14,28 +14,32 @@ internal sealed partial class Evaluator
     private Value Invocation(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        if (DslSymbols.Is(method.ContainingType, dsl.Repeat))
-            return Repeat(invocation);
-        if (method.Name == "Attr" && DslSymbols.Is(method.ContainingType, dsl.Resource))
-            return Attr(invocation);
-        if (method.Name == "Self" && DslSymbols.Is(method.ContainingType, dsl.Condition))
-            return Self(invocation);
-        if (method.Name is "Output" or "OutputAs" && DslSymbols.Is(method.ContainingType, dsl.Module))
-            return ModuleOutput(invocation);
-        if (method.Name is "Value" or "Item" && DslSymbols.Is(method.ContainingType, dsl.Each))
-            return new ReferenceValue("each", "value");
-        if (method.Name == "Splat" && DslSymbols.Is(method.ContainingType, dsl.Instances))
-            return Splat(invocation);
-        if (DslSymbols.Is(method.ContainingType, dsl.For))
-            return ForExpression(invocation);
-        if (method.Name == "At" && DslSymbols.Is(method.ContainingType, dsl.Instances))
-            return Instance(invocation, invocation.Arguments[0].Value, invocation.Arguments.Length == 2 ? invocation.Arguments[1].Value : null);
-        if (method.Name == "At" && DslSymbols.Is(method.ContainingType, dsl.Module))
-            return Instance(invocation, invocation.Instance!, invocation.Arguments.Length == 1 ? invocation.Arguments[0].Value : null);
-        if (method.Name == "For" && DslSymbols.Is(method.ContainingType, dsl.Dynamic))
-            return DynamicBlocks(invocation);
-        if (method.Name == "Value" && DslSymbols.Is(method.ContainingType, dsl.DynamicItem))
-            return IteratorReference(invocation);
+        // The DSL's own methods, known by the one table of intrinsics (their [Intrinsic] mark), never by name alone.
+        switch (Intrinsics.Of(method))
+        {
+            case Intrinsic.Repeat:
+                return Repeat(invocation);
+            case Intrinsic.Attr:
+                return Attr(invocation);
+            case Intrinsic.Self:
+                return Self(invocation);
+            case Intrinsic.Output:
+                return ModuleOutput(invocation);
+            case Intrinsic.Each:
+                return new ReferenceValue("each", "value");
+            case Intrinsic.Instance when DslSymbols.Is(method.ContainingType, dsl.Module):
+                return Instance(invocation, invocation.Instance!, invocation.Arguments.Length == 1 ? invocation.Arguments[0].Value : null);
+            case Intrinsic.Instance:
+                return Instance(invocation, invocation.Arguments[0].Value, invocation.Arguments.Length == 2 ? invocation.Arguments[1].Value : null);
+            case Intrinsic.Splat:
+                return Splat(invocation);
+            case Intrinsic.Dynamic:
+                return DynamicBlocks(invocation);
+            case Intrinsic.Iterator:
+                return IteratorReference(invocation);
+            case Intrinsic.For:
+                return ForExpression(invocation);
+        }
         if (TerraformFunctionName(method) is { } function)
             return TerraformFunction(invocation, function);
         if (method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "DslInfra.InfraFunctionAttribute"))

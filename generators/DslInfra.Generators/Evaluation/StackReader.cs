@@ -53,7 +53,7 @@ internal static partial class StackReader
         var attributeSpan = SourceSpan.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellation));
         try
         {
-            var builder = new StackBuilder(name, evaluator);
+            var builder = new StackBuilder(name, evaluator, () => BundledTypes.Of(semanticModels(stack.DeclaringSyntaxReferences[0].SyntaxTree).Compilation));
             if (!TerraformNames.IsIdentifier(name))
                 evaluator.Report(RuleIdentifiers.InvalidIdentifier, attributeSpan, name, "a stack", TerraformNames.IdentifierRule);
             foreach (var member in Members(stack))
@@ -90,7 +90,7 @@ internal static partial class StackReader
         stack.GetMembers().Where(m => !m.IsImplicitlyDeclared && m is IFieldSymbol or IPropertySymbol);
 
     /// <summary>Collects evaluated members into Terraform's top-level blocks and checks names across them.</summary>
-    private sealed partial class StackBuilder(string stackName, Evaluator evaluator)
+    private sealed partial class StackBuilder(string stackName, Evaluator evaluator, Func<Dictionary<string, BundledTypes.Shape>> bundledTypes)
     {
         private readonly List<ResourceSpec> resources = new();
         private readonly List<ProviderSpec> providers = new();
@@ -209,6 +209,7 @@ internal static partial class StackReader
             CheckIteration(obj, where, member);
             CheckIgnoreChanges(obj, type, member);
             CheckLabelledBlocks(obj, member);
+            CheckAgainstBundledType(obj, (isData ? "data." : "") + type, member);
             // Replace-only by the record's [ReplaceOnly], the custom resource's flag, or the catalog (so a CustomResource
             // or a generated record of a server type is replace-only too).
             var replaceOnly = !isEphemeral && (obj.Type.ReplaceOnly || obj.Get("ReplaceOnly") is BoolValue { Flag: true } || (!isData && Catalog.TypeCatalog.ReplaceOnly.Contains(type)));
@@ -257,6 +258,37 @@ internal static partial class StackReader
                     && (block.Get("Blocks") is not ListValue { Items.Count: > 0 } labels || block.Get("Arguments") is MapValue { Entries.Count: > 0 }))
                     evaluator.Report(RuleIdentifiers.WrongValueType, block.Span ?? obj.Span, member + ".Blocks",
                         "a provisioner block takes its type as a label: new(\"provisioner\") { Blocks = [new(\"local-exec\") { Arguments = … }] }");
+        }
+
+        /// <summary>
+        /// DI1007 for a CustomResource (or data source) of a type whose record ships with a provider package, or a record
+        /// of your own for such a type, that writes an argument or block the provider's schema does not have: Terraform
+        /// would reject it at validate ("Unsupported argument", "Unsupported block type").
+        /// </summary>
+        private void CheckAgainstBundledType(ObjectValue obj, string key, string member)
+        {
+            if (obj.Type.IsComplete || obj.Type.Kind == DslKind.EphemeralResource)
+                return;
+            var custom = obj.Type.Name is "CustomResource" or "CustomDataSource";
+            var written = custom
+                ? (obj.Get("Arguments") as MapValue)?.Entries.Select(e => (Name: e.Key, IsBlock: false, Span: obj.Span)) ?? Enumerable.Empty<(string, bool, SourceSpan?)>()
+                : obj.Fields.Where(f => !f.IsMeta).Select(f => (Name: f.TerraformName, f.IsBlock, Span: obj.Span));
+            if (custom && obj.Get("Blocks") is ListValue blocks)
+                written = written.Concat(blocks.Items.OfType<ObjectValue>().Select(b => (Name: b.GetString("Type") ?? "", IsBlock: true, Span: b.Span ?? obj.Span)));
+            var list = written.ToList();
+            if (list.Count == 0 || !bundledTypes().TryGetValue(key, out var shape))
+                return;
+            foreach (var (name, isBlock, span) in list)
+            {
+                // JSON writes a block and an object argument the same way, so Terraform takes either under either name.
+                if (name is "lifecycle" or "provisioner" or "connection" or "dynamic" || shape.Arguments.Contains(name) || shape.Blocks.Contains(name))
+                    continue;
+                var known = isBlock ? shape.Blocks : shape.Arguments;
+                evaluator.Report(RuleIdentifiers.WrongValueType, span, member + (isBlock ? ".Blocks" : ".Arguments"),
+                    $"{key} has no {(isBlock ? "block" : "argument")} '{name}' in the {shape.Release} schema (Terraform: \"Unsupported {(isBlock ? "block type" : "argument")}\"); "
+                    + (known.Count == 0 ? $"it has no {(isBlock ? "blocks" : "arguments")}" : $"its {(isBlock ? "blocks" : "arguments")}: {string.Join(", ", known.OrderBy(k => k, StringComparer.Ordinal).Take(12))}{(known.Count > 12 ? ", …" : "")}")
+                    + $" — or use the typed record {shape.RecordName}");
+            }
         }
 
         /// <summary>

@@ -113,3 +113,15 @@ public sealed class TerraformFunctionAttribute(string name) : Attribute
     /// <summary>The function's Terraform name.</summary>
     public string Name { get; } = name;
 }
+
+/// <summary>
+/// A DSL method the generator evaluates itself (it never runs stack code): <c>At</c>, <c>Attr</c>, <c>Output</c>,
+/// <c>Each.Value</c>, <c>Splat</c>, <c>For.Map</c>… The name says which; the generator knows intrinsics by this
+/// attribute, not by method names, so a method of yours of the same name is never mistaken for one.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class IntrinsicAttribute(string name) : Attribute
+{
+    /// <summary>Which intrinsic: one of the generator's (repeat, attr, self, output, each, instance, splat, dynamic, iterator, for).</summary>
+    public string Name { get; } = name;
+}

@@ -13,6 +13,7 @@ public sealed record Condition(Expr<bool> Test, string ErrorMessage)
     /// An attribute of the resource a postcondition belongs to (<c>self.private_ip</c>): a postcondition cannot name
     /// its own resource's member, which would refer to itself.
     /// </summary>
+    [Schema.Intrinsic("self")]
     public static Reference<T> Self<T>(string attribute) => new("self." + attribute);
 }
 

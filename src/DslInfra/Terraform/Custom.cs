@@ -11,7 +11,7 @@ public sealed record CustomResource : Resource
     /// <summary>The Terraform type, e.g. <c>aws_cloudwatch_log_group</c>.</summary>
     public string Type { get; init; }
 
-    /// <summary>The resource's arguments by their Terraform names: any value (a literal, a reference, an array, a nested Map/// <summary>The resource's arguments by their Terraform names.</summary>lt;object/// <summary>The resource's arguments by their Terraform names.</summary>gt; for an object).</summary>
+    /// <summary>The resource's arguments by their Terraform names: any value (a literal, a reference, an array, a nested <c>Map&lt;object&gt;</c> for an object).</summary>
     public Map<object>? Arguments { get; init; }
 
     /// <summary>The resource's nested blocks, in order.</summary>

@@ -12,6 +12,7 @@ public static class Dynamic
     /// One <typeparamref name="TBlock"/> per element of <paramref name="items"/>: <c>Ingress = Dynamic.For(Rules, rule =&gt;
     /// new() { FromPort = rule.Value&lt;double&gt;("port") })</c>. The lambda's parameter is the block's iterator, named like it.
     /// </summary>
+    [Schema.Intrinsic("dynamic")]
     public static ImmutableArray<TBlock> For<TBlock>(Expr items, Func<DynamicItem, TBlock> content) => ImmutableArray<TBlock>.Empty;
 }
 
@@ -22,8 +23,10 @@ public sealed record DynamicItem(string Iterator)
     public Reference<string> Key => new(Iterator + ".key");
 
     /// <summary>The element: <c>rule.value</c>.</summary>
+    [Schema.Intrinsic("iterator")]
     public Reference<T> Value<T>() => new(Iterator + ".value");
 
     /// <summary>An attribute of the element, for a list of objects: <c>rule.value.port</c>.</summary>
+    [Schema.Intrinsic("iterator")]
     public Reference<T> Value<T>(string attribute) => new(Iterator + ".value." + attribute);
 }

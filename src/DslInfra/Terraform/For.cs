@@ -11,6 +11,7 @@ namespace DslInfra;
 public static class For
 {
     /// <summary><c>[for x in items : value(x)]</c>, or with <paramref name="where"/>, <c>[for x in items : value(x) if where(x)]</c>.</summary>
+    [Schema.Intrinsic("for")]
     public static Expr<ImmutableArray<TResult>> List<TItem, TResult>(IEnumerable<TItem> items, Func<TItem, Expr<TResult>?> value, Func<TItem, Expr<bool>>? where = null) =>
         new Reference<ImmutableArray<TResult>>("for");
 
@@ -18,17 +19,21 @@ public static class For
     /// <c>{for x in items : key(x) =&gt; value(x)}</c> (with <paramref name="where"/>, <c>… if where(x)</c>): a map, e.g. a
     /// for_each keyed by domain name. Keys must be unique, as Terraform requires.
     /// </summary>
+    [Schema.Intrinsic("for")]
     public static Expr<Map<TResult>> Map<TItem, TResult>(IEnumerable<TItem> items, Func<TItem, Expr<string>?> key, Func<TItem, TResult> value, Func<TItem, Expr<bool>>? where = null) =>
         new Reference<Map<TResult>>("for");
 
     /// <summary><c>[for x in items : value(x)]</c> over a list Terraform computes (a splat, a function's result).</summary>
+    [Schema.Intrinsic("for")]
     public static Expr<ImmutableArray<TResult>> List<TItem, TResult>(Expr<ImmutableArray<TItem>> items, Func<Expr<TItem>, Expr<TResult>?> value, Func<Expr<TItem>, Expr<bool>>? where = null) =>
         new Reference<ImmutableArray<TResult>>("for");
 
     /// <summary>A list Terraform computes, as items to iterate: <c>For.List(For.Items(Subnets), s =&gt; …)</c>.</summary>
+    [Schema.Intrinsic("for")]
     public static IEnumerable<Expr<T>> Items<T>(ExprList<T> list) => list;
 
     /// <summary>A map Terraform computes, as its values to iterate (Terraform's <c>for v in map</c>).</summary>
+    [Schema.Intrinsic("for")]
     public static IEnumerable<T> Values<T>(Variable<Map<T>> map) => ImmutableArray<T>.Empty;
 }
 

@@ -114,10 +114,12 @@ public sealed record Output<T>(string Name)
 public static class Repeat
 {
     /// <summary>One result per item, in order, e.g. one subnet per availability zone.</summary>
+    [Schema.Intrinsic("repeat")]
     public static ImmutableArray<TResult> For<TItem, TResult>(ImmutableArray<TItem> items, Func<TItem, TResult> make) =>
         items.Select(make).ToImmutableArray();
 
     /// <summary>One result per index from 0 to <paramref name="count"/> - 1.</summary>
+    [Schema.Intrinsic("repeat")]
     public static ImmutableArray<TResult> For<TResult>(int count, Func<int, TResult> make) =>
         Enumerable.Range(0, count).Select(make).ToImmutableArray();
 }

@@ -33,6 +33,7 @@ public record Module(string Name)
     public ImmutableArray<Resource> DependsOn { get; init; }
 
     /// <summary>One of the module's outputs: <c>module.name.output</c>.</summary>
+    [Schema.Intrinsic("output")]
     public Reference<T> Output<T>(string output) => new("module." + Name + InstanceKey + "." + output);
 
     /// <summary>
@@ -40,14 +41,17 @@ public record Module(string Name)
     /// attributes), a list or map of them — <c>Alb.OutputAs&lt;Map&lt;TargetGroup&gt;&gt;("target_groups")["api"].Arn</c> is
     /// <c>module.alb.target_groups["api"].arn</c>. Read by the generator; it has no value at run time.
     /// </summary>
+    [Schema.Intrinsic("output")]
     public T OutputAs<T>(string output) => Computed.Placeholder<T>();
 
     /// <summary>The instance key <c>At</c> set: <c>["a"]</c>, <c>[0]</c>.</summary>
     internal string InstanceKey { get; init; } = "";
 
     /// <summary>One instance of a module called with ForEach, for its outputs: <c>module.name["key"]</c>.</summary>
+    [Schema.Intrinsic("instance")]
     public Module At(string key) => this with { InstanceKey = "[\"" + key.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"]" };
 
     /// <summary>One instance of a module called with Count, for its outputs: <c>module.name[0]</c>.</summary>
+    [Schema.Intrinsic("instance")]
     public Module At(int index) => this with { InstanceKey = "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]" };
 }

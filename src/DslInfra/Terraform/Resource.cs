@@ -48,6 +48,7 @@ public abstract record Resource
     public virtual string Address => TerraformType + "." + Name + InstanceKey;
 
     /// <summary>A reference to an attribute the typed record does not expose, e.g. <c>Attr&lt;string&gt;("owner_id")</c>.</summary>
+    [Schema.Intrinsic("attr")]
     public Reference<T> Attr<T>(string attribute) => new(Address + "." + attribute);
 
     /// <summary>The Terraform name of a C# member: snake_case.</summary>
