@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace DslInfra.Generators.Tests;
 
-/// <summary>Comparisons, logic and conditionals on values Terraform knows only at plan time, written without casts.</summary>
+/// <summary>Arithmetic, comparisons, logic and conditionals on values Terraform knows only at plan time, written without casts.</summary>
 public class OperatorTests
 {
     private const string Stack = """
@@ -41,6 +41,51 @@ public class OperatorTests
         Assert.Equal("${var.workers < 10}", conditions[0].GetProperty("condition").GetString());
         Assert.Equal("${!(var.env == \"\")}", conditions[1].GetProperty("condition").GetString());
     }
+
+    [Fact]
+    public void Arithmetic_on_numbers_is_Terraforms_and_plus_on_strings_is_a_template()
+    {
+        var json = Harness.TerraformOf("""
+            [Stack("s")]
+            public static class S
+            {
+                public static readonly Variable<string> Env = new("env") { Default = "dev" };
+                public static readonly Variable<int> Workers = new("workers") { Default = 2 };
+                public static readonly Local<int> Spare = new("spare") { Value = Workers / 2 + 1 };
+                public static readonly Variable<ImmutableArray<string>> Zones = new("zones") { Default = ["a", "b"] };
+
+                public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16", Tags = new() { ["Name"] = Env + "-vpc" } };
+                public static readonly AwsAutoscalingGroup Workers2 = new("workers")
+                {
+                    MinSize = Workers * 2 - Spare,
+                    MaxSize = Fn.Length(Zones) * Workers + 1,
+                    DesiredCapacity = -(Expr<int>)Workers % 3 + 5,
+                    NameArgument = Vpc.Id + "-asg",
+                };
+            }
+            """);
+        RealTerraform.PlanReferences(json); // validates and plans with real Terraform
+        using var terraform = JsonDocument.Parse(json);
+        var root = terraform.RootElement;
+        Assert.Equal("${floor(var.workers / 2) + 1}", root.GetProperty("locals").GetProperty("spare").GetString());
+        var vpc = root.GetProperty("resource").GetProperty("aws_vpc").GetProperty("main");
+        Assert.Equal("${var.env}-vpc", vpc.GetProperty("tags").GetProperty("Name").GetString());
+        var asg = root.GetProperty("resource").GetProperty("aws_autoscaling_group").GetProperty("workers");
+        Assert.Equal("${(var.workers * 2) - local.spare}", asg.GetProperty("min_size").GetString());
+        Assert.Equal("${(length(var.zones) * var.workers) + 1}", asg.GetProperty("max_size").GetString());
+        Assert.Equal("${(-var.workers % 3) + 5}", asg.GetProperty("desired_capacity").GetString());
+        Assert.Equal("${aws_vpc.main.id}-asg", asg.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public Task DI1007_arithmetic_other_than_plus_on_strings() => Verify.Diagnostics("""
+        [Stack("s")]
+        public static class S
+        {
+            public static readonly Variable<string> Env = new("env") { Default = "dev" };
+            public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16", Tags = new() { ["Name"] = {|DI1007:Env - "x"|} } };
+        }
+        """);
 
     [Fact]
     public Task DI3008_a_variables_default_read_at_build_time() => Verify.Diagnostics("""

@@ -160,8 +160,12 @@ internal sealed partial class Evaluator
         if (left is ErrorValue || right is ErrorValue)
             return ErrorValue.Instance;
 
-        if (binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String)
+        if (binary.OperatorKind == BinaryOperatorKind.Add && ValueType(binary.Type)?.SpecialType == SpecialType.System_String)
             return Concatenate(new[] { FormatPart(left, null), FormatPart(right, null) }, binary);
+
+        if (ValueType(binary.Type)?.SpecialType == SpecialType.System_String
+            && binary.OperatorKind is BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide or BinaryOperatorKind.Remainder)
+            return WrongType(binary, "Terraform has no arithmetic on strings: join them with + or an interpolated string, or convert with Fn.Tonumber");
 
         if (left is ExpressionValue || right is ExpressionValue)
             return Deferred(binary, left, right);
@@ -181,11 +185,20 @@ internal sealed partial class Evaluator
             return Fail(binary, "Terraform has no such operator");
         var result = new BinaryValue(symbol, left, right);
         // C# divides integers by truncating; Terraform always divides exactly.
-        var integral = binary.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
+        var integral = ValueType(binary.Type)?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
         return binary.OperatorKind == BinaryOperatorKind.Divide && integral
             ? new FunctionValue("floor", new Value[] { result }.ToEquatableArray())
             : result;
     }
+
+    /// <summary>
+    /// The C# type a value has in Terraform: <c>T</c> of the DSL's <c>Expr&lt;T&gt;</c>, <c>Variable&lt;T&gt;</c> and
+    /// <c>Local&lt;T&gt;</c> (whose operators are Terraform's), the type itself otherwise.
+    /// </summary>
+    private static ITypeSymbol? ValueType(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { TypeArguments.Length: 1, Name: "Expr" or "Variable" or "Local" or "Reference" or "Operation", ContainingNamespace: { Name: "DslInfra", ContainingNamespace.IsGlobalNamespace: true } } named
+            ? named.TypeArguments[0]
+            : type;
 
     private static string? HclOperator(BinaryOperatorKind kind) => kind switch
     {

@@ -45,6 +45,27 @@ public abstract record Expr<T> : Expr
     /// <summary>Terraform's <c>&gt;=</c>.</summary>
     public static Expr<bool> operator >=(Expr<T> left, Expr<T> right) => Operation<bool>.Of(left, ">=", right);
 
+    // Arithmetic Terraform evaluates: `Workers * 2`, `Fn.Length(Zones) - 1`. On strings `+` keeps C#'s meaning and is
+    // written as a template ("${var.env}-vpc"); Terraform has no other operator on strings.
+
+    /// <summary>Terraform's <c>+</c> on numbers; on strings, concatenation written as a template.</summary>
+    public static Expr<T> operator +(Expr<T> left, Expr<T> right) => Arithmetic.Of<T>(left, "+", right);
+
+    /// <summary>Terraform's <c>-</c>.</summary>
+    public static Expr<T> operator -(Expr<T> left, Expr<T> right) => Arithmetic.Of<T>(left, "-", right);
+
+    /// <summary>Terraform's <c>*</c>.</summary>
+    public static Expr<T> operator *(Expr<T> left, Expr<T> right) => Arithmetic.Of<T>(left, "*", right);
+
+    /// <summary>Terraform's <c>/</c> (on whole numbers the generator writes <c>floor(a / b)</c>, as C# divides).</summary>
+    public static Expr<T> operator /(Expr<T> left, Expr<T> right) => Arithmetic.Of<T>(left, "/", right);
+
+    /// <summary>Terraform's <c>%</c>.</summary>
+    public static Expr<T> operator %(Expr<T> left, Expr<T> right) => Arithmetic.Of<T>(left, "%", right);
+
+    /// <summary>Terraform's unary <c>-</c>.</summary>
+    public static Expr<T> operator -(Expr<T> operand) => new Operation<T>("-" + Operation<T>.Operand(operand));
+
     /// <summary>Terraform's <c>&amp;&amp;</c> (with <c>true</c>/<c>false</c>, C#'s <c>&amp;&amp;</c> works on expressions).</summary>
     public static Expr<T> operator &(Expr<T> left, Expr<T> right) => Operation<T>.Of(left, "&&", right);
 
@@ -79,6 +100,15 @@ public sealed record Operation<T>(string Text) : Expr<T>
 
     /// <summary>The operation as a Terraform template.</summary>
     public override string ToString() => "${" + Text + "}";
+}
+
+/// <summary>The runtime value of an arithmetic operator (the generator reads the C#, not this value).</summary>
+internal static class Arithmetic
+{
+    internal static Expr<T> Of<T>(Expr left, string op, Expr right) =>
+        typeof(T) == typeof(string) && op == "+"
+            ? (Expr<T>)(object)new Literal<string>(left.ToString() + right.ToString())
+            : Operation<T>.Of(left, op, right);
 }
 
 /// <summary>A value known when the stack is written.</summary>

@@ -39,6 +39,30 @@ public sealed record Local<T>(string Name)
     /// <summary>Terraform's <c>&gt;=</c>.</summary>
     public static Expr<bool> operator >=(Local<T> left, Expr<T> right) => Operation<bool>.Of(left, ">=", right);
 
+    /// <summary>Terraform's <c>+</c> on numbers; on strings, concatenation written as a template.</summary>
+    public static Expr<T> operator +(Local<T> left, Expr<T> right) => Arithmetic.Of<T>(left, "+", right);
+
+    /// <summary>Terraform's <c>+</c> on numbers; on strings, concatenation written as a template.</summary>
+    public static Expr<T> operator +(Expr<T> left, Local<T> right) => Arithmetic.Of<T>(left, "+", right);
+
+    /// <summary>Terraform's <c>-</c>.</summary>
+    public static Expr<T> operator -(Local<T> left, Expr<T> right) => Arithmetic.Of<T>(left, "-", right);
+
+    /// <summary>Terraform's <c>-</c>.</summary>
+    public static Expr<T> operator -(Expr<T> left, Local<T> right) => Arithmetic.Of<T>(left, "-", right);
+
+    /// <summary>Terraform's <c>*</c>.</summary>
+    public static Expr<T> operator *(Local<T> left, Expr<T> right) => Arithmetic.Of<T>(left, "*", right);
+
+    /// <summary>Terraform's <c>*</c>.</summary>
+    public static Expr<T> operator *(Expr<T> left, Local<T> right) => Arithmetic.Of<T>(left, "*", right);
+
+    /// <summary>Terraform's <c>/</c> (on whole numbers the generator writes <c>floor(a / b)</c>, as C# divides).</summary>
+    public static Expr<T> operator /(Local<T> left, Expr<T> right) => Arithmetic.Of<T>(left, "/", right);
+
+    /// <summary>Terraform's <c>%</c>.</summary>
+    public static Expr<T> operator %(Local<T> left, Expr<T> right) => Arithmetic.Of<T>(left, "%", right);
+
     /// <summary>The local as a Terraform template, so that interpolating it keeps it a reference.</summary>
     public override string ToString() => "${local." + Name + "}";
 }

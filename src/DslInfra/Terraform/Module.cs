@@ -64,6 +64,30 @@ public sealed record Variable<T>(string Name)
     /// <summary>Terraform's <c>&gt;=</c>.</summary>
     public static Expr<bool> operator >=(Variable<T> left, Expr<T> right) => Operation<bool>.Of(left, ">=", right);
 
+    /// <summary>Terraform's <c>+</c> on numbers; on strings, concatenation written as a template.</summary>
+    public static Expr<T> operator +(Variable<T> left, Expr<T> right) => Arithmetic.Of<T>(left, "+", right);
+
+    /// <summary>Terraform's <c>+</c> on numbers; on strings, concatenation written as a template.</summary>
+    public static Expr<T> operator +(Expr<T> left, Variable<T> right) => Arithmetic.Of<T>(left, "+", right);
+
+    /// <summary>Terraform's <c>-</c>.</summary>
+    public static Expr<T> operator -(Variable<T> left, Expr<T> right) => Arithmetic.Of<T>(left, "-", right);
+
+    /// <summary>Terraform's <c>-</c>.</summary>
+    public static Expr<T> operator -(Expr<T> left, Variable<T> right) => Arithmetic.Of<T>(left, "-", right);
+
+    /// <summary>Terraform's <c>*</c>.</summary>
+    public static Expr<T> operator *(Variable<T> left, Expr<T> right) => Arithmetic.Of<T>(left, "*", right);
+
+    /// <summary>Terraform's <c>*</c>.</summary>
+    public static Expr<T> operator *(Expr<T> left, Variable<T> right) => Arithmetic.Of<T>(left, "*", right);
+
+    /// <summary>Terraform's <c>/</c> (on whole numbers the generator writes <c>floor(a / b)</c>, as C# divides).</summary>
+    public static Expr<T> operator /(Variable<T> left, Expr<T> right) => Arithmetic.Of<T>(left, "/", right);
+
+    /// <summary>Terraform's <c>%</c>.</summary>
+    public static Expr<T> operator %(Variable<T> left, Expr<T> right) => Arithmetic.Of<T>(left, "%", right);
+
     /// <summary>The variable as a Terraform template, so that interpolating it keeps it a reference.</summary>
     public override string ToString() => "${var." + Name + "}";
 }
