@@ -48,10 +48,6 @@ internal static class DiagnosticDescriptors
         "Instances live without a limit",
         "{0} keeps its instances as long as they run: set {1} (e.g. 604800 seconds, 7 days) so that they are replaced regularly instead of drifting");
 
-    public static readonly DiagnosticDescriptor WholeListSpread = Rule(RuleIdentifiers.WholeListSpread, Hygiene,
-        "A list copied item by item where the list itself would do",
-        "[.. {0}] converts each item to a Terraform expression in a loop the compiler writes at every use (thousands of them make a build several times slower); assign {0} itself: the artifact is the same");
-
     private static DiagnosticDescriptor Rule(string id, string category, string title, string message) => new(
         id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: RuleIdentifiers.HelpLink(id));
 }

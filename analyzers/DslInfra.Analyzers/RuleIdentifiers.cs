@@ -13,7 +13,6 @@ internal static class RuleIdentifiers
     public const string UnpinnedImage = "DI3002";
     public const string UnprotectedState = "DI3004";
     public const string UnboundedInstanceLifetime = "DI3005";
-    public const string WholeListSpread = "DI3009";
 
     public static string HelpLink(string id) => $"https://github.com/dslinfra/dslinfra/blob/main/docs/rules/{id}.md";
 }

@@ -77,6 +77,48 @@ public class CollectionExpressionTests
     }
 
     [Fact]
+    public void Items_are_values_or_expressions_and_a_spread_of_a_CSharp_list_copies_without_conversions()
+    {
+        const string source = """
+            [Stack("s")]
+            public static class S
+            {
+                public static readonly Variable<string> Extra = new("extra") { Default = "sg-extra" };
+                public static readonly Local<string> Audit = new("audit") { Value = "sg-audit" };
+                public static readonly Variable<bool> Strict = new("strict") { Default = false };
+                public static readonly ImmutableArray<string> Shared = ["sg-1", "sg-2"];
+                public static readonly AwsSecurityGroup Web = new("web") { Name = "web" };
+                public static readonly AwsLb Front = new("front")
+                {
+                    Subnets = [.. Shared],
+                    SecurityGroups = [.. Shared, Web.Id, Extra, Audit, Strict ? Web.Id : "sg-open"],
+                };
+            }
+            """;
+        var compilation = Harness.Compile(Harness.Usings + source);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        // The spread of an ImmutableArray<string> reaches the list's items as they are: no per-item conversion loop for
+        // the compiler to write (what made 5,000 spreads in one stack compile four times slower than plain records).
+        var tree = compilation.SyntaxTrees.Single(t => t.ToString().Contains("[.. Shared]"));
+        var model = compilation.GetSemanticModel(tree);
+        var spreads = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.SpreadElementSyntax>()
+            .Select(s => (Microsoft.CodeAnalysis.Operations.ISpreadOperation)model.GetOperation(s)!).ToList();
+        Assert.Equal(2, spreads.Count);
+        Assert.All(spreads, s => Assert.True(s.ElementConversion.IsIdentity, s.Syntax.ToString()));
+
+        var json = Harness.Artifacts(compilation)["s/main.tf.json"];
+        using var terraform = JsonDocument.Parse(json);
+        var front = terraform.RootElement.GetProperty("resource").GetProperty("aws_lb").GetProperty("front");
+        Assert.Equal(["sg-1", "sg-2"], front.GetProperty("subnets").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["sg-1", "sg-2", "${aws_security_group.web.id}", "${var.extra}", "${local.audit}", "${var.strict ? aws_security_group.web.id : \"sg-open\"}"],
+            front.GetProperty("security_groups").EnumerateArray().Select(e => e.GetString()));
+        var references = RealTerraform.PlanReferences(json);
+        Assert.Contains("aws_security_group.web.id", references["aws_lb.front"]);
+        Assert.Contains("var.extra", references["aws_lb.front"]);
+        Assert.Contains("local.audit", references["aws_lb.front"]);
+    }
+
+    [Fact]
     public void A_module_output_and_another_stacks_output_are_whole_lists()
     {
         var json = Build("""

@@ -288,7 +288,8 @@ internal sealed partial class Evaluator
         }
 
         /// <summary>
-        /// <c>[a, b, .. Shared]</c> into an ImmutableArray or a list argument (ExprList&lt;T&gt;, whose items are Expr&lt;T&gt;):
+        /// <c>[a, b, .. Shared]</c> into an ImmutableArray or a list argument (ExprList&lt;T&gt;, whose items are read as Expr&lt;T&gt;,
+/// the value an expression item converted to T stands for):
         /// each element read as the element type; a spread only of a stack member holding a list known here.
         /// </summary>
         private Value? Collection(CollectionExpressionSyntax collection, ITypeSymbol target)
@@ -315,7 +316,7 @@ internal sealed partial class Evaluator
             return new ListValue(items.ToEquatableArray());
         }
 
-        /// <summary>The element type of an ImmutableArray&lt;T&gt; (T) or of a list argument ExprList&lt;T&gt; (Expr&lt;T&gt;), else null.</summary>
+        /// <summary>The type items are read as: T of an ImmutableArray&lt;T&gt;, Expr&lt;T&gt; of a list argument ExprList&lt;T&gt;, else null.</summary>
         private ITypeSymbol? ElementType(ITypeSymbol target) => target switch
         {
             INamedTypeSymbol { Name: "ImmutableArray", Arity: 1, ContainingNamespace: { Name: "Immutable", ContainingNamespace: { Name: "Collections",

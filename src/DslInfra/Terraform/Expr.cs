@@ -30,6 +30,14 @@ public abstract record Expr<T> : Expr
     /// <summary>A literal value.</summary>
     public static implicit operator Expr<T>(T value) => new Literal<T>(value);
 
+    /// <summary>
+    /// The expression where a plain <typeparamref name="T"/> goes — an item of a list argument (<c>[Vpc.Id, "x"]</c>),
+    /// whose items are <typeparamref name="T"/> so that <c>[.. Subnets]</c> compiles without a conversion loop. The
+    /// generator reads the C# and writes the expression; at run time this is a literal's value, a string expression's
+    /// template (<c>${aws_vpc.main.id}</c>) or the type's default.
+    /// </summary>
+    public static implicit operator T(Expr<T> value) => RuntimeValue.Of<T>(value);
+
     // Comparisons and logic Terraform evaluates: `Fn.Length(Emails) > 0`, `a && b`, `!enabled`. (== and != are the
     // record's own; a Variable<T> or Local<T> compares with a value through its own operators.)
 
@@ -100,6 +108,15 @@ public sealed record Operation<T>(string Text) : Expr<T>
 
     /// <summary>The operation as a Terraform template.</summary>
     public override string ToString() => "${" + Text + "}";
+}
+
+/// <summary>What an expression is at run time where a plain value goes (the generator reads the C#, not this value).</summary>
+internal static class RuntimeValue
+{
+    internal static T Of<T>(object? value) =>
+        value is Literal<T> literal ? literal.Value
+        : typeof(T) == typeof(string) ? (T)(object)(value?.ToString() ?? "")
+        : default!;
 }
 
 /// <summary>The runtime value of an arithmetic operator (the generator reads the C#, not this value).</summary>

@@ -11,7 +11,10 @@ namespace DslInfra;
 /// (<c>concat(…)</c>) — which Terraform evaluates, so that <c>-var</c> and the module's real value are what deploy.
 /// </summary>
 [CollectionBuilder(typeof(ExprList), nameof(ExprList.Create))]
-public sealed class ExprList<T> : IReadOnlyList<Expr<T>>
+// Its items are T, not Expr<T>: `[.. Subnets]` of an ImmutableArray<string> then copies without the conversion loop the
+// compiler writes per spread otherwise (5,000 such spreads in one class compiled in 14.7 s against 2.6 s in a minimal
+// library; bench/scale). An expression item reaches T through Expr<T>'s conversion, and the generator reads the C#.
+public sealed class ExprList<T> : IEnumerable<T>
 {
     private readonly ImmutableArray<Expr<T>> items;
 
@@ -27,14 +30,21 @@ public sealed class ExprList<T> : IReadOnlyList<Expr<T>>
     /// <summary>The list as one expression (its items as a literal list when they are the list), for functions that take a list.</summary>
     public Expr<ImmutableArray<T>> AsExpr() => Whole ?? new ItemsExpr(new Literal<ImmutableArray<Expr<T>>>(items));
 
-    /// <inheritdoc/>
+    /// <summary>The number of items (0 when the list is one expression).</summary>
     public int Count => items.Length;
 
-    /// <inheritdoc/>
+    /// <summary>An item: read as Terraform's <c>list[index]</c> when the list belongs to another block.</summary>
     public Expr<T> this[int index] => items[index];
 
-    /// <inheritdoc/>
-    public IEnumerator<Expr<T>> GetEnumerator() => ((IEnumerable<Expr<T>>)items).GetEnumerator();
+    /// <summary>The items as expressions.</summary>
+    public IReadOnlyList<Expr<T>> Expressions => items;
+
+    /// <summary>The items as plain values (see <c>Expr&lt;T&gt;</c>'s conversion to <typeparamref name="T"/>).</summary>
+    public IEnumerator<T> GetEnumerator()
+    {
+        foreach (var item in items)
+            yield return item;
+    }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -77,5 +87,11 @@ public sealed class ExprList<T> : IReadOnlyList<Expr<T>>
 public static class ExprList
 {
     /// <summary>The items of <c>[a, b, .. c]</c>.</summary>
-    public static ExprList<T> Create<T>(ReadOnlySpan<Expr<T>> items) => new(ImmutableArray.Create(items.ToArray()), null);
+    public static ExprList<T> Create<T>(ReadOnlySpan<T> items)
+    {
+        var list = ImmutableArray.CreateBuilder<Expr<T>>(items.Length);
+        foreach (var item in items)
+            list.Add(item);
+        return new(list.MoveToImmutable(), null);
+    }
 }

@@ -30,7 +30,7 @@ public static class For
 
     /// <summary>A list Terraform computes, as items to iterate: <c>For.List(For.Items(Subnets), s =&gt; …)</c>.</summary>
     [Schema.Intrinsic("for")]
-    public static IEnumerable<Expr<T>> Items<T>(ExprList<T> list) => list;
+    public static IEnumerable<Expr<T>> Items<T>(ExprList<T> list) => list.Expressions;
 
     /// <summary>A map Terraform computes, as its values to iterate (Terraform's <c>for v in map</c>).</summary>
     [Schema.Intrinsic("for")]

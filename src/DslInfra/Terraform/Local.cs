@@ -10,6 +10,9 @@ public sealed record Local<T>(string Name)
     /// <summary>The value: references, function calls, variables, literals.</summary>
     public Expr<T>? Value { get; init; }
 
+    /// <summary>The local where a plain <typeparamref name="T"/> goes (an item of a list argument); see <c>Expr&lt;T&gt;</c>'s conversion to <typeparamref name="T"/>.</summary>
+    public static implicit operator T(Local<T> local) => RuntimeValue.Of<T>(local);
+
     /// <summary>The local as a value: <c>local.name</c>.</summary>
     public static implicit operator Expr<T>(Local<T> local) => new Reference<T>("local." + local.Name);
 

@@ -35,6 +35,9 @@ public sealed record Variable<T>(string Name)
     /// <summary>Checks Terraform runs on the value before planning.</summary>
     public ImmutableArray<Validation> Validations { get; init; }
 
+    /// <summary>The variable where a plain <typeparamref name="T"/> goes (an item of a list argument: <c>[Env]</c>); see <c>Expr&lt;T&gt;</c>'s conversion to <typeparamref name="T"/>.</summary>
+    public static implicit operator T(Variable<T> variable) => RuntimeValue.Of<T>(variable);
+
     /// <summary>The variable as a value.</summary>
     public static implicit operator Expr<T>(Variable<T> variable) => new Reference<T>("var." + variable.Name);
 
@@ -129,6 +132,9 @@ public sealed record Output<T>(string Name)
 
     /// <summary>Conditions checked before the output's value is computed: a false one stops the plan.</summary>
     public ImmutableArray<Condition> Preconditions { get; init; }
+
+    /// <summary>The output where a plain <typeparamref name="T"/> goes (an item of a list argument); see <c>Expr&lt;T&gt;</c>'s conversion to <typeparamref name="T"/>.</summary>
+    public static implicit operator T(Output<T> output) => RuntimeValue.Of<T>((Expr<T>)output);
 
     /// <summary>The output, read by another stack: <c>data.terraform_remote_state.&lt;stack&gt;.outputs.&lt;name&gt;</c>.</summary>
     public static implicit operator Expr<T>(Output<T> output) => new Reference<T>("outputs." + output.Name);
