@@ -15,31 +15,24 @@ internal sealed partial class Evaluator
     {
         var method = invocation.TargetMethod;
         // The DSL's own methods, known by the one table of intrinsics (their [Intrinsic] mark), never by name alone.
-        switch (Intrinsics.Of(method))
+        var intrinsic = Intrinsics.Of(method) switch
         {
-            case Intrinsic.Repeat:
-                return Repeat(invocation);
-            case Intrinsic.Attr:
-                return Attr(invocation);
-            case Intrinsic.Self:
-                return Self(invocation);
-            case Intrinsic.Output:
-                return ModuleOutput(invocation);
-            case Intrinsic.Each:
-                return new ReferenceValue("each", "value");
-            case Intrinsic.Instance when DslSymbols.Is(method.ContainingType, dsl.Module):
-                return Instance(invocation, invocation.Instance!, invocation.Arguments.Length == 1 ? invocation.Arguments[0].Value : null);
-            case Intrinsic.Instance:
-                return Instance(invocation, invocation.Arguments[0].Value, invocation.Arguments.Length == 2 ? invocation.Arguments[1].Value : null);
-            case Intrinsic.Splat:
-                return Splat(invocation);
-            case Intrinsic.Dynamic:
-                return DynamicBlocks(invocation);
-            case Intrinsic.Iterator:
-                return IteratorReference(invocation);
-            case Intrinsic.For:
-                return ForExpression(invocation);
-        }
+            Intrinsic.Repeat => Repeat(invocation),
+            Intrinsic.Attr => Attr(invocation),
+            Intrinsic.Self => Self(invocation),
+            Intrinsic.Output => ModuleOutput(invocation),
+            Intrinsic.Each => new ReferenceValue("each", "value"),
+            Intrinsic.Instance when DslSymbols.Is(method.ContainingType, dsl.Module) =>
+                Instance(invocation, invocation.Instance!, invocation.Arguments.Length == 1 ? invocation.Arguments[0].Value : null),
+            Intrinsic.Instance => Instance(invocation, invocation.Arguments[0].Value, invocation.Arguments.Length == 2 ? invocation.Arguments[1].Value : null),
+            Intrinsic.Splat => Splat(invocation),
+            Intrinsic.Dynamic => DynamicBlocks(invocation),
+            Intrinsic.Iterator => IteratorReference(invocation),
+            Intrinsic.For => ForExpression(invocation),
+            _ => null,
+        };
+        if (intrinsic is not null)
+            return intrinsic;
         if (TerraformFunctionName(method) is { } function)
             return TerraformFunction(invocation, function);
         if (method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "DslInfra.InfraFunctionAttribute"))

@@ -18,7 +18,7 @@ public abstract record Backend
 }
 
 /// <summary>A value known only at deploy time: a Terraform input variable.</summary>
-public sealed record Variable<T>(string Name)
+public sealed record Variable<T>(string Name) : NamedValue<T>
 {
     /// <summary>The value used when none is given.</summary>
     public T? Default { get; init; }
@@ -35,64 +35,7 @@ public sealed record Variable<T>(string Name)
     /// <summary>Checks Terraform runs on the value before planning.</summary>
     public ImmutableArray<Validation> Validations { get; init; }
 
-    /// <summary>The variable where a plain <typeparamref name="T"/> goes (an item of a list argument: <c>[Env]</c>); see <c>Expr&lt;T&gt;</c>'s conversion to <typeparamref name="T"/>.</summary>
-    public static implicit operator T(Variable<T> variable) => RuntimeValue.Of<T>(variable);
-
-    /// <summary>The variable as a value.</summary>
-    public static implicit operator Expr<T>(Variable<T> variable) => new Reference<T>("var." + variable.Name);
-
-    // `Env == "prod"`, `Workers > 0`: comparisons Terraform evaluates, without a cast to Expr<T>.
-
-    /// <summary>Terraform's <c>==</c>.</summary>
-    public static Expr<bool> operator ==(Variable<T> left, Expr<T> right) => Operation<bool>.Of(left, "==", right);
-
-    /// <summary>Terraform's <c>!=</c>.</summary>
-    public static Expr<bool> operator !=(Variable<T> left, Expr<T> right) => Operation<bool>.Of(left, "!=", right);
-
-    /// <summary>Terraform's <c>==</c>.</summary>
-    public static Expr<bool> operator ==(Expr<T> left, Variable<T> right) => Operation<bool>.Of(left, "==", right);
-
-    /// <summary>Terraform's <c>!=</c>.</summary>
-    public static Expr<bool> operator !=(Expr<T> left, Variable<T> right) => Operation<bool>.Of(left, "!=", right);
-
-    /// <summary>Terraform's <c>&lt;</c>.</summary>
-    public static Expr<bool> operator <(Variable<T> left, Expr<T> right) => Operation<bool>.Of(left, "<", right);
-
-    /// <summary>Terraform's <c>&gt;</c>.</summary>
-    public static Expr<bool> operator >(Variable<T> left, Expr<T> right) => Operation<bool>.Of(left, ">", right);
-
-    /// <summary>Terraform's <c>&lt;=</c>.</summary>
-    public static Expr<bool> operator <=(Variable<T> left, Expr<T> right) => Operation<bool>.Of(left, "<=", right);
-
-    /// <summary>Terraform's <c>&gt;=</c>.</summary>
-    public static Expr<bool> operator >=(Variable<T> left, Expr<T> right) => Operation<bool>.Of(left, ">=", right);
-
-    /// <summary>Terraform's <c>+</c> on numbers; on strings, concatenation written as a template.</summary>
-    public static Expr<T> operator +(Variable<T> left, Expr<T> right) => Arithmetic.Of<T>(left, "+", right);
-
-    /// <summary>Terraform's <c>+</c> on numbers; on strings, concatenation written as a template.</summary>
-    public static Expr<T> operator +(Expr<T> left, Variable<T> right) => Arithmetic.Of<T>(left, "+", right);
-
-    /// <summary>Terraform's <c>-</c>.</summary>
-    public static Expr<T> operator -(Variable<T> left, Expr<T> right) => Arithmetic.Of<T>(left, "-", right);
-
-    /// <summary>Terraform's <c>-</c>.</summary>
-    public static Expr<T> operator -(Expr<T> left, Variable<T> right) => Arithmetic.Of<T>(left, "-", right);
-
-    /// <summary>Terraform's <c>*</c>.</summary>
-    public static Expr<T> operator *(Variable<T> left, Expr<T> right) => Arithmetic.Of<T>(left, "*", right);
-
-    /// <summary>Terraform's <c>*</c>.</summary>
-    public static Expr<T> operator *(Expr<T> left, Variable<T> right) => Arithmetic.Of<T>(left, "*", right);
-
-    /// <summary>Terraform's <c>/</c> (on whole numbers the generator writes <c>floor(a / b)</c>, as C# divides).</summary>
-    public static Expr<T> operator /(Variable<T> left, Expr<T> right) => Arithmetic.Of<T>(left, "/", right);
-
-    /// <summary>Terraform's <c>%</c>.</summary>
-    public static Expr<T> operator %(Variable<T> left, Expr<T> right) => Arithmetic.Of<T>(left, "%", right);
-
-    /// <summary>The variable as a Terraform template, so that interpolating it keeps it a reference.</summary>
-    public override string ToString() => "${var." + Name + "}";
+    private protected override string Address() => "var." + Name;
 }
 
 /// <summary>A variable validation: a Terraform condition expression and the message shown when it is false.</summary>
