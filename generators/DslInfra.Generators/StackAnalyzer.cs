@@ -91,9 +91,9 @@ public sealed class StackAnalyzer : DiagnosticAnalyzer
             .Select(f => new Emit.FileDigest(f.Path, "", "")).ToEquatableArray();
         var used = new HashSet<string>(stack.Resources.SelectMany(r => r.Dependencies));
         foreach (var output in stack.Outputs)
-            if (output.Body.Get("Value") is Model.ReferenceValue reference)
+            if (output.Value is Model.ReferenceValue reference)
                 used.Add(reference.Target);
-            else if (output.Body.Get("Value") is Model.ImageNameValue image)
+            else if (output.Value is Model.ImageNameValue image)
                 used.Add("image." + image.Image);
         foreach (var (image, file) in Emit.ImageHashes.MissingUploads(stack, files, projectDirectory ?? ""))
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UploadedFileMissing, image.Span?.Locate(trees) ?? Location.None, image.Name, file));

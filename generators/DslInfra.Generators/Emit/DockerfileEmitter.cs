@@ -18,24 +18,22 @@ internal static class DockerfileEmitter
 
     public static string Write(ImageSpec image, string stack)
     {
-        var body = image.Body;
+        var build = image.Container!;
         var model = new ScriptObject
         {
             ["name"] = image.Name,
             ["stack"] = stack,
-            ["base"] = body.GetString("BaseImage") ?? "",
-            ["install"] = Install(body.GetString("PackageManager") ?? "Apt", Strings(body.Get("Packages"))),
-            ["files"] = body.Get("Files") is ListValue files
-                ? files.Items.OfType<ObjectValue>().Select(f => ExecForm(new[] { f.GetString("Source") ?? "", f.GetString("Destination") ?? "" })).ToList()
+            ["base"] = build.BaseImage ?? "",
+            ["install"] = Install(build.PackageManager, build.Packages),
+            ["files"] = build.Files.Select(f => ExecForm(new[] { f.Source, f.Destination })).ToList(),
+            ["environment"] = build.Environment is { } environment
+                ? environment.Select(e => e.Key + "=" + Quoted(e.Value)).ToList()
                 : new List<string>(),
-            ["environment"] = body.Get("Environment") is MapValue environment
-                ? environment.Entries.Select(e => e.Key + "=" + Quoted((e.Value as StringValue)?.Text ?? "")).ToList()
-                : new List<string>(),
-            ["workdir"] = body.GetString("WorkDir"),
-            ["ports"] = Strings(body.Get("Ports")),
-            ["user"] = body.GetString("User"),
-            ["entrypoint"] = body.Get("Entrypoint") is ListValue { Items.Count: > 0 } entrypoint ? ExecForm(Strings(entrypoint)) : null,
-            ["command"] = body.Get("Command") is ListValue { Items.Count: > 0 } command ? ExecForm(Strings(command)) : null,
+            ["workdir"] = build.WorkDir,
+            ["ports"] = build.Ports.ToList(),
+            ["user"] = build.User,
+            ["entrypoint"] = build.Entrypoint.Count > 0 ? ExecForm(build.Entrypoint) : null,
+            ["command"] = build.Command.Count > 0 ? ExecForm(build.Command) : null,
         };
         var context = new TemplateContext { StrictVariables = true, LoopLimit = 10_000, RecursiveLimit = 64 };
         context.PushGlobal(model);
@@ -74,9 +72,6 @@ internal static class DockerfileEmitter
     /// <summary>An ENV value in double quotes: the backslash, the quote and '$' (variable expansion) escaped.</summary>
     private static string Quoted(string value) =>
         "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("$", "\\$") + "\"";
-
-    private static List<string> Strings(Value? list) =>
-        list is ListValue items ? items.Items.Select(i => i switch { StringValue s => s.Text, NumberValue n => n.Text, _ => "" }).ToList() : new List<string>();
 
     private static string ReadTemplate(string name)
     {

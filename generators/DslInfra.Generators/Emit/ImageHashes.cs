@@ -40,8 +40,8 @@ internal static class ImageHashes
             var hash = Hex(Sha256(content.ToString())).Substring(0, Length);
             hashes[image.Name] = hash;
             names[image.Name] = image.Name + "-" + hash;
-            if (image.IsContainer)
-                names[image.Name + ".uri"] = image.Body.GetString("Repository") + ":" + names[image.Name];
+            if (image.Container is { } container)
+                names[image.Name + ".uri"] = container.Repository + ":" + names[image.Name];
         }
         return (names, hashes);
     }

@@ -15,64 +15,64 @@ internal static class PackerEmitter
     /// <summary>The template; <paramref name="publishedName"/> is null for the hashed form, which leaves the name out.</summary>
     public static JsonObject Template(ImageSpec image, string? publishedName, bool requiredPlugins = true)
     {
-        var body = image.Body;
+        var build = image.Machine!;
         var source = new JsonObject();
         if (publishedName is not null)
             source.Add("ami_name", Literal(publishedName));
-        Add(source, "instance_type", body.GetString("InstanceType"));
-        Add(source, "region", body.GetString("Region"));
-        Add(source, "ssh_username", body.GetString("SshUsername"));
-        Add(source, "source_ami", body.GetString("SourceAmi"));
-        if (body.Get("SourceAmiFilter") is ObjectValue filter)
+        Add(source, "instance_type", build.InstanceType);
+        Add(source, "region", build.Region);
+        Add(source, "ssh_username", build.SshUsername);
+        Add(source, "source_ami", build.SourceAmi);
+        if (build.SourceAmiFilter is { } filter)
         {
             var filters = new JsonObject()
-                .Add("name", Literal(filter.GetString("Name") ?? ""))
+                .Add("name", Literal(filter.Name))
                 .Add("root-device-type", Json.String("ebs"))
                 .Add("virtualization-type", Json.String("hvm"));
-            if (filter.GetString("Architecture") is { } architecture)
+            if (filter.Architecture is { } architecture)
                 filters.Add("architecture", Literal(architecture));
-            var sourceFilter = new JsonObject().Add("filters", filters).Add("owners", Strings(filter.Get("Owners")));
-            if (filter.Get("MostRecent") is BoolValue mostRecent)
-                sourceFilter.Add("most_recent", Json.Bool(mostRecent.Flag));
+            var sourceFilter = new JsonObject().Add("filters", filters).Add("owners", Strings(filter.Owners));
+            if (filter.MostRecent is { } mostRecent)
+                sourceFilter.Add("most_recent", Json.Bool(mostRecent));
             source.Add("source_ami_filter", sourceFilter);
         }
-        if (body.Get("Volumes") is ListValue { Items.Count: > 0 } volumes)
+        if (build.Volumes.Count > 0)
         {
             var mappings = new JsonArray();
-            foreach (var volume in volumes.Items.OfType<ObjectValue>())
+            foreach (var volume in build.Volumes)
             {
                 var mapping = new JsonObject();
-                Add(mapping, "device_name", volume.GetString("DeviceName"));
-                if (volume.Get("VolumeSize") is NumberValue size)
-                    mapping.Add("volume_size", Json.Raw(size.Text));
-                Add(mapping, "volume_type", volume.GetString("VolumeType"));
-                if (volume.Get("DeleteOnTermination") is BoolValue delete)
-                    mapping.Add("delete_on_termination", Json.Bool(delete.Flag));
+                Add(mapping, "device_name", volume.DeviceName);
+                if (volume.VolumeSize is { } size)
+                    mapping.Add("volume_size", Json.Raw(size));
+                Add(mapping, "volume_type", volume.VolumeType);
+                if (volume.DeleteOnTermination is { } delete)
+                    mapping.Add("delete_on_termination", Json.Bool(delete));
                 // gp3's baseline written out: some amazon-ebs builders reject a gp3 volume without them.
-                var gp3 = volume.GetString("VolumeType") == "gp3";
-                if (volume.Get("Throughput") is NumberValue throughput)
-                    mapping.Add("throughput", Json.Raw(throughput.Text));
+                var gp3 = volume.VolumeType == "gp3";
+                if (volume.Throughput is { } throughput)
+                    mapping.Add("throughput", Json.Raw(throughput));
                 else if (gp3)
                     mapping.Add("throughput", Json.Raw("125"));
-                if (volume.Get("Iops") is NumberValue iops)
-                    mapping.Add("iops", Json.Raw(iops.Text));
+                if (volume.Iops is { } iops)
+                    mapping.Add("iops", Json.Raw(iops));
                 else if (gp3)
                     mapping.Add("iops", Json.Raw("3000"));
                 mappings.Add(mapping);
             }
             source.Add("launch_block_device_mappings", mappings);
         }
-        if (body.Get("Tags") is MapValue tags)
+        if (build.Tags is { } tags)
             source.Add("tags", Map(tags));
-        if (body.Get("AmiRegions") is ListValue { Items.Count: > 0 } regions)
-            source.Add("ami_regions", Strings(regions));
-        if (body.Get("AmiUsers") is ListValue { Items.Count: > 0 } users)
-            source.Add("ami_users", Strings(users));
+        if (build.AmiRegions.Count > 0)
+            source.Add("ami_regions", Strings(build.AmiRegions));
+        if (build.AmiUsers.Count > 0)
+            source.Add("ami_users", Strings(build.AmiUsers));
 
-        var build = new JsonObject().Add("sources", new JsonArray().Add(Json.String("source.amazon-ebs." + image.Name)));
-        var provisioners = Provisioners(body);
+        var packerBuild = new JsonObject().Add("sources", new JsonArray().Add(Json.String("source.amazon-ebs." + image.Name)));
+        var provisioners = Provisioners(build.Provisioners);
         if (provisioners.Items.Count > 0)
-            build.Add("provisioner", provisioners);
+            packerBuild.Add("provisioner", provisioners);
 
         // Packer's HCL2 JSON: blocks as objects keyed by type and labels; top-level order fixed, everything inside sorted.
         var root = new JsonObject(sorted: false);
@@ -80,37 +80,35 @@ internal static class PackerEmitter
             root.Add("packer", new JsonObject().Add("required_plugins", new JsonObject().Add("amazon",
                 new JsonObject().Add("source", Json.String("github.com/hashicorp/amazon")).Add("version", Json.String(AmazonPluginVersion)))));
         root.Add("source", new JsonObject().Add("amazon-ebs", new JsonObject().Add(image.Name, source)));
-        root.Add("build", new JsonArray().Add(build));
+        root.Add("build", new JsonArray().Add(packerBuild));
         return root;
     }
 
-    private static JsonArray Provisioners(ObjectValue body)
+    private static JsonArray Provisioners(EquatableArray<ProvisionerSpec> provisioners)
     {
         var steps = new JsonArray();
-        if (body.Get("Provisioners") is not ListValue list)
-            return steps;
-        foreach (var step in list.Items.OfType<ObjectValue>())
+        foreach (var step in provisioners)
         {
             var settings = new JsonObject();
             string type;
-            if (step.Type.Name == "FileUpload")
+            if (step.IsFileUpload)
             {
                 type = "file";
-                Add(settings, "source", FromTemplate(step.GetString("Source")));
-                Add(settings, "destination", step.GetString("Destination"));
+                Add(settings, "source", FromTemplate(step.Source));
+                Add(settings, "destination", step.Destination);
             }
             else
             {
                 type = "shell";
-                if (step.Get("Inline") is ListValue inline)
+                if (step.Inline is { } inline)
                     settings.Add("inline", Strings(inline));
-                Add(settings, "script", FromTemplate(step.GetString("Script")));
-                if (step.Get("Environment") is MapValue environment)
+                Add(settings, "script", FromTemplate(step.Script));
+                if (step.Environment is { } environment)
                 {
                     // Packer exports each KEY=value quoted itself; the value travels as data, never as shell text.
                     var variables = new JsonArray();
-                    foreach (var entry in environment.Entries)
-                        variables.Add(Literal(entry.Key + "=" + (entry.Value as StringValue)?.Text));
+                    foreach (var entry in environment)
+                        variables.Add(Literal(entry.Key + "=" + entry.Value));
                     settings.Add("environment_vars", variables);
                 }
             }
@@ -137,20 +135,19 @@ internal static class PackerEmitter
             json.Add(key, value);
     }
 
-    private static JsonArray Strings(Value? list)
+    private static JsonArray Strings(EquatableArray<string> items)
     {
         var array = new JsonArray();
-        if (list is ListValue items)
-            foreach (var item in items.Items)
-                array.Add(Literal((item as StringValue)?.Text ?? ""));
+        foreach (var item in items)
+            array.Add(Literal(item));
         return array;
     }
 
-    private static JsonObject Map(MapValue map)
+    private static JsonObject Map(EquatableArray<TextEntry> entries)
     {
         var json = new JsonObject();
-        foreach (var entry in map.Entries)
-            json.Add(Hcl.EscapeTemplate(entry.Key), Literal((entry.Value as StringValue)?.Text ?? ""));
+        foreach (var entry in entries)
+            json.Add(Hcl.EscapeTemplate(entry.Key), Literal(entry.Value));
         return json;
     }
 }

@@ -85,22 +85,22 @@ internal sealed class TerraformEmitter
         foreach (var variable in stack.Variables)
         {
             var body = new JsonObject().Add("type", Json.String(variable.TypeConstraint));
-            if (variable.Body.Get("Default") is { } value and not NullValue)
+            if (variable.Default is { } value)
                 body.Add("default", Value(value, template: false));
-            if (variable.Body.GetString("Description") is { } description)
+            if (variable.Description is { } description)
                 body.Add("description", Json.String(description));
-            if (variable.Body.Get("Sensitive") is BoolValue { Flag: true })
+            if (variable.Sensitive)
                 body.Add("sensitive", Json.Bool(true));
-            if (variable.Body.Get("Nullable") is BoolValue nullable)
-                body.Add("nullable", Json.Bool(nullable.Flag));
-            if (variable.Body.Get("Validations") is ListValue { Items.Count: > 0 } validations)
+            if (variable.Nullable is { } nullable)
+                body.Add("nullable", Json.Bool(nullable));
+            if (variable.Validations.Count > 0)
             {
                 var rules = new JsonArray();
-                foreach (var rule in validations.Items.OfType<ObjectValue>())
+                foreach (var rule in variable.Validations)
                 {
                     rules.Add(new JsonObject()
-                        .Add("condition", Json.String("${" + rule.GetString("Condition") + "}"))
-                        .Add("error_message", Json.String(Hcl.EscapeTemplate(rule.GetString("ErrorMessage") ?? ""))));
+                        .Add("condition", Json.String("${" + rule.Condition + "}"))
+                        .Add("error_message", Json.String(Hcl.EscapeTemplate(rule.ErrorMessage))));
                 }
                 body.Add("validation", rules);
             }
@@ -125,63 +125,64 @@ internal sealed class TerraformEmitter
     private JsonObject ResourceBody(ResourceSpec resource)
     {
         var body = Arguments(resource.Body, template: true);
-        var obj = resource.Body;
-        if (obj.Get("Arguments") is MapValue arguments)
-            foreach (var entry in arguments.Entries)
-                if (entry.Value is not NullValue)
-                    body.Add(entry.Key, Value(entry.Value, template: true));
-        if (obj.Get("Blocks") is ListValue blocks)
-            AddCustomBlocks(body, blocks);
-        Iteration(body, obj);
-        if (obj.Get("DependsOn") is ListValue { Items.Count: > 0 } dependsOn)
-            body.Add("depends_on", Addresses(dependsOn));
-        if (obj.Get("Provider") is ObjectValue provider)
-            body.Add("provider", ProviderReference(provider));
-        var lifecycle = Lifecycle(obj.Get("Lifecycle") as ObjectValue, resource.ReplaceOnly && !resource.IsData);
-        body.AddIfAny("lifecycle", lifecycle);
+        AddEntries(body, resource.CustomArguments);
+        AddCustomBlocks(body, resource.CustomBlocks);
+        Iteration(body, resource.Meta);
+        if (resource.Meta.DependsOn.Count > 0)
+            body.Add("depends_on", Addresses(resource.Meta.DependsOn));
+        if (resource.Meta.Provider is { } provider)
+            body.Add("provider", Json.String(provider));
+        body.AddIfAny("lifecycle", Lifecycle(resource.Meta.Lifecycle, resource.ReplaceOnly && !resource.IsData));
         return body;
     }
 
-    // count and for_each; for_each takes a map or a set, so a list (a literal, or a list variable) becomes a set.
-    private void Iteration(JsonObject body, ObjectValue obj)
+    // Arguments given by name (a CustomResource's, a module's Inputs); one set to null is left out, as a field is.
+    private void AddEntries(JsonObject body, EquatableArray<MapEntry> entries)
     {
-        if (obj.Get("Count") is { } count and not NullValue)
+        foreach (var entry in entries)
+            if (entry.Value is not NullValue)
+                body.Add(entry.Key, Value(entry.Value, template: true));
+    }
+
+    // count and for_each; for_each takes a map or a set, so a list (a literal, or a list variable) becomes a set.
+    private void Iteration(JsonObject body, MetaArguments meta)
+    {
+        if (meta.Count is { } count)
             body.Add("count", Value(count, template: true));
-        if (obj.Get("ForEach") is { } forEach and not NullValue)
+        if (meta.ForEach is { } forEach)
             body.Add("for_each", Value(IsList(forEach) ? new FunctionValue("toset", new[] { forEach }.ToEquatableArray()) : forEach, template: true));
     }
 
     private bool IsList(Value value) => value is ListValue || value is ReferenceValue { Attribute: null } reference && listVariables.Contains(reference.Target);
 
-    private JsonObject Lifecycle(ObjectValue? lifecycle, bool replaceOnly)
+    private JsonObject Lifecycle(LifecycleSpec? lifecycle, bool replaceOnly)
     {
         var body = new JsonObject();
         if (replaceOnly)
             body.Add("create_before_destroy", Json.Bool(true));
         if (lifecycle is null)
             return body;
-        if (lifecycle.Get("CreateBeforeDestroy") is BoolValue createFirst)
-            body.Add("create_before_destroy", Json.Bool(createFirst.Flag));
-        if (lifecycle.Get("PreventDestroy") is BoolValue prevent)
-            body.Add("prevent_destroy", Json.Bool(prevent.Flag));
-        if (lifecycle.Get("IgnoreChanges") is ListValue { Items.Count: > 0 } ignore)
-            body.Add("ignore_changes", Array(ignore.Items.Select(i => i is StringValue s ? Json.String(s.Text) : Json.Null)));
-        if (lifecycle.Get("ReplaceTriggeredBy") is ListValue { Items.Count: > 0 } triggers)
-            body.Add("replace_triggered_by", Addresses(triggers));
-        body.AddIfAny("precondition", Conditions(lifecycle.Get("Preconditions")));
-        body.AddIfAny("postcondition", Conditions(lifecycle.Get("Postconditions")));
+        if (lifecycle.CreateBeforeDestroy is { } createFirst)
+            body.Add("create_before_destroy", Json.Bool(createFirst));
+        if (lifecycle.PreventDestroy is { } prevent)
+            body.Add("prevent_destroy", Json.Bool(prevent));
+        if (lifecycle.IgnoreChanges.Count > 0)
+            body.Add("ignore_changes", Array(lifecycle.IgnoreChanges.Select(i => i.Text is { } text ? Json.String(text) : Json.Null)));
+        if (lifecycle.ReplaceTriggeredBy.Count > 0)
+            body.Add("replace_triggered_by", Addresses(lifecycle.ReplaceTriggeredBy));
+        body.AddIfAny("precondition", Conditions(lifecycle.Preconditions));
+        body.AddIfAny("postcondition", Conditions(lifecycle.Postconditions));
         return body;
     }
 
     // precondition, postcondition and assert blocks: a condition expression and a message (a template, as Terraform reads it).
-    private JsonArray Conditions(Value? conditions)
+    private JsonArray Conditions(EquatableArray<ConditionSpec> conditions)
     {
         var blocks = new JsonArray();
-        if (conditions is ListValue list)
-            foreach (var condition in list.Items.OfType<ObjectValue>())
-                blocks.Add(new JsonObject()
-                    .Add("condition", Value(condition.Get("Test") ?? NullValue.Instance, template: true))
-                    .Add("error_message", Json.String(Hcl.EscapeTemplate(condition.GetString("ErrorMessage") ?? ""))));
+        foreach (var condition in conditions)
+            blocks.Add(new JsonObject()
+                .Add("condition", Value(condition.Test, template: true))
+                .Add("error_message", Json.String(Hcl.EscapeTemplate(condition.ErrorMessage))));
         return blocks;
     }
 
@@ -195,21 +196,14 @@ internal sealed class TerraformEmitter
             body.Add("source", Json.String(module.Source));
             if (module.Version is { } version)
                 body.Add("version", Json.String(version));
-            if (module.Body.Get("Inputs") is MapValue inputs)
-                foreach (var input in inputs.Entries)
-                    if (input.Value is not NullValue)
-                        body.Add(input.Key, Value(input.Value, template: true));
-            if (module.Body.Get("Providers") is MapValue providers)
-            {
-                var mapping = new JsonObject();
-                foreach (var entry in providers.Entries)
-                    if (entry.Value is ObjectValue provider)
-                        mapping.Add(entry.Key, ProviderReference(provider));
-                body.AddIfAny("providers", mapping);
-            }
-            Iteration(body, module.Body);
-            if (module.Body.Get("DependsOn") is ListValue { Items.Count: > 0 } dependsOn)
-                body.Add("depends_on", Addresses(dependsOn));
+            AddEntries(body, module.Inputs);
+            var mapping = new JsonObject();
+            foreach (var provider in module.Providers)
+                mapping.Add(provider.InModule, Json.String(provider.Configuration));
+            body.AddIfAny("providers", mapping);
+            Iteration(body, module.Meta);
+            if (module.Meta.DependsOn.Count > 0)
+                body.Add("depends_on", Addresses(module.Meta.DependsOn));
             modules.Add(module.Name, body);
         }
         return modules;
@@ -227,7 +221,7 @@ internal sealed class TerraformEmitter
     {
         var checks = new JsonObject();
         foreach (var check in stack.Checks)
-            checks.Add(check.Name, new JsonObject().Add("assert", Conditions(check.Body.Get("Assertions"))));
+            checks.Add(check.Name, new JsonObject().Add("assert", Conditions(check.Assertions)));
         return checks;
     }
 
@@ -244,13 +238,13 @@ internal sealed class TerraformEmitter
                     body.Add("from", Json.String(block.Address)).Add("to", Json.String(block.To!));
                     break;
                 case "import":
-                    body.Add("to", Json.String(block.To!)).Add("id", Value(block.Body.Get("Id") ?? NullValue.Instance, template: true));
-                    if (block.Body.Get("Provider") is ObjectValue provider)
-                        body.Add("provider", ProviderReference(provider));
+                    body.Add("to", Json.String(block.To!)).Add("id", Value(block.Id ?? NullValue.Instance, template: true));
+                    if (block.Provider is { } provider)
+                        body.Add("provider", Json.String(provider));
                     break;
                 default:
                     body.Add("from", Json.String(block.Address))
-                        .Add("lifecycle", new JsonObject().Add("destroy", Json.Bool(block.Body.Get("Destroy") is BoolValue { Flag: true })));
+                        .Add("lifecycle", new JsonObject().Add("destroy", Json.Bool(block.Destroy)));
                     break;
             }
             blocks.Add(body);
@@ -258,28 +252,21 @@ internal sealed class TerraformEmitter
         return blocks;
     }
 
-    // A provider configuration as resources, imports and module calls name it: aws, or aws.west for an alias.
-    private static Json ProviderReference(ObjectValue provider) =>
-        Json.String(provider.Type.ProviderName + (provider.GetString("Alias") is { } alias ? "." + alias : ""));
-
     // depends_on and replace_triggered_by are references written bare, not as ${…} templates.
-    private JsonArray Addresses(ListValue resources) =>
-        Array(resources.Items.OfType<ObjectValue>().Select(r => r.Address).Where(a => a is not null).Select(a => Json.String(a!)));
+    private JsonArray Addresses(EquatableArray<string> addresses) => Array(addresses.Select(a => (Json)Json.String(a)));
 
-    private void AddCustomBlocks(JsonObject body, ListValue blocks)
+    private void AddCustomBlocks(JsonObject body, EquatableArray<CustomBlockSpec> blocks)
     {
         // Terraform's JSON syntax accepts an array of objects for any nested block type, one element or many.
-        foreach (var group in blocks.Items.OfType<ObjectValue>().GroupBy(b => b.GetString("Type") ?? ""))
+        foreach (var group in blocks.GroupBy(b => b.Type))
         {
             var array = new JsonArray();
             foreach (var block in group)
             {
                 var blockBody = new JsonObject();
-                if (block.Get("Arguments") is MapValue arguments)
-                    foreach (var entry in arguments.Entries)
-                        blockBody.Add(entry.Key, Value(entry.Value, template: true));
-                if (block.Get("Blocks") is ListValue inner)
-                    AddCustomBlocks(blockBody, inner);
+                foreach (var entry in block.Arguments)
+                    blockBody.Add(entry.Key, Value(entry.Value, template: true));
+                AddCustomBlocks(blockBody, block.Blocks);
                 array.Add(blockBody);
             }
             body.Add(group.Key, array);
@@ -292,13 +279,13 @@ internal sealed class TerraformEmitter
         foreach (var output in stack.Outputs)
         {
             var body = new JsonObject();
-            if (output.Body.Get("Value") is { } value)
+            if (output.Value is { } value)
                 body.Add("value", Value(value, template: true));
-            if (output.Body.GetString("Description") is { } description)
+            if (output.Description is { } description)
                 body.Add("description", Json.String(description));
-            if (output.Body.Get("Sensitive") is BoolValue { Flag: true })
+            if (output.Sensitive)
                 body.Add("sensitive", Json.Bool(true));
-            body.AddIfAny("precondition", Conditions(output.Body.Get("Preconditions")));
+            body.AddIfAny("precondition", Conditions(output.Preconditions));
             outputs.Add(output.Name, body);
         }
         return outputs;

@@ -57,9 +57,10 @@ internal static partial class StackReader
             }
             if (!Claim("Module", "module." + name, member, where))
                 return;
+            var spec = SpecReader.Module(name, sourceText, (version as StringValue)?.Text, obj, Dependencies(obj));
             CheckNoEphemeral(obj, where, member);
-            CheckIteration(obj, where, member);
-            modules.Add(new ModuleSpec(name, sourceText, (version as StringValue)?.Text, obj, Dependencies(obj)));
+            CheckIteration(obj, spec.Meta, where, member);
+            modules.Add(spec);
         }
 
         private bool StaticText(ObjectValue obj, string property, string text, SourceSpan? where)
@@ -100,7 +101,7 @@ internal static partial class StackReader
                 return;
             }
             if (Claim("Check", "check." + name, member, where))
-                checks.Add(new CheckSpec(name, obj));
+                checks.Add(SpecReader.Check(name, obj));
         }
 
         private void AddStateBlock(string member, ObjectValue obj, SourceSpan? where)
@@ -143,8 +144,7 @@ internal static partial class StackReader
             var key = kind == "import" ? to! : from!;
             if (!Claim(kind + " block", kind + " " + key, member, where))
                 return;
-            var block = new StateBlockSpec(kind, key, to, obj);
-            stateBlocks.Add(block);
+            stateBlocks.Add(SpecReader.StateBlock(kind, key, to, obj));
         }
 
         /// <summary>Once every member is known: what a state block names must (or must not) still be declared.</summary>
@@ -152,7 +152,7 @@ internal static partial class StackReader
         {
             foreach (var block in stateBlocks)
             {
-                var where = block.Body.Span; // the block's own `new() { … }`, as AddStateBlock reported at
+                var where = block.Span; // the block's own `new() { … }`, as AddStateBlock reported at
                 if (block.Kind is "moved" or "removed" && declaredBy.ContainsKey(block.Address))
                     Mismatch(block.Kind, where, "from " + block.Address,
                         $"{block.Address} is still declared (by {declaredBy[block.Address]}), so Terraform would refuse the block: name the address as it was before the rename or removal");
@@ -168,13 +168,13 @@ internal static partial class StackReader
         /// Count and ForEach exclude each other, and each.key, each.value and count.index mean something only inside
         /// a resource or module that has the matching one.
         /// </summary>
-        private void CheckIteration(ObjectValue obj, SourceSpan? where, string member)
+        private void CheckIteration(ObjectValue obj, MetaArguments meta, SourceSpan? where, string member)
         {
-            var hasCount = obj.Get("Count") is { } and not NullValue;
-            var hasForEach = obj.Get("ForEach") is { } and not NullValue;
+            var hasCount = meta.Count is not null;
+            var hasForEach = meta.ForEach is not null;
             if (hasCount && hasForEach)
                 evaluator.Report(RuleIdentifiers.WrongValueType, where, member, "Terraform takes Count or ForEach, not both: choose one");
-            if (hasCount && obj.Get("Count") is NumberValue)
+            if (meta.Count is NumberValue)
                 evaluator.Report(RuleIdentifiers.WrongValueType, where, member + ".Count",
                     "the number is known when the stack is written: Repeat.For gives each instance its own name, which a change to the number does not shift");
             foreach (var field in obj.Fields)
@@ -240,7 +240,8 @@ internal static partial class StackReader
                     new Field("Backend", "backend", false, false, new StringValue(kind)),
                     new Field("Config", "config", false, false, config),
                 }.ToEquatableArray(), null);
-                resources.Add(new ResourceSpec(address, true, "terraform_remote_state", producer, member, null, false, body, EquatableArray<string>.Empty));
+                resources.Add(new ResourceSpec(address, true, "terraform_remote_state", producer, member, null, false, body, EquatableArray<string>.Empty,
+                    MetaArguments.None, EquatableArray<MapEntry>.Empty, EquatableArray<CustomBlockSpec>.Empty));
             }
         }
 

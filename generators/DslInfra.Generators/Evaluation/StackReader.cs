@@ -166,7 +166,7 @@ internal static partial class StackReader
                 case DslKind.Output:
                     var output = Name(obj, where, "an output");
                     if (output is not null && Claim("output", "output." + output, member, where))
-                        outputs.Add(new OutputSpec(output, obj));
+                        outputs.Add(SpecReader.Output(output, obj));
                     if (obj.Get("Value") is { } shown && EphemeralIn(shown) is { } ephemeral)
                         evaluator.Report(RuleIdentifiers.WrongValueType, where, member,
                             $"an output cannot show the ephemeral value {ephemeral}: Terraform never stores it");
@@ -204,16 +204,20 @@ internal static partial class StackReader
             var address = (isData ? "data." : isEphemeral ? "ephemeral." : "") + type + "." + name;
             if (!Claim(isData ? "Data source" : isEphemeral ? "Ephemeral resource" : "Resource", address, member, where))
                 return;
+            var meta = SpecReader.Meta(obj);
+            var customArguments = SpecReader.CustomArguments(obj);
+            var customBlocks = SpecReader.CustomBlocks(obj);
             if (!isEphemeral)
                 CheckNoEphemeral(obj, where, member);
-            CheckIteration(obj, where, member);
-            CheckIgnoreChanges(obj, type, member);
-            CheckLabelledBlocks(obj, member);
-            CheckAgainstBundledType(obj, (isData ? "data." : "") + type, member);
+            CheckIteration(obj, meta, where, member);
+            CheckIgnoreChanges(obj, meta.Lifecycle, type, member);
+            CheckLabelledBlocks(customBlocks, obj.Span, member);
+            CheckAgainstBundledType(obj, customArguments, customBlocks, (isData ? "data." : "") + type, member);
             // Replace-only by the record's [ReplaceOnly], the custom resource's flag, or the catalog (so a CustomResource
             // or a generated record of a server type is replace-only too).
             var replaceOnly = !isEphemeral && (obj.Type.ReplaceOnly || obj.Get("ReplaceOnly") is BoolValue { Flag: true } || (!isData && Catalog.TypeCatalog.ReplaceOnly.Contains(type)));
-            resources.Add(new ResourceSpec(address, isData, type, name, member, memberSpan, replaceOnly, obj, Dependencies(obj), isEphemeral));
+            resources.Add(new ResourceSpec(address, isData, type, name, member, memberSpan, replaceOnly, obj, Dependencies(obj),
+                meta, customArguments, customBlocks, isEphemeral));
         }
 
         /// <summary>
@@ -222,13 +226,13 @@ internal static partial class StackReader
         /// </summary>
         private void CheckSensitiveOutputs()
         {
-            var sensitive = new HashSet<string>(variables.Where(v => v.Body.Get("Sensitive") is BoolValue { Flag: true }).Select(v => "var." + v.Name), StringComparer.Ordinal);
+            var sensitive = new HashSet<string>(variables.Where(v => v.Sensitive).Select(v => "var." + v.Name), StringComparer.Ordinal);
             if (sensitive.Count == 0)
                 return;
             foreach (var output in outputs)
-                if (output.Body.Get("Sensitive") is not BoolValue { Flag: true } && output.Body.Get("Value") is { } shown
+                if (!output.Sensitive && output.Value is { } shown
                     && References(shown).FirstOrDefault(sensitive.Contains) is { } secret)
-                    evaluator.Report(RuleIdentifiers.WrongValueType, output.Body.Span, "output." + output.Name,
+                    evaluator.Report(RuleIdentifiers.WrongValueType, output.Span, "output." + output.Name,
                         $"it shows the sensitive {secret}, which Terraform refuses in an output that is not sensitive: set Sensitive = true, or show something else");
         }
 
@@ -249,14 +253,11 @@ internal static partial class StackReader
         /// DI1007 for a custom <c>provisioner</c> block without its type label: Terraform reads the first level of a
         /// provisioner as the label (<c>provisioner "local-exec" { … }</c>) and rejects one without ("Missing block label").
         /// </summary>
-        private void CheckLabelledBlocks(ObjectValue obj, string member)
+        private void CheckLabelledBlocks(EquatableArray<CustomBlockSpec> blocks, SourceSpan? span, string member)
         {
-            if (obj.Get("Blocks") is not ListValue blocks)
-                return;
-            foreach (var block in blocks.Items.OfType<ObjectValue>())
-                if (block.GetString("Type") == "provisioner"
-                    && (block.Get("Blocks") is not ListValue { Items.Count: > 0 } labels || block.Get("Arguments") is MapValue { Entries.Count: > 0 }))
-                    evaluator.Report(RuleIdentifiers.WrongValueType, block.Span ?? obj.Span, member + ".Blocks",
+            foreach (var block in blocks)
+                if (block.Type == "provisioner" && (block.Blocks.Count == 0 || block.Arguments.Count > 0))
+                    evaluator.Report(RuleIdentifiers.WrongValueType, block.Span ?? span, member + ".Blocks",
                         "a provisioner block takes its type as a label: new(\"provisioner\") { Blocks = [new(\"local-exec\") { Arguments = … }] }");
         }
 
@@ -265,16 +266,15 @@ internal static partial class StackReader
         /// of your own for such a type, that writes an argument or block the provider's schema does not have: Terraform
         /// would reject it at validate ("Unsupported argument", "Unsupported block type").
         /// </summary>
-        private void CheckAgainstBundledType(ObjectValue obj, string key, string member)
+        private void CheckAgainstBundledType(ObjectValue obj, EquatableArray<MapEntry> customArguments, EquatableArray<CustomBlockSpec> customBlocks, string key, string member)
         {
             if (obj.Type.IsComplete || obj.Type.Kind == DslKind.EphemeralResource)
                 return;
             var custom = obj.Type.Name is "CustomResource" or "CustomDataSource";
             var written = custom
-                ? (obj.Get("Arguments") as MapValue)?.Entries.Select(e => (Name: e.Key, IsBlock: false, Span: obj.Span)) ?? Enumerable.Empty<(string, bool, SourceSpan?)>()
+                ? customArguments.Select(e => (Name: e.Key, IsBlock: false, Span: obj.Span))
+                    .Concat(customBlocks.Select(b => (Name: b.Type, IsBlock: true, Span: b.Span ?? obj.Span)))
                 : obj.Fields.Where(f => !f.IsMeta).Select(f => (Name: f.TerraformName, f.IsBlock, Span: obj.Span));
-            if (custom && obj.Get("Blocks") is ListValue blocks)
-                written = written.Concat(blocks.Items.OfType<ObjectValue>().Select(b => (Name: b.GetString("Type") ?? "", IsBlock: true, Span: b.Span ?? obj.Span)));
             var list = written.ToList();
             if (list.Count == 0 || !bundledTypes().TryGetValue(key, out var shape))
                 return;
@@ -295,14 +295,16 @@ internal static partial class StackReader
         /// DI1007 for a lifecycle ignore_changes entry that names no argument of a record generated from the provider's
         /// schema (a typo Terraform would reject at plan: "Unsupported attribute"); "all" and paths into an argument are fine.
         /// </summary>
-        private void CheckIgnoreChanges(ObjectValue obj, string type, string member)
+        private void CheckIgnoreChanges(ObjectValue obj, LifecycleSpec? lifecycle, string type, string member)
         {
-            if (!obj.Type.IsComplete || obj.Get("Lifecycle") is not ObjectValue lifecycle || lifecycle.Get("IgnoreChanges") is not ListValue ignored)
+            if (!obj.Type.IsComplete || lifecycle is null)
                 return;
-            foreach (var entry in ignored.Items.OfType<StringValue>())
+            foreach (var entry in lifecycle.IgnoreChanges)
             {
-                var root = entry.Text.Split('.', '[')[0];
-                if (entry.Text != "all" && !obj.Type.Arguments.Contains(root))
+                if (entry.Text is not { } text)
+                    continue;
+                var root = text.Split('.', '[')[0];
+                if (text != "all" && !obj.Type.Arguments.Contains(root))
                     evaluator.Report(RuleIdentifiers.WrongValueType, lifecycle.Span ?? obj.Span, member + ".Lifecycle.IgnoreChanges",
                         $"'{entry.Text}' is not an argument of {type} ({obj.Type.SchemaRelease} schema): ignore_changes names arguments, e.g. '{obj.Type.Arguments.FirstOrDefault()}'");
             }
@@ -343,27 +345,23 @@ internal static partial class StackReader
             var name = Name(obj, where, "an image");
             if (name is null || !Claim("Image", "image." + name, member, where))
                 return;
-            var files = new SortedSet<string>(StringComparer.Ordinal);
-            if (obj.Get("Files") is ListValue copies)
-                foreach (var copy in copies.Items.OfType<ObjectValue>())
-                    if (copy.GetString("Source") is { } source)
-                        files.Add(source);
-            if (obj.Get("Provisioners") is ListValue provisioners)
-            {
-                foreach (var step in provisioners.Items.OfType<ObjectValue>())
-                {
-                    if (step.GetString("Script") is { } script)
-                        files.Add(script);
-                    if (step.Type.Name == "FileUpload" && step.GetString("Source") is { } source)
-                        files.Add(source);
-                }
-            }
             CheckKnown(obj, where, "an image is baked before anything exists; write its settings as literals");
-            var spec = new ImageSpec(name, member, memberSpan, obj, files.ToEquatableArray());
+            var container = obj.Type.IsContainerImage ? SpecReader.ContainerImage(obj) : null;
+            var machine = container is null ? SpecReader.MachineImage(obj) : null;
+            // The project files it uploads: their contents are part of the image's hash.
+            var files = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var copy in container?.Files ?? EquatableArray<FileCopySpec>.Empty)
+                files.Add(copy.Source);
+            foreach (var step in machine?.Provisioners ?? EquatableArray<ProvisionerSpec>.Empty)
+                foreach (var file in new[] { step.Script, step.IsFileUpload ? step.Source : null })
+                    if (file is not null)
+                        files.Add(file);
+            files.Remove(""); // a copy without a source, already reported as missing
+            var spec = new ImageSpec(name, member, memberSpan, machine, container, files.ToEquatableArray());
             images.Add(spec);
-            if (spec.IsContainer)
+            if (container is not null)
             {
-                CheckDockerfileValues(obj, where);
+                CheckDockerfileValues(container, obj.Type.Name, where);
                 return;
             }
 
@@ -384,20 +382,20 @@ internal static partial class StackReader
                     }.ToEquatableArray(), where),
                 }.ToEquatableArray())),
             }.ToEquatableArray(), where);
-            resources.Add(new ResourceSpec(address, true, "aws_ami", dataName, member, memberSpan, false, lookup, EquatableArray<string>.Empty));
+            resources.Add(new ResourceSpec(address, true, "aws_ami", dataName, member, memberSpan, false, lookup, EquatableArray<string>.Empty,
+                MetaArguments.None, EquatableArray<MapEntry>.Empty, EquatableArray<CustomBlockSpec>.Empty));
         }
 
         /// <summary>Values that a Dockerfile line cannot quote: they must not break the line.</summary>
-        private void CheckDockerfileValues(ObjectValue image, SourceSpan? where)
+        private void CheckDockerfileValues(ContainerImageBuild image, string record, SourceSpan? where)
         {
-            foreach (var property in new[] { "User", "WorkDir", "BaseImage" })
-                if (image.GetString(property) is { } value && (value.Length == 0 || value.Any(char.IsWhiteSpace)))
-                    evaluator.Report(RuleIdentifiers.WrongValueType, where, image.Type.Name + "." + property, "it goes on a Dockerfile line of its own and cannot hold spaces or line breaks");
-            if (image.Get("Environment") is MapValue environment)
-                foreach (var entry in environment.Entries)
-                    if (entry.Value is StringValue text && text.Text.Any(IsControl) || !TerraformNames.IsIdentifier(entry.Key) || entry.Key.Contains("-"))
-                        evaluator.Report(RuleIdentifiers.WrongValueType, where, "Environment[\"" + entry.Key + "\"]",
-                            "an environment variable needs a name of letters, digits and underscores, and a value without line breaks or other control characters (a tab is fine)");
+            foreach (var (property, value) in new[] { ("User", image.User), ("WorkDir", image.WorkDir), ("BaseImage", image.BaseImage) })
+                if (value is not null && (value.Length == 0 || value.Any(char.IsWhiteSpace)))
+                    evaluator.Report(RuleIdentifiers.WrongValueType, where, record + "." + property, "it goes on a Dockerfile line of its own and cannot hold spaces or line breaks");
+            foreach (var entry in image.Environment ?? EquatableArray<TextEntry>.Empty)
+                if (entry.Value.Any(IsControl) || !TerraformNames.IsIdentifier(entry.Key) || entry.Key.Contains("-"))
+                    evaluator.Report(RuleIdentifiers.WrongValueType, where, "Environment[\"" + entry.Key + "\"]",
+                        "an environment variable needs a name of letters, digits and underscores, and a value without line breaks or other control characters (a tab is fine)");
         }
 
         /// <summary>A character no quoting on a Dockerfile line can carry: C0 controls but the tab, and DEL.</summary>
@@ -428,7 +426,7 @@ internal static partial class StackReader
             }
             CheckKnown(obj, where, "a variable's settings must be literals (Terraform reads them before anything exists)");
             if (Claim("Variable", "var." + name, member, where))
-                variables.Add(new VariableSpec(name, obj.Type.VariableType, obj));
+                variables.Add(SpecReader.Variable(name, obj.Type.VariableType, obj));
         }
 
         private string? Name(ObjectValue obj, SourceSpan? where, string what)

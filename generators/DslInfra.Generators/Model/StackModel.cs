@@ -19,7 +19,11 @@ internal sealed record StackModel(
     EquatableArray<string> ReadsStacks = default,
     EquatableArray<RequiredProvider> RequiredProviders = default);
 
-/// <summary>A managed resource or a data source, with the member that declared it.</summary>
+/// <summary>
+/// A managed resource or a data source, with the member that declared it. <see cref="Body"/> is the record as evaluated:
+/// its arguments and blocks, each field by its Terraform name; what Terraform reads besides them is read into
+/// <see cref="Meta"/>, <see cref="CustomArguments"/> and <see cref="CustomBlocks"/>.
+/// </summary>
 internal sealed record ResourceSpec(
     string Address,
     bool IsData,
@@ -30,6 +34,9 @@ internal sealed record ResourceSpec(
     bool ReplaceOnly,
     ObjectValue Body,
     EquatableArray<string> Dependencies,
+    MetaArguments Meta,
+    EquatableArray<MapEntry> CustomArguments,
+    EquatableArray<CustomBlockSpec> CustomBlocks,
     bool IsEphemeral = false);
 
 /// <summary>
@@ -43,33 +50,69 @@ internal sealed record RequiredProvider(string LocalName, string Source, string?
     public string? Constraint => Version ?? (SchemaVersion is { } schema && ReleaseVersion.Parse(schema) is { } parsed ? VersionConstraint.Pessimistic(parsed.Version) : null);
 }
 
+/// <summary>A provider configuration; <see cref="Body"/> holds its arguments by Terraform name.</summary>
 internal sealed record ProviderSpec(string LocalName, string Source, string? Version, string? Alias, ObjectValue Body);
 
+/// <summary>The backend (or HCP Terraform's cloud block); <see cref="Body"/> holds its settings by Terraform name.</summary>
 internal sealed record BackendSpec(string Type, ObjectValue Body);
 
-internal sealed record VariableSpec(string Name, string TypeConstraint, ObjectValue Body);
+/// <summary>A <c>variable</c> block. <see cref="Default"/> is null when the variable has none.</summary>
+internal sealed record VariableSpec(
+    string Name,
+    string TypeConstraint,
+    Value? Default,
+    string? Description,
+    bool Sensitive,
+    bool? Nullable,
+    EquatableArray<ValidationSpec> Validations,
+    SourceSpan? Span);
 
-internal sealed record OutputSpec(string Name, ObjectValue Body);
+/// <summary>An <c>output</c> block. <see cref="Value"/> is null only where a diagnostic already said it is missing.</summary>
+internal sealed record OutputSpec(
+    string Name,
+    Value? Value,
+    string? Description,
+    bool Sensitive,
+    EquatableArray<ConditionSpec> Preconditions,
+    SourceSpan? Span);
 
-/// <summary>A <c>module</c> call.</summary>
-internal sealed record ModuleSpec(string Name, string Source, string? Version, ObjectValue Body, EquatableArray<string> Dependencies);
+/// <summary>
+/// A <c>module</c> call. <see cref="Body"/> is a typed module record's own inputs by Terraform name;
+/// <see cref="Inputs"/> the ones given by name.
+/// </summary>
+internal sealed record ModuleSpec(
+    string Name,
+    string Source,
+    string? Version,
+    ObjectValue Body,
+    EquatableArray<MapEntry> Inputs,
+    EquatableArray<ProviderMapping> Providers,
+    MetaArguments Meta,
+    EquatableArray<string> Dependencies);
 
 /// <summary>A <c>locals</c> entry.</summary>
 internal sealed record LocalSpec(string Name, Value Value);
 
 /// <summary>A <c>check</c> block and its assertions.</summary>
-internal sealed record CheckSpec(string Name, ObjectValue Body);
+internal sealed record CheckSpec(string Name, EquatableArray<ConditionSpec> Assertions);
 
 /// <summary>
 /// A block about state rather than configuration: <c>moved</c>, <c>import</c> or <c>removed</c> (<see cref="Kind"/>),
-/// with the addresses it names already resolved.
+/// with the addresses it names already resolved: an import's <see cref="Id"/> and <see cref="Provider"/>, a removed
+/// block's <see cref="Destroy"/>.
 /// </summary>
-internal sealed record StateBlockSpec(string Kind, string Address, string? To, ObjectValue Body);
+internal sealed record StateBlockSpec(string Kind, string Address, string? To, Value? Id, string? Provider, bool Destroy, SourceSpan? Span);
 
 /// <summary>An image to bake: its declaration and the project files it uploads (their contents are part of its hash).</summary>
-internal sealed record ImageSpec(string Name, string Member, SourceSpan? Span, ObjectValue Body, EquatableArray<string> Files)
+internal sealed record ImageSpec(
+    string Name,
+    string Member,
+    SourceSpan? Span,
+    MachineImageBuild? Machine,
+    ContainerImageBuild? Container,
+    EquatableArray<string> Files)
 {
-    public bool IsContainer => Body.Type.IsContainerImage;
+    public bool IsContainer => Container is not null;
 
     /// <summary>What stands in a resource's dependencies when it uses this image.</summary>
     public string Dependency => IsContainer ? "image." + Name : "data.aws_ami." + DataSourceName(Name);

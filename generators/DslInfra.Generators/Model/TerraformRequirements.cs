@@ -22,7 +22,7 @@ internal static class TerraformRequirements
 
         if (stack.Backend is { Type: "cloud" })
             Need(1, "the cloud block");
-        if (stack.Backend?.Body.Get("UseLockfile") is BoolValue { Flag: true })
+        if (stack.Backend?.Body.Argument("use_lockfile") is BoolValue { Flag: true })
             Need(10, "the s3 backend's use_lockfile");
         foreach (var block in stack.StateBlocks)
             Need(block.Kind switch { "import" => 5, "removed" => 7, _ => 1 }, $"a {block.Kind} block");
@@ -32,11 +32,11 @@ internal static class TerraformRequirements
         {
             if (variable.TypeConstraint.Contains("optional("))
                 Need(3, $"optional attributes in variable '{variable.Name}'");
-            if (variable.Body.Get("Nullable") is BoolValue)
+            if (variable.Nullable is not null)
                 Need(1, $"nullable on variable '{variable.Name}'");
         }
         foreach (var output in stack.Outputs)
-            if (output.Body.Get("Preconditions") is ListValue { Items.Count: > 0 })
+            if (output.Preconditions.Count > 0)
                 Need(2, $"a precondition on output '{output.Name}'");
         foreach (var resource in stack.Resources)
         {
@@ -44,8 +44,8 @@ internal static class TerraformRequirements
                 Need(10, $"the ephemeral resource {resource.Address}");
             if (resource.Type == "terraform_data" && !resource.IsData)
                 Need(4, "terraform_data");
-            if (resource.Body.Get("Lifecycle") is ObjectValue lifecycle
-                && new[] { "Preconditions", "Postconditions", "ReplaceTriggeredBy" }.Any(p => lifecycle.Get(p) is ListValue { Items.Count: > 0 }))
+            if (resource.Meta.Lifecycle is { } lifecycle
+                && lifecycle.Preconditions.Count + lifecycle.Postconditions.Count + lifecycle.ReplaceTriggeredBy.Count > 0)
                 Need(2, $"{resource.Address}'s lifecycle conditions or replace_triggered_by");
             if (SetsWriteOnly(resource.Body))
                 Need(11, $"a write-only argument of {resource.Address}");

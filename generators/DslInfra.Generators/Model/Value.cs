@@ -48,6 +48,15 @@ internal sealed record ObjectValue(DslType Type, EquatableArray<Field> Fields, S
 
     public string? GetString(string propertyName) => (Get(propertyName) as StringValue)?.Text;
 
+    /// <summary>The value of the argument Terraform knows as <paramref name="terraformName"/>, if set.</summary>
+    public Value? Argument(string terraformName)
+    {
+        foreach (var field in Fields)
+            if (field.TerraformName == terraformName && !field.IsMeta)
+                return field.Value;
+        return null;
+    }
+
     /// <summary>The Terraform address when this is a resource or data source with a literal name.</summary>
     public string? Address =>
         Type.Kind == DslKind.Module ? (GetString("Name") is { } module ? "module." + module + GetString("InstanceKey") : null)
