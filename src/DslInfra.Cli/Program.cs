@@ -24,6 +24,7 @@ public static class Program
             DiffCommand.Create(output, error),
             GraphCommand.Create(output, error),
             ReviewCommand.Create(output, error),
+            PlanCommand.Create(output, error),
             BindingsCommand.Create(output, error),
             verbose,
         };
@@ -42,7 +43,7 @@ public static class Program
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // A gate must never read a crash as "violation" (exit 1): anything unexpected is exit 2, on one line.
-            var input = args.FirstOrDefault(a => !a.StartsWith('-') && a is not ("review" or "diff" or "graph" or "synth" or "bindings")) ?? "the input";
+            var input = args.FirstOrDefault(a => !a.StartsWith('-') && a is not ("review" or "diff" or "graph" or "synth" or "bindings" or "plan")) ?? "the input";
             error.WriteLine($"dslinfra: internal error while reading {input}: {exception.GetType().Name}: {Plans.JsonChecks.Reason(exception)}"
                 + (parsed.GetValue(verbose) ? "" : " (run with --verbose for details)"));
             if (parsed.GetValue(verbose))

@@ -20,7 +20,11 @@ internal static partial class SynthCommand
         return command;
     }
 
-    private static int Run(string project, string configuration, TextWriter output, TextWriter error)
+    /// <summary>What a build gave: its exit code, the artifact folders the DslInfra task reported, and the diagnostics.</summary>
+    internal sealed record BuildResult(int ExitCode, IReadOnlyList<string> Folders, IReadOnlyCollection<string> Diagnostics);
+
+    /// <summary>Builds through the same MSBuild path as `dotnet build`; the build's own errors go to <paramref name="error"/>.</summary>
+    internal static BuildResult Build(string project, string configuration, TextWriter error)
     {
         if (!File.Exists(project) && !Directory.Exists(project))
             throw new Review.InputException($"{project}: no such project or folder.");
@@ -40,7 +44,12 @@ internal static partial class SynthCommand
         }
         process.WaitForExit();
         error.Write(stderr.Result);
+        return new BuildResult(process.ExitCode, folders, diagnostics);
+    }
 
+    private static int Run(string project, string configuration, TextWriter output, TextWriter error)
+    {
+        var (exitCode, folders, diagnostics) = Build(project, configuration, error);
         foreach (var folder in folders.Distinct())
         {
             output.WriteLine($"Artifacts: {folder}");
@@ -50,7 +59,7 @@ internal static partial class SynthCommand
         }
         foreach (var diagnostic in diagnostics)
             output.WriteLine(diagnostic);
-        if (process.ExitCode != 0)
+        if (exitCode != 0)
         {
             output.WriteLine("Build failed: no artifacts were written for stacks with errors.");
             return Program.Violation;

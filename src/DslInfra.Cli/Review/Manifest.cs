@@ -109,7 +109,7 @@ internal sealed class Manifest
                     imageHashes[String(image, "name", file, "images")!] = String(image, "hash", file, "images")!;
         stacks.Add(new ManifestStack(
             root.TryGetProperty("stack", out var stack) && stack.ValueKind == JsonValueKind.String ? stack.GetString()! : Path.GetFileName(Path.GetDirectoryName(file)) ?? "",
-            Count(root, "variables"), Count(root, "outputs")));
+            Count(root, "variables"), Count(root, "outputs"), Strings(root, "reads_stacks"), Path.GetDirectoryName(Path.GetFullPath(file)) ?? ""));
     }
 
     /// <summary>The manifest format this dslinfra reads (ManifestEmitter.FormatVersion in the generator).</summary>
@@ -133,12 +133,17 @@ internal sealed class Manifest
             : throw new InputException($"{file}: {where}.line is not a line number (a whole number from 1 to {int.MaxValue}).");
     }
 
+    private static IReadOnlyList<string> Strings(JsonElement root, string property) =>
+        root.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
+            : [];
+
     private static int Count(JsonElement root, string property) =>
         root.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array ? list.GetArrayLength() : 0;
 }
 
-/// <summary>One manifest's stack, for summaries.</summary>
-internal sealed record ManifestStack(string Name, int Variables, int Outputs);
+/// <summary>One manifest's stack: its name, counts for summaries, the stacks whose outputs it reads, and its folder.</summary>
+internal sealed record ManifestStack(string Name, int Variables, int Outputs, IReadOnlyList<string> ReadsStacks, string Folder);
 
 /// <summary>Input the command cannot use: exit code 2.</summary>
 internal sealed class InputException(string message) : Exception(message);

@@ -1,0 +1,250 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using DslInfra.Cli.Plans;
+using DslInfra.Cli.Review;
+using DslInfra.Offline;
+
+namespace DslInfra.Cli.Offline;
+
+/// <summary>One stack's artifacts to plan: its name, its folder and its manifest (when the folder has one).</summary>
+internal sealed record StackSource(string Name, string Folder, Manifest Manifest, IReadOnlyList<string> ReadsStacks);
+
+/// <summary>What planning one stack gave: the review of Terraform's plan, or the diagnostics that stopped it.</summary>
+internal sealed record StackPlan(string Stack, ReviewResult? Review, IReadOnlyList<string> Diagnostics, string? Failure, string? PlanJson, TimeSpan Elapsed)
+{
+    public bool Passed => Failure is null && Review is { Passed: true };
+}
+
+/// <summary>
+/// Plans stacks with the user's terraform against the offline providers, one at a time in dependency order: each
+/// stack's planned outputs become the stub state of the stacks that read them. With a previous build, that build is
+/// applied into the scratch state first, so the plan shows what this change would do to what is deployed.
+/// </summary>
+internal static partial class OfflinePlan
+{
+    public static async Task<List<StackPlan>> Run(IReadOnlyList<StackSource> stacks, IReadOnlyList<StackSource>? previous, string terraformPath,
+        IReadOnlySet<string> allowed, string scratch, TextWriter progress, CancellationToken cancellation = default)
+    {
+        var ordered = Order(stacks);
+        var providers = ordered.Concat(previous ?? []).SelectMany(s => Providers(s.Folder)).Distinct(StringComparer.Ordinal).ToList();
+        var unknown = providers.Where(p => !OfflineProviders.Bundled.Contains(p)).ToList();
+        if (unknown.Count > 0)
+            throw new InputException($"the stacks need provider(s) {string.Join(", ", unknown)}, whose schemas do not ship with DslInfra; offline plans serve {string.Join(", ", OfflineProviders.Bundled)}.");
+        var started = Stopwatch.StartNew();
+        await using var servers = await OfflineProviders.StartAsync(providers, Path.Combine(scratch, "sockets"), cancellation);
+        var cliConfig = Path.Combine(scratch, "terraform.rc");
+        await File.WriteAllTextAsync(cliConfig, "# dslinfra plan: no provider installation settings, no credentials.\n", cancellation);
+        var terraform = new Terraform(terraformPath, servers.ReattachJson, cliConfig, TimeSpan.FromMinutes(10));
+        progress.WriteLine($"dslinfra plan: offline providers {(providers.Count == 0 ? "(none needed)" : string.Join(", ", providers))} ready ({started.Elapsed.TotalSeconds:0.0} s)");
+
+        var outputs = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        var results = new List<StackPlan>();
+        foreach (var stack in ordered)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
+            var state = Path.Combine(scratch, "state", stack.Name + ".tfstate");
+            Directory.CreateDirectory(Path.GetDirectoryName(state)!);
+            string Stub(string producer, IEnumerable<string> names) => StubState(scratch, producer, names, outputs.GetValueOrDefault(producer));
+            if (previous?.FirstOrDefault(p => p.Name == stack.Name) is { } before)
+            {
+                progress.WriteLine($"dslinfra plan: {stack.Name}: applying the previous build into a scratch state…");
+                var old = StackWorkspace.Prepare(stack.Name, before.Folder, Path.Combine(scratch, "before", stack.Name), state, Stub);
+                if (Failed(terraform, old, stack, progress, clock, "init", "-input=false", "-no-color") is { } initFailure)
+                {
+                    results.Add(initFailure with { Failure = "the previous build: " + initFailure.Failure });
+                    continue;
+                }
+                if (Failed(terraform, old, stack, progress, clock, "apply", "-auto-approve", "-input=false", "-refresh=false", "-no-color", "-lock=false") is { } applyFailure)
+                {
+                    results.Add(applyFailure with { Failure = "the previous build: " + applyFailure.Failure });
+                    continue;
+                }
+            }
+            var result = PlanOne(terraform, stack, state, scratch, Stub, allowed, progress, clock);
+            if (result.PlanJson is { } planJson)
+                outputs[stack.Name] = PlannedOutputs(planJson);
+            results.Add(result);
+            progress.WriteLine($"dslinfra plan: {stack.Name}: {(result.Failure is null ? "planned" : "failed")} ({clock.Elapsed.TotalSeconds:0.0} s)");
+        }
+        return results;
+    }
+
+    private static StackPlan PlanOne(Terraform terraform, StackSource stack, string state, string scratch, Func<string, IEnumerable<string>, string> stub,
+        IReadOnlySet<string> allowed, TextWriter progress, Stopwatch clock)
+    {
+        var workspace = StackWorkspace.Prepare(stack.Name, stack.Folder, Path.Combine(scratch, "after", stack.Name), state, stub);
+        if (workspace.RemoteModules.FirstOrDefault() is { Name: not null } module && module.Source.Length > 0)
+            return new StackPlan(stack.Name, null, [],
+                $"module '{module.Name}' comes from {module.Source}, which an offline plan cannot download (registry modules are not stubbed yet)", null, clock.Elapsed);
+        progress.WriteLine($"dslinfra plan: {stack.Name}: terraform init…");
+        if (Failed(terraform, workspace, stack, progress, clock, "init", "-input=false", "-no-color") is { } initFailure)
+            return initFailure;
+        progress.WriteLine($"dslinfra plan: {stack.Name}: terraform validate…");
+        var (_, validate) = terraform.Run(workspace.Folder, "validate", "-json", "-no-color");
+        var diagnostics = Diagnostics(validate, stack).ToList();
+        if (diagnostics.Any(d => d.Error))
+            return new StackPlan(stack.Name, null, diagnostics.Select(d => d.Text).ToList(), "terraform validate reported errors", null, clock.Elapsed);
+        progress.WriteLine($"dslinfra plan: {stack.Name}: terraform plan…");
+        var (planCode, planOutput) = terraform.Run(workspace.Folder, "plan", "-input=false", "-refresh=false", "-lock=false", "-json", "-out=offline.tfplan");
+        diagnostics.AddRange(PlanDiagnostics(planOutput, stack));
+        if (planCode != 0)
+            return new StackPlan(stack.Name, null, diagnostics.Select(d => d.Text).ToList(), "terraform plan failed", null, clock.Elapsed);
+        var (showCode, json) = terraform.Run(workspace.Folder, "show", "-json", "offline.tfplan");
+        if (showCode != 0)
+            return new StackPlan(stack.Name, null, [json.Trim()], "terraform show -json failed", null, clock.Elapsed);
+        var planJson = Path.Combine(workspace.Folder, "plan.json");
+        File.WriteAllText(planJson, json);
+        var review = PlanReview.Review(PlanReader.Read(planJson), stack.Manifest, allowed);
+        return new StackPlan(stack.Name, review, diagnostics.Select(d => d.Text).ToList(), null, planJson, clock.Elapsed);
+    }
+
+    private static StackPlan? Failed(Terraform terraform, StackWorkspace workspace, StackSource stack, TextWriter progress, Stopwatch clock, params string[] arguments)
+    {
+        var (code, output) = terraform.Run(workspace.Folder, arguments);
+        if (code == 0)
+            return null;
+        var lines = output.Split('\n').Select(l => l.TrimEnd()).Where(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("│ Error", StringComparison.Ordinal)).ToList();
+        return new StackPlan(stack.Name, null, lines.Count > 0 ? lines : [output.Trim()], $"terraform {arguments[0]} failed", null, clock.Elapsed);
+    }
+
+    /// <summary>validate -json's diagnostics, each at the C# line that declared the block when the manifest knows it.</summary>
+    private static IEnumerable<(bool Error, string Text)> Diagnostics(string validateJson, StackSource stack)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(validateJson);
+        }
+        catch (JsonException)
+        {
+            yield break;
+        }
+        foreach (var diagnostic in root?["diagnostics"] as JsonArray ?? [])
+            if (diagnostic is JsonObject d)
+                yield return Describe(d, stack);
+    }
+
+    /// <summary>plan -json's machine-readable stream: its "diagnostic" messages.</summary>
+    private static IEnumerable<(bool Error, string Text)> PlanDiagnostics(string stream, StackSource stack)
+    {
+        foreach (var line in stream.Split('\n'))
+        {
+            if (!line.StartsWith('{'))
+                continue;
+            JsonObject? message;
+            try
+            {
+                message = JsonNode.Parse(line) as JsonObject;
+            }
+            catch (JsonException)
+            {
+                continue;
+            }
+            if ((string?)message?["type"] == "diagnostic" && message["diagnostic"] is JsonObject diagnostic)
+                yield return Describe(diagnostic, stack);
+        }
+    }
+
+    private static (bool Error, string Text) Describe(JsonObject diagnostic, StackSource stack)
+    {
+        var severity = (string?)diagnostic["severity"] ?? "error";
+        var summary = (string?)diagnostic["summary"] ?? "";
+        var detail = ((string?)diagnostic["detail"] ?? "").Replace('\n', ' ').Trim();
+        var context = (string?)diagnostic["snippet"]?["context"] ?? "";
+        var address = (string?)diagnostic["address"] ?? (BlockHeader().Match(context) is { Success: true } header
+            ? (header.Groups["kind"].Value switch { "data" => "data.", "ephemeral" => "ephemeral.", _ => "" }) + header.Groups["type"].Value + "." + header.Groups["name"].Value
+            : null);
+        var declared = address is null ? null : stack.Manifest.Find(address);
+        var where = declared is { File: { } file } ? $"{file}({declared.Line}): " : $"{stack.Name}/main.tf.json: ";
+        return (severity == "error", $"{where}{severity}: {summary}{(detail.Length > 0 ? ": " + detail : "")}{(address is null ? "" : $" [{address}]")}");
+    }
+
+    /// <summary>A planned stack's outputs as a state's outputs: known values as they are, unknown ones left out.</summary>
+    private static JsonObject PlannedOutputs(string planJson)
+    {
+        var outputs = new JsonObject();
+        using var document = JsonDocument.Parse(File.ReadAllText(planJson));
+        if (document.RootElement.TryGetProperty("planned_values", out var planned) && planned.TryGetProperty("outputs", out var values))
+            foreach (var output in values.EnumerateObject())
+                if (output.Value.TryGetProperty("value", out var value))
+                    outputs[output.Name] = JsonNode.Parse(value.GetRawText());
+        return outputs;
+    }
+
+    /// <summary>A state file (format 4) holding a producer stack's outputs for the stacks that read them.</summary>
+    private static string StubState(string scratch, string producer, IEnumerable<string> names, JsonObject? planned)
+    {
+        var outputs = new JsonObject();
+        foreach (var name in names.Concat(planned?.Select(p => p.Key) ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var value = planned?[name]?.DeepClone() ?? Placeholders.ForOutput(name);
+            outputs[name] = new JsonObject { ["value"] = value, ["type"] = TypeOf(value) };
+        }
+        var state = new JsonObject
+        {
+            ["version"] = 4,
+            ["terraform_version"] = "1.5.0",
+            ["serial"] = 1,
+            ["lineage"] = "dslinfra-offline-" + producer,
+            ["outputs"] = outputs,
+            ["resources"] = new JsonArray(),
+        };
+        var path = Path.Combine(scratch, "stubs", producer + ".tfstate");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, state.ToJsonString());
+        return path;
+    }
+
+    /// <summary>The type of a JSON value as a state file writes it (tuples and objects, as Terraform infers them).</summary>
+    private static JsonNode TypeOf(JsonNode? value) => value switch
+    {
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => "string",
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => "number",
+        JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => "bool",
+        JsonArray array => new JsonArray("tuple", new JsonArray(array.Select(TypeOf).ToArray())),
+        JsonObject obj => new JsonArray("object", new JsonObject(obj.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)TypeOf(e.Value))))),
+        _ => "string",
+    };
+
+    /// <summary>Stacks in an order where each comes after the stacks it reads (by name where free to choose).</summary>
+    public static List<StackSource> Order(IReadOnlyList<StackSource> stacks)
+    {
+        var byName = stacks.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var ordered = new List<StackSource>();
+        var visiting = new HashSet<string>(StringComparer.Ordinal);
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        void Visit(StackSource stack)
+        {
+            if (done.Contains(stack.Name))
+                return;
+            if (!visiting.Add(stack.Name))
+                throw new InputException($"stacks read each other's outputs in a cycle through '{stack.Name}': none of them can be planned first.");
+            foreach (var read in stack.ReadsStacks.Order(StringComparer.Ordinal))
+                if (byName.TryGetValue(read, out var producer))
+                    Visit(producer);
+            visiting.Remove(stack.Name);
+            done.Add(stack.Name);
+            ordered.Add(stack);
+        }
+        foreach (var stack in stacks.OrderBy(s => s.Name, StringComparer.Ordinal))
+            Visit(stack);
+        return ordered;
+    }
+
+    /// <summary>The hashicorp providers a stack's configuration requires, by local name.</summary>
+    private static IEnumerable<string> Providers(string folder)
+    {
+        var text = File.ReadAllText(Path.Combine(folder, "main.tf.json"));
+        foreach (Match match in ProviderSource().Matches(text))
+            yield return match.Groups["name"].Value;
+    }
+
+    [GeneratedRegex(@"""source""\s*:\s*""(registry\.terraform\.io/)?hashicorp/(?<name>[a-z0-9-]+)""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex ProviderSource();
+
+    [GeneratedRegex(@"^(?<kind>resource|data|ephemeral) ""(?<type>[^""]+)"" ""(?<name>[^""]+)""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex BlockHeader();
+}
