@@ -76,9 +76,6 @@ internal static partial class OfflinePlan
         IReadOnlySet<string> allowed, TextWriter progress, Stopwatch clock)
     {
         var workspace = StackWorkspace.Prepare(stack.Name, stack.Folder, Path.Combine(scratch, "after", stack.Name), state, stub);
-        if (workspace.RemoteModules.FirstOrDefault() is { Name: not null } module && module.Source.Length > 0)
-            return new StackPlan(stack.Name, null, [],
-                $"module '{module.Name}' comes from {module.Source}, which an offline plan cannot download (registry modules are not stubbed yet)", null, clock.Elapsed);
         progress.WriteLine($"dslinfra plan: {stack.Name}: terraform init…");
         if (Failed(terraform, workspace, stack, progress, clock, "init", "-input=false", "-no-color") is { } initFailure)
             return initFailure;

@@ -58,6 +58,8 @@ internal sealed partial class StackWorkspace
         Copy(artifacts, scratch);
         var workspace = new StackWorkspace(name, scratch, configuration);
         var text = File.ReadAllText(main);
+        if (StubModules(configuration, text, scratch))
+            File.WriteAllText(Path.Combine(scratch, "main.tf.json"), configuration.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 
         var overrides = new JsonObject
         {
@@ -75,19 +77,63 @@ internal sealed partial class StackWorkspace
         File.WriteAllText(Path.Combine(scratch, OverrideFile), overrides.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 
         var values = new JsonObject();
+        var readAsFiles = FileReads().Matches(text).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
         foreach (var (variable, node) in configuration["variable"] as JsonObject ?? [])
-            if (node is JsonObject declaration && !declaration.ContainsKey("default"))
+        {
+            if (node is not JsonObject declaration || declaration.ContainsKey("default"))
+                continue;
+            if (readAsFiles.Contains(variable))
+            {
+                // A path Terraform reads (file(var.x), filebase64sha256(var.x)…): a file that exists.
+                var placeholder = Path.Combine(scratch, ".dslinfra-placeholders", variable);
+                Directory.CreateDirectory(Path.GetDirectoryName(placeholder)!);
+                File.WriteAllText(placeholder, "placeholder for variable " + variable + "\n");
+                values[variable] = placeholder;
+            }
+            else
+            {
                 values[variable] = Placeholders.ForType((string?)declaration["type"] ?? "string");
+            }
+        }
         if (values.Count > 0)
             File.WriteAllText(Path.Combine(scratch, VariablesFile), values.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return workspace;
     }
 
-    /// <summary>Registry and remote module calls: they would be downloaded at init, which an offline plan cannot do.</summary>
-    public IEnumerable<(string Name, string Source)> RemoteModules =>
-        (Configuration["module"] as JsonObject ?? [])
-            .Select(m => (m.Key, Source: (string?)m.Value?["source"] ?? ""))
-            .Where(m => !m.Source.StartsWith("./", StringComparison.Ordinal) && !m.Source.StartsWith("../", StringComparison.Ordinal));
+    /// <summary>
+    /// Registry and remote module calls would be downloaded at init, which an offline plan cannot do: each is pointed
+    /// (in the scratch copy) at a stub module that takes every argument the call passes and gives every output the
+    /// configuration reads, unknown of any type while planning. The module's own checks are therefore not made.
+    /// </summary>
+    private static bool StubModules(JsonObject configuration, string text, string scratch)
+    {
+        var stubbed = false;
+        foreach (var (module, node) in configuration["module"] as JsonObject ?? [])
+        {
+            if (node is not JsonObject call || (string?)call["source"] is not { } source || source.StartsWith("./", StringComparison.Ordinal) || source.StartsWith("../", StringComparison.Ordinal))
+                continue;
+            var variables = new JsonObject();
+            foreach (var (argument, _) in call)
+                if (argument is not ("source" or "version" or "providers" or "count" or "for_each" or "depends_on" or "//"))
+                    variables[argument] = new JsonObject { ["default"] = null };
+            var outputs = new JsonObject();
+            foreach (var output in ModuleOutputReads().Matches(text).Where(m => m.Groups["module"].Value == module).Select(m => m.Groups["output"].Value).Distinct(StringComparer.Ordinal))
+                // jsondecode of a timestamp is unknown, of no fixed type, while planning: what a real module's output is until apply.
+                outputs[output] = new JsonObject { ["value"] = "${try(jsondecode(timestamp()), null)}" };
+            var stub = new JsonObject { ["//"] = $"dslinfra plan: a stand-in for {source}, which an offline plan does not download." };
+            if (variables.Count > 0)
+                stub["variable"] = variables;
+            if (outputs.Count > 0)
+                stub["output"] = outputs;
+            var folder = Path.Combine(scratch, ".dslinfra-modules", module);
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "main.tf.json"), stub.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            call["source"] = "./.dslinfra-modules/" + module;
+            call.Remove("version");
+            stubbed = true;
+        }
+        return stubbed;
+    }
 
     private static void Copy(string from, string to)
     {
@@ -104,6 +150,12 @@ internal sealed partial class StackWorkspace
             if (Path.GetFileName(directory) != ".terraform")
                 Copy(directory, Path.Combine(to, Path.GetFileName(directory)));
     }
+
+    [GeneratedRegex(@"\bmodule\.(?<module>[A-Za-z_][A-Za-z0-9_-]*)(\[[^\]]*\])?\.(?<output>[A-Za-z_][A-Za-z0-9_-]*)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex ModuleOutputReads();
+
+    [GeneratedRegex(@"\b(file|filebase64|filebase64sha256|filebase64sha512|filesha256|filesha1|filesha512|filemd5|templatefile|fileexists)\(\s*var\.(?<name>[A-Za-z_][A-Za-z0-9_-]*)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex FileReads();
 
     [GeneratedRegex(@"data\.terraform_remote_state\.(?<stack>[A-Za-z_][A-Za-z0-9_-]*)\.outputs\.(?<output>[A-Za-z_][A-Za-z0-9_-]*)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex OutputReads();

@@ -78,8 +78,10 @@ internal sealed class ProviderService(Lazy<ProviderSchema> schema, Lazy<GetProvi
         var proposed = Decode(request.ProposedNewState, block.Type);
         var (planned, replace) = ResourcePlanner.Plan(request.TypeName, block, prior, proposed);
         response.PlannedState = Encode(planned, block.Type);
+        // An imported object is known only by its id: what the configuration sets is an update to it, never a replacement.
+        if (request.PriorPrivate.Span.SequenceEqual(Imported.Span))
+            replace.Clear();
         response.RequiresReplace.AddRange(replace);
-        response.PlannedPrivate = request.PriorPrivate;
         return Task.FromResult(response);
     }
 
@@ -89,7 +91,7 @@ internal sealed class ProviderService(Lazy<ProviderSchema> schema, Lazy<GetProvi
         if (!Resource(request.TypeName, response.Diagnostics, out var block))
             return Task.FromResult(response);
         var planned = Decode(request.PlannedState, block.Type);
-        var applied = planned is null ? null : Placeholders.Fill(planned, block.Type, request.TypeName, "");
+        var applied = planned is null ? null : Placeholders.Fill(planned, block.Type, Placeholders.Seed(request.TypeName, request.PlannedState.Msgpack.ToByteArray()), "");
         response.NewState = Encode(applied, block.Type);
         response.Private = request.PlannedPrivate;
         return Task.FromResult(response);
@@ -102,7 +104,7 @@ internal sealed class ProviderService(Lazy<ProviderSchema> schema, Lazy<GetProvi
             return Task.FromResult(response);
         // Only the id is known of an object that exists somewhere else; the plan then shows what the configuration sets.
         var state = block.Type.Attributes.ToDictionary(a => a.Key, a => a.Key == "id" ? (object?)request.Id : null, StringComparer.Ordinal);
-        response.ImportedResources.Add(new ImportResourceState.Types.ImportedResource { TypeName = request.TypeName, State = Encode(state, block.Type) });
+        response.ImportedResources.Add(new ImportResourceState.Types.ImportedResource { TypeName = request.TypeName, State = Encode(state, block.Type), Private = Imported });
         return Task.FromResult(response);
     }
 
@@ -123,7 +125,7 @@ internal sealed class ProviderService(Lazy<ProviderSchema> schema, Lazy<GetProvi
             return Task.FromResult(response);
         }
         var config = Decode(request.Config, entry.Block.Type) as Dictionary<string, object?> ?? new Dictionary<string, object?>();
-        response.State = Encode(Placeholders.FillComputed(entry.Block, config, request.TypeName), entry.Block.Type);
+        response.State = Encode(Placeholders.FillComputed(entry.Block, config, Placeholders.Seed(request.TypeName, request.Config.Msgpack.ToByteArray())), entry.Block.Type);
         return Task.FromResult(response);
     }
 
@@ -136,7 +138,7 @@ internal sealed class ProviderService(Lazy<ProviderSchema> schema, Lazy<GetProvi
             return Task.FromResult(response);
         }
         var config = Decode(request.Config, entry.Block.Type) as Dictionary<string, object?> ?? new Dictionary<string, object?>();
-        response.Result = Encode(Placeholders.FillComputed(entry.Block, config, request.TypeName), entry.Block.Type);
+        response.Result = Encode(Placeholders.FillComputed(entry.Block, config, Placeholders.Seed(request.TypeName, request.Config.Msgpack.ToByteArray())), entry.Block.Type);
         return Task.FromResult(response);
     }
 
@@ -157,6 +159,9 @@ internal sealed class ProviderService(Lazy<ProviderSchema> schema, Lazy<GetProvi
         block = null!;
         return false;
     }
+
+    /// <summary>The private data of an object this server imported: its next plan updates it rather than replacing it.</summary>
+    private static readonly ByteString Imported = ByteString.CopyFromUtf8("dslinfra:imported");
 
     private static object? Decode(DynamicValue? value, CtyType type)
     {

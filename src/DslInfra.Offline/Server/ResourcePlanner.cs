@@ -19,6 +19,7 @@ internal static class ResourcePlanner
             return (null, replace); // destroy
         var creating = prior is null;
         var planned = Block(schema, prior as Dictionary<string, object?>, (Dictionary<string, object?>)proposed, creating);
+        PlanTimeValues.Apply(type, (Dictionary<string, object?>)proposed, planned);
         if (!creating)
         {
             var before = (Dictionary<string, object?>)prior!;
