@@ -27,6 +27,8 @@ internal static partial class OfflinePlan
     public static async Task<List<StackPlan>> Run(IReadOnlyList<StackSource> stacks, IReadOnlyList<StackSource>? previous, string terraformPath,
         IReadOnlySet<string> allowed, string scratch, TextWriter progress, CancellationToken cancellation = default)
     {
+        foreach (var stack in stacks.Concat(previous ?? []))
+            StackWorkspace.ReadConfiguration(stack.Folder); // garbage is one line before anything starts
         var ordered = Order(stacks);
         var providers = ordered.Concat(previous ?? []).SelectMany(s => Providers(s.Folder)).Distinct(StringComparer.Ordinal).ToList();
         var unknown = providers.Where(p => !OfflineProviders.Bundled.Contains(p)).ToList();
@@ -81,12 +83,13 @@ internal static partial class OfflinePlan
             return initFailure;
         progress.WriteLine($"dslinfra plan: {stack.Name}: terraform validate…");
         var (_, validate) = terraform.Run(workspace.Folder, "validate", "-json", "-no-color");
-        var diagnostics = Diagnostics(validate, stack).ToList();
+        var locator = BlockLocator.Of(Path.Combine(workspace.Folder, "main.tf.json"));
+        var diagnostics = Diagnostics(validate, stack, locator).ToList();
         if (diagnostics.Any(d => d.Error))
             return new StackPlan(stack.Name, null, diagnostics.Select(d => d.Text).ToList(), "terraform validate reported errors", null, clock.Elapsed);
         progress.WriteLine($"dslinfra plan: {stack.Name}: terraform plan…");
         var (planCode, planOutput) = terraform.Run(workspace.Folder, "plan", "-input=false", "-refresh=false", "-lock=false", "-json", "-out=offline.tfplan");
-        diagnostics.AddRange(PlanDiagnostics(planOutput, stack));
+        diagnostics.AddRange(PlanDiagnostics(planOutput, stack, locator));
         if (planCode != 0)
             return new StackPlan(stack.Name, null, diagnostics.Select(d => d.Text).ToList(), "terraform plan failed", null, clock.Elapsed);
         var (showCode, json) = terraform.Run(workspace.Folder, "show", "-json", "offline.tfplan");
@@ -108,7 +111,7 @@ internal static partial class OfflinePlan
     }
 
     /// <summary>validate -json's diagnostics, each at the C# line that declared the block when the manifest knows it.</summary>
-    private static IEnumerable<(bool Error, string Text)> Diagnostics(string validateJson, StackSource stack)
+    private static IEnumerable<(bool Error, string Text)> Diagnostics(string validateJson, StackSource stack, BlockLocator locator)
     {
         JsonNode? root;
         try
@@ -121,11 +124,11 @@ internal static partial class OfflinePlan
         }
         foreach (var diagnostic in root?["diagnostics"] as JsonArray ?? [])
             if (diagnostic is JsonObject d)
-                yield return Describe(d, stack);
+                yield return Describe(d, stack, locator);
     }
 
     /// <summary>plan -json's machine-readable stream: its "diagnostic" messages.</summary>
-    private static IEnumerable<(bool Error, string Text)> PlanDiagnostics(string stream, StackSource stack)
+    private static IEnumerable<(bool Error, string Text)> PlanDiagnostics(string stream, StackSource stack, BlockLocator locator)
     {
         foreach (var line in stream.Split('\n'))
         {
@@ -141,11 +144,11 @@ internal static partial class OfflinePlan
                 continue;
             }
             if ((string?)message?["type"] == "diagnostic" && message["diagnostic"] is JsonObject diagnostic)
-                yield return Describe(diagnostic, stack);
+                yield return Describe(diagnostic, stack, locator);
         }
     }
 
-    private static (bool Error, string Text) Describe(JsonObject diagnostic, StackSource stack)
+    private static (bool Error, string Text) Describe(JsonObject diagnostic, StackSource stack, BlockLocator locator)
     {
         var severity = (string?)diagnostic["severity"] ?? "error";
         var summary = (string?)diagnostic["summary"] ?? "";
@@ -153,7 +156,7 @@ internal static partial class OfflinePlan
         var context = (string?)diagnostic["snippet"]?["context"] ?? "";
         var address = (string?)diagnostic["address"] ?? (BlockHeader().Match(context) is { Success: true } header
             ? (header.Groups["kind"].Value switch { "data" => "data.", "ephemeral" => "ephemeral.", _ => "" }) + header.Groups["type"].Value + "." + header.Groups["name"].Value
-            : null);
+            : (string?)diagnostic["range"]?["filename"] == "main.tf.json" && (long?)diagnostic["range"]?["start"]?["byte"] is { } offset ? locator.AddressAt(offset) : null);
         var declared = address is null ? null : stack.Manifest.Find(address);
         var where = declared is { File: { } file } ? $"{file}({declared.Line}): " : $"{stack.Name}/main.tf.json: ";
         return (severity == "error", $"{where}{severity}: {summary}{(detail.Length > 0 ? ": " + detail : "")}{(address is null ? "" : $" [{address}]")}");

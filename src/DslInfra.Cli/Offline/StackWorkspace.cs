@@ -40,24 +40,10 @@ internal sealed partial class StackWorkspace
     /// </summary>
     public static StackWorkspace Prepare(string name, string artifacts, string scratch, string statePath, Func<string, IEnumerable<string>, string> stubState)
     {
-        var main = Path.Combine(artifacts, "main.tf.json");
-        if (!File.Exists(main))
-            throw new InputException($"{artifacts}: no main.tf.json, so not a stack's artifacts folder.");
-        if (new FileInfo(main).Length > Manifest.MaxBytes)
-            throw new InputException($"{main}: larger than {Manifest.MaxBytes >> 20} MiB.");
-        JsonObject configuration;
-        try
-        {
-            configuration = JsonNode.Parse(File.ReadAllText(main), documentOptions: new JsonDocumentOptions { MaxDepth = 256 }) as JsonObject
-                ?? throw new InputException($"{main}: not a Terraform JSON configuration (not an object).");
-        }
-        catch (JsonException exception)
-        {
-            throw new InputException($"{main}: not valid JSON ({exception.Message}).");
-        }
+        var configuration = ReadConfiguration(artifacts);
         Copy(artifacts, scratch);
         var workspace = new StackWorkspace(name, scratch, configuration);
-        var text = File.ReadAllText(main);
+        var text = File.ReadAllText(Path.Combine(artifacts, "main.tf.json"));
         if (StubModules(configuration, text, scratch))
             File.WriteAllText(Path.Combine(scratch, "main.tf.json"), configuration.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 
@@ -98,6 +84,27 @@ internal sealed partial class StackWorkspace
         if (values.Count > 0)
             File.WriteAllText(Path.Combine(scratch, VariablesFile), values.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return workspace;
+    }
+
+    /// <summary>A stack folder's main.tf.json, parsed; InputException with one line when it is missing, too large or not JSON.</summary>
+    public static JsonObject ReadConfiguration(string artifacts)
+    {
+        var main = Path.Combine(artifacts, "main.tf.json");
+        if (!File.Exists(main))
+            throw new InputException($"{artifacts}: no main.tf.json, so not a stack's artifacts folder.");
+        if (new FileInfo(main).Length > Manifest.MaxBytes)
+            throw new InputException($"{main}: larger than {Manifest.MaxBytes >> 20} MiB.");
+        JsonObject configuration;
+        try
+        {
+            configuration = JsonNode.Parse(File.ReadAllText(main), documentOptions: new JsonDocumentOptions { MaxDepth = 256 }) as JsonObject
+                ?? throw new InputException($"{main}: not a Terraform JSON configuration (not an object).");
+        }
+        catch (JsonException exception)
+        {
+            throw new InputException($"{main}: not valid JSON ({exception.Message}).");
+        }
+        return configuration;
     }
 
     /// <summary>

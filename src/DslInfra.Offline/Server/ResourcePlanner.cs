@@ -92,7 +92,7 @@ internal static class ResourcePlanner
             x.Keys.Union(y.Keys).All(k => Equal(x.GetValueOrDefault(k), y.GetValueOrDefault(k))),
         (CtyNumber x, CtyNumber y) => decimal.TryParse(x.Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var dx)
             && decimal.TryParse(y.Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var dy) ? dx == dy : x.Text == y.Text,
-        (Dynamic x, Dynamic y) => Equal(x.Value, y.Value),
+        (TypedValue x, TypedValue y) => Equal(x.Value, y.Value),
         _ => Equals(a, b),
     };
 }

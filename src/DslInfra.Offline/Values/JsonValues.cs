@@ -30,7 +30,7 @@ internal static class JsonValues
                 if (node is JsonObject wrapped && wrapped.ContainsKey("type"))
                 {
                     var actual = CtyType.Parse(wrapped["type"]);
-                    return new Dynamic(actual, Read(wrapped["value"], actual, depth + 1));
+                    return new TypedValue(actual, Read(wrapped["value"], actual, depth + 1));
                 }
                 throw new FormatException("a dynamic value needs its type");
             case CtyType.Collection { Kind: "map" } map:

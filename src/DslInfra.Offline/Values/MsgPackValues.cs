@@ -65,7 +65,7 @@ internal static class MsgPackValues
                     ? reader.ReadBytes()!.Value.ToArray()
                     : Encoding.UTF8.GetBytes(reader.ReadString() ?? "null");
                 var actual = CtyType.Parse(typeJson);
-                return new Dynamic(actual, Read(ref reader, actual, depth + 1));
+                return new TypedValue(actual, Read(ref reader, actual, depth + 1));
             }
             case CtyType.Collection { Kind: "map" } map:
             {
@@ -160,7 +160,7 @@ internal static class MsgPackValues
         {
             case CtyType.Primitive { Name: "dynamic" }:
             {
-                var (actual, inner) = value is Dynamic dynamic ? (dynamic.Type, dynamic.Value) : (Infer(value), value);
+                var (actual, inner) = value is TypedValue dynamic ? (dynamic.Type, dynamic.Value) : (Infer(value), value);
                 writer.WriteArrayHeader(2);
                 writer.Write(actual.ToJsonBytes());
                 Write(ref writer, inner, actual);
@@ -241,4 +241,4 @@ internal static class MsgPackValues
 }
 
 /// <summary>A value whose type came with it, where the schema says <c>dynamic</c>.</summary>
-internal sealed record Dynamic(CtyType Type, object? Value);
+internal sealed record TypedValue(CtyType Type, object? Value);
