@@ -69,8 +69,10 @@ internal static partial class OfflinePlan
             if (result.PlanJson is { } planJson)
                 outputs[stack.Name] = PlannedOutputs(planJson);
             results.Add(result);
-            progress.WriteLine($"dslinfra plan: {stack.Name}: {(result.Failure is null ? "planned" : "failed")} ({clock.Elapsed.TotalSeconds:0.0} s)");
+            progress.WriteLine($"dslinfra plan: {stack.Name}: {(result.Failure is null ? "planned" : "failed")} in {clock.Elapsed.TotalSeconds:0.0} s ({terraform.TakeTimings()})");
         }
+        using var self = Process.GetCurrentProcess();
+        progress.WriteLine($"dslinfra plan: {results.Count} stack(s) in {started.Elapsed.TotalSeconds:0.0} s; peak memory of dslinfra and its provider servers {self.PeakWorkingSet64 >> 20} MB");
         return results;
     }
 

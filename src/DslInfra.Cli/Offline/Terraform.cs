@@ -30,9 +30,29 @@ internal sealed class Terraform(string executable, string reattach, string cliCo
         return (path, version);
     }
 
+    private readonly List<string> timings = [];
+
     /// <summary>Runs one terraform command in <paramref name="folder"/>: its exit code and its output (stdout and stderr together).</summary>
-    public (int ExitCode, string Output) Run(string folder, params string[] arguments) =>
-        RunOnce(executable, arguments, folder, Settings(), timeout);
+    public (int ExitCode, string Output) Run(string folder, params string[] arguments)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            return RunOnce(executable, arguments, folder, Settings(), timeout);
+        }
+        finally
+        {
+            timings.Add($"{arguments[0]} {clock.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s");
+        }
+    }
+
+    /// <summary>The commands run since the last call, each with its time: "init 0.9 s, plan 1.2 s".</summary>
+    public string TakeTimings()
+    {
+        var text = string.Join(", ", timings);
+        timings.Clear();
+        return text;
+    }
 
     private Dictionary<string, string?> Settings() => new()
     {
