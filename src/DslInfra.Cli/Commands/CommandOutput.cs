@@ -41,7 +41,7 @@ internal static class CommandOutput
         {
             return body();
         }
-        catch (Exception exception) when (exception is Review.InputException or Plans.PlanException)
+        catch (Exception exception) when (exception is Review.InputException or Plans.PlanException or DslInfra.Offline.Planning.OfflinePlanException)
         {
             error.WriteLine("dslinfra: " + Printable.Of(exception.Message));
             return Program.BadInput;

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using DslInfra.Cli.Offline;
 using DslInfra.Cli.Output;
 using DslInfra.Cli.Review;
+using DslInfra.Offline.Planning;
 
 namespace DslInfra.Cli.Commands;
 
@@ -31,7 +32,7 @@ internal static class PlanCommand
         };
         command.SetAction(parse => CommandOutput.Guard(error, () =>
         {
-            var (terraformPath, _) = Terraform.Find(parse.GetValue(terraform));
+            var terraformPath = OfflinePlanner.FindTerraform(parse.GetValue(terraform));
             var current = Discover(parse.GetValue(path)!, parse.GetValue(configuration)!, error);
             if (parse.GetValue(stacks) is { Length: > 0 } chosen)
             {
@@ -46,7 +47,9 @@ internal static class PlanCommand
             try
             {
                 var allowed = new HashSet<string>(parse.GetValue(allow) ?? [], StringComparer.Ordinal);
-                var results = OfflinePlan.Run(current, previous, terraformPath, allowed, scratch, error).GetAwaiter().GetResult();
+                var outcomes = OfflinePlanner.RunAsync(current.Select(c => c.Input).ToList(), previous?.Select(p => p.Input).ToList(), terraformPath, scratch, error)
+                    .GetAwaiter().GetResult();
+                var results = outcomes.Select(o => StackPlan.From(o, current.Single(c => c.Name == o.Stack), allowed)).ToList();
                 var report = CommandOutput.FormatOf(parse.GetValue(format)) switch
                 {
                     OutputFormat.Markdown => Markdown(results),

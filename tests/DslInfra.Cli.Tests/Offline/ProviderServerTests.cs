@@ -107,6 +107,6 @@ public sealed class ProviderServerTests
     [InlineData("object({ broken", "\"placeholder\"")]
     public void Variables_without_a_default_get_a_value_of_their_type(string type, string expected)
     {
-        Assert.Equal(expected, DslInfra.Cli.Offline.Placeholders.ForType(type)!.ToJsonString());
+        Assert.Equal(expected, DslInfra.Offline.Planning.VariablePlaceholders.ForType(type)!.ToJsonString());
     }
 }

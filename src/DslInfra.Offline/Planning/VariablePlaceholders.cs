@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
 
-namespace DslInfra.Cli.Offline;
+namespace DslInfra.Offline.Planning;
 
 /// <summary>
 /// Values for what only a real deployment would give an offline plan: variables without a default (from their type
 /// constraint) and other stacks' outputs that are not known yet.
 /// </summary>
-internal static class Placeholders
+internal static class VariablePlaceholders
 {
     /// <summary>A value of the Terraform type constraint <paramref name="type"/> (as a variable block writes it), e.g. object({ a = string, b = optional(number) }).</summary>
     public static JsonNode? ForType(string type)

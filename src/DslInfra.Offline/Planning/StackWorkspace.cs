@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using DslInfra.Cli.Review;
 
-namespace DslInfra.Cli.Offline;
+
+namespace DslInfra.Offline.Planning;
 
 /// <summary>
 /// A stack's artifacts copied into a scratch folder for an offline plan, with an override file Terraform reads last:
@@ -12,6 +12,9 @@ namespace DslInfra.Cli.Offline;
 /// </summary>
 internal sealed partial class StackWorkspace
 {
+    /// <summary>The largest main.tf.json read; a 10,000-resource stack's is a few megabytes.</summary>
+    public const long MaxConfigurationBytes = 64 << 20;
+
     public const string OverrideFile = "zz_dslinfra_offline_override.tf.json";
     public const string VariablesFile = "zz_dslinfra_offline.auto.tfvars.json";
 
@@ -78,7 +81,7 @@ internal sealed partial class StackWorkspace
             }
             else
             {
-                values[variable] = Placeholders.ForType((string?)declaration["type"] ?? "string");
+                values[variable] = VariablePlaceholders.ForType((string?)declaration["type"] ?? "string");
             }
         }
         if (values.Count > 0)
@@ -86,23 +89,23 @@ internal sealed partial class StackWorkspace
         return workspace;
     }
 
-    /// <summary>A stack folder's main.tf.json, parsed; InputException with one line when it is missing, too large or not JSON.</summary>
+    /// <summary>A stack folder's main.tf.json, parsed; OfflinePlanException with one line when it is missing, too large or not JSON.</summary>
     public static JsonObject ReadConfiguration(string artifacts)
     {
         var main = Path.Combine(artifacts, "main.tf.json");
         if (!File.Exists(main))
-            throw new InputException($"{artifacts}: no main.tf.json, so not a stack's artifacts folder.");
-        if (new FileInfo(main).Length > Manifest.MaxBytes)
-            throw new InputException($"{main}: larger than {Manifest.MaxBytes >> 20} MiB.");
+            throw new OfflinePlanException($"{artifacts}: no main.tf.json, so not a stack's artifacts folder.");
+        if (new FileInfo(main).Length > MaxConfigurationBytes)
+            throw new OfflinePlanException($"{main}: larger than {MaxConfigurationBytes >> 20} MiB.");
         JsonObject configuration;
         try
         {
             configuration = JsonNode.Parse(File.ReadAllText(main), documentOptions: new JsonDocumentOptions { MaxDepth = 256 }) as JsonObject
-                ?? throw new InputException($"{main}: not a Terraform JSON configuration (not an object).");
+                ?? throw new OfflinePlanException($"{main}: not a Terraform JSON configuration (not an object).");
         }
         catch (JsonException exception)
         {
-            throw new InputException($"{main}: not valid JSON ({exception.Message}).");
+            throw new OfflinePlanException($"{main}: not valid JSON ({exception.Message}).");
         }
         return configuration;
     }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text;
-using DslInfra.Cli.Review;
 
-namespace DslInfra.Cli.Offline;
+
+namespace DslInfra.Offline.Planning;
 
 /// <summary>
 /// The user's own terraform, run in a scratch folder against the offline providers: no credentials, no CLI
@@ -15,18 +15,18 @@ internal sealed class Terraform(string executable, string reattach, string cliCo
 
     public string Executable => executable;
 
-    /// <summary>The terraform on PATH (or <paramref name="given"/>), and its version; InputException with one line when there is none usable.</summary>
+    /// <summary>The terraform on PATH (or <paramref name="given"/>), and its version; OfflinePlanException with one line when there is none usable.</summary>
     public static (string Path, Version Version) Find(string? given)
     {
-        var path = given ?? FindOnPath("terraform") ?? throw new InputException("terraform was not found on PATH: install Terraform 1.5 or later, or pass --terraform <path>.");
+        var path = given ?? FindOnPath("terraform") ?? throw new OfflinePlanException("terraform was not found on PATH: install Terraform 1.5 or later, or pass --terraform <path>.");
         if (given is not null && !File.Exists(given))
-            throw new InputException($"{given}: no such terraform executable.");
+            throw new OfflinePlanException($"{given}: no such terraform executable.");
         var (code, output) = RunOnce(path, ["version", "-json"], System.Environment.CurrentDirectory, new Dictionary<string, string?>(), TimeSpan.FromSeconds(30));
         var text = System.Text.RegularExpressions.Regex.Match(output, "\"terraform_version\"\\s*:\\s*\"(\\d+\\.\\d+\\.\\d+)");
         if (code != 0 || !text.Success || !Version.TryParse(text.Groups[1].Value, out var version))
-            throw new InputException($"{path} does not answer 'terraform version -json': is it Terraform?");
+            throw new OfflinePlanException($"{path} does not answer 'terraform version -json': is it Terraform?");
         if (version < Minimum)
-            throw new InputException($"{path} is Terraform {version}; dslinfra plan needs {Minimum.ToString(3)} or later.");
+            throw new OfflinePlanException($"{path} is Terraform {version}; dslinfra plan needs {Minimum.ToString(3)} or later.");
         return (path, version);
     }
 
@@ -90,7 +90,7 @@ internal sealed class Terraform(string executable, string reattach, string cliCo
             else
                 start.Environment[name] = value;
         }
-        using var process = Process.Start(start) ?? throw new InputException($"cannot start {executable}");
+        using var process = Process.Start(start) ?? throw new OfflinePlanException($"cannot start {executable}");
         process.StandardInput.Close();
         var output = new StringBuilder();
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -98,7 +98,7 @@ internal sealed class Terraform(string executable, string reattach, string cliCo
         if (!process.WaitForExit(timeout))
         {
             try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            throw new InputException($"terraform {string.Join(' ', arguments)} took longer than {timeout.TotalSeconds:0} s and was stopped.");
+            throw new OfflinePlanException($"terraform {string.Join(' ', arguments)} took longer than {timeout.TotalSeconds:0} s and was stopped.");
         }
         output.Append(stdout.Result).Append(stderr.Result);
         return (process.ExitCode, output.ToString());

@@ -2,30 +2,25 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using DslInfra.Cli.Plans;
-using DslInfra.Cli.Review;
-using DslInfra.Offline;
 
-namespace DslInfra.Cli.Offline;
-
-/// <summary>One stack's artifacts to plan: its name, its folder and its manifest (when the folder has one).</summary>
-internal sealed record StackSource(string Name, string Folder, Manifest Manifest, IReadOnlyList<string> ReadsStacks);
-
-/// <summary>What planning one stack gave: the review of Terraform's plan, or the diagnostics that stopped it.</summary>
-internal sealed record StackPlan(string Stack, ReviewResult? Review, IReadOnlyList<string> Diagnostics, string? Failure, string? PlanJson, TimeSpan Elapsed)
-{
-    public bool Passed => Failure is null && Review is { Passed: true };
-}
+namespace DslInfra.Offline.Planning;
 
 /// <summary>
 /// Plans stacks with the user's terraform against the offline providers, one at a time in dependency order: each
 /// stack's planned outputs become the stub state of the stacks that read them. With a previous build, that build is
 /// applied into the scratch state first, so the plan shows what this change would do to what is deployed.
 /// </summary>
-internal static partial class OfflinePlan
+public static partial class OfflinePlanner
 {
-    public static async Task<List<StackPlan>> Run(IReadOnlyList<StackSource> stacks, IReadOnlyList<StackSource>? previous, string terraformPath,
-        IReadOnlySet<string> allowed, string scratch, TextWriter progress, CancellationToken cancellation = default)
+    /// <summary>The terraform to run (<paramref name="given"/>, else the one on PATH); OfflinePlanException when none is usable.</summary>
+    public static string FindTerraform(string? given) => Terraform.Find(given).Path;
+
+    /// <summary>
+    /// Plans <paramref name="stacks"/> (after <paramref name="previous"/> is applied, when given) in <paramref name="scratch"/>,
+    /// which it fills with each stack's copy, state and plan.json; progress, a line per step, goes to <paramref name="progress"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<StackOutcome>> RunAsync(IReadOnlyList<StackInput> stacks, IReadOnlyList<StackInput>? previous, string terraformPath,
+        string scratch, TextWriter progress, CancellationToken cancellation = default)
     {
         foreach (var stack in stacks.Concat(previous ?? []))
             StackWorkspace.ReadConfiguration(stack.Folder); // garbage is one line before anything starts
@@ -33,7 +28,7 @@ internal static partial class OfflinePlan
         var providers = ordered.Concat(previous ?? []).SelectMany(s => Providers(s.Folder)).Distinct(StringComparer.Ordinal).ToList();
         var unknown = providers.Where(p => !OfflineProviders.Bundled.Contains(p)).ToList();
         if (unknown.Count > 0)
-            throw new InputException($"the stacks need provider(s) {string.Join(", ", unknown)}, whose schemas do not ship with DslInfra; offline plans serve {string.Join(", ", OfflineProviders.Bundled)}.");
+            throw new OfflinePlanException($"the stacks need provider(s) {string.Join(", ", unknown)}, whose schemas do not ship with DslInfra; offline plans serve {string.Join(", ", OfflineProviders.Bundled)}.");
         var started = Stopwatch.StartNew();
         await using var servers = await OfflineProviders.StartAsync(providers, Path.Combine(scratch, "sockets"), cancellation);
         var cliConfig = Path.Combine(scratch, "terraform.rc");
@@ -42,7 +37,7 @@ internal static partial class OfflinePlan
         progress.WriteLine($"dslinfra plan: offline providers {(providers.Count == 0 ? "(none needed)" : string.Join(", ", providers))} ready ({started.Elapsed.TotalSeconds:0.0} s)");
 
         var outputs = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-        var results = new List<StackPlan>();
+        var results = new List<StackOutcome>();
         foreach (var stack in ordered)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -50,70 +45,66 @@ internal static partial class OfflinePlan
             var state = Path.Combine(scratch, "state", stack.Name + ".tfstate");
             Directory.CreateDirectory(Path.GetDirectoryName(state)!);
             string Stub(string producer, IEnumerable<string> names) => StubState(scratch, producer, names, outputs.GetValueOrDefault(producer));
+            StackOutcome? result = null;
             if (previous?.FirstOrDefault(p => p.Name == stack.Name) is { } before)
             {
                 progress.WriteLine($"dslinfra plan: {stack.Name}: applying the previous build into a scratch state…");
                 var old = StackWorkspace.Prepare(stack.Name, before.Folder, Path.Combine(scratch, "before", stack.Name), state, Stub);
-                if (Failed(terraform, old, stack, progress, clock, "init", "-input=false", "-no-color") is { } initFailure)
-                {
-                    results.Add(initFailure with { Failure = "the previous build: " + initFailure.Failure });
-                    continue;
-                }
-                if (Failed(terraform, old, stack, progress, clock, "apply", "-auto-approve", "-input=false", "-refresh=false", "-no-color", "-lock=false") is { } applyFailure)
-                {
-                    results.Add(applyFailure with { Failure = "the previous build: " + applyFailure.Failure });
-                    continue;
-                }
+                result = Failed(terraform, old, stack, clock, "init", "-input=false", "-no-color")
+                    ?? Failed(terraform, old, stack, clock, "apply", "-auto-approve", "-input=false", "-refresh=false", "-no-color", "-lock=false");
+                if (result is not null)
+                    result = result with { Failure = "the previous build: " + result.Failure };
             }
-            var result = PlanOne(terraform, stack, state, scratch, Stub, allowed, progress, clock);
+            result ??= PlanOne(terraform, stack, state, scratch, Stub, progress, clock);
             if (result.PlanJson is { } planJson)
                 outputs[stack.Name] = PlannedOutputs(planJson);
             results.Add(result);
-            progress.WriteLine($"dslinfra plan: {stack.Name}: {(result.Failure is null ? "planned" : "failed")} in {clock.Elapsed.TotalSeconds:0.0} s ({terraform.TakeTimings()})");
+            progress.WriteLine($"dslinfra plan: {stack.Name}: {(result.Failure is null ? "planned" : "failed")} in {clock.Elapsed.TotalSeconds:0.0} s ({result.Timings})");
         }
         using var self = Process.GetCurrentProcess();
         progress.WriteLine($"dslinfra plan: {results.Count} stack(s) in {started.Elapsed.TotalSeconds:0.0} s; peak memory of dslinfra and its provider servers {self.PeakWorkingSet64 >> 20} MB");
         return results;
     }
 
-    private static StackPlan PlanOne(Terraform terraform, StackSource stack, string state, string scratch, Func<string, IEnumerable<string>, string> stub,
-        IReadOnlySet<string> allowed, TextWriter progress, Stopwatch clock)
+    private static StackOutcome PlanOne(Terraform terraform, StackInput stack, string state, string scratch, Func<string, IEnumerable<string>, string> stub,
+        TextWriter progress, Stopwatch clock)
     {
         var workspace = StackWorkspace.Prepare(stack.Name, stack.Folder, Path.Combine(scratch, "after", stack.Name), state, stub);
-        progress.WriteLine($"dslinfra plan: {stack.Name}: terraform init…");
-        if (Failed(terraform, workspace, stack, progress, clock, "init", "-input=false", "-no-color") is { } initFailure)
+        progress.WriteLine($"dslinfra plan: {stack.Name}: terraform init, validate, plan…");
+        if (Failed(terraform, workspace, stack, clock, "init", "-input=false", "-no-color") is { } initFailure)
             return initFailure;
-        progress.WriteLine($"dslinfra plan: {stack.Name}: terraform validate…");
         var (_, validate) = terraform.Run(workspace.Folder, "validate", "-json", "-no-color");
         var locator = BlockLocator.Of(Path.Combine(workspace.Folder, "main.tf.json"));
-        var diagnostics = Diagnostics(validate, stack, locator).ToList();
-        if (diagnostics.Any(d => d.Error))
-            return new StackPlan(stack.Name, null, diagnostics.Select(d => d.Text).ToList(), "terraform validate reported errors", null, clock.Elapsed);
-        progress.WriteLine($"dslinfra plan: {stack.Name}: terraform plan…");
+        var diagnostics = Diagnostics(validate, locator).ToList();
+        if (diagnostics.Any(d => d.IsError))
+            return Outcome(terraform, stack, null, diagnostics, "terraform validate reported errors", clock);
         var (planCode, planOutput) = terraform.Run(workspace.Folder, "plan", "-input=false", "-refresh=false", "-lock=false", "-json", "-out=offline.tfplan");
-        diagnostics.AddRange(PlanDiagnostics(planOutput, stack, locator));
+        diagnostics.AddRange(PlanDiagnostics(planOutput, locator));
         if (planCode != 0)
-            return new StackPlan(stack.Name, null, diagnostics.Select(d => d.Text).ToList(), "terraform plan failed", null, clock.Elapsed);
+            return Outcome(terraform, stack, null, diagnostics, "terraform plan failed", clock);
         var (showCode, json) = terraform.Run(workspace.Folder, "show", "-json", "offline.tfplan");
         if (showCode != 0)
-            return new StackPlan(stack.Name, null, [json.Trim()], "terraform show -json failed", null, clock.Elapsed);
+            return Outcome(terraform, stack, null, [new PlanDiagnostic(true, "terraform show -json failed", json.Trim(), null)], "terraform show -json failed", clock);
         var planJson = Path.Combine(workspace.Folder, "plan.json");
         File.WriteAllText(planJson, json);
-        var review = PlanReview.Review(PlanReader.Read(planJson), stack.Manifest, allowed);
-        return new StackPlan(stack.Name, review, diagnostics.Select(d => d.Text).ToList(), null, planJson, clock.Elapsed);
+        return Outcome(terraform, stack, planJson, diagnostics, null, clock);
     }
 
-    private static StackPlan? Failed(Terraform terraform, StackWorkspace workspace, StackSource stack, TextWriter progress, Stopwatch clock, params string[] arguments)
+    private static StackOutcome Outcome(Terraform terraform, StackInput stack, string? planJson, IReadOnlyList<PlanDiagnostic> diagnostics, string? failure, Stopwatch clock) =>
+        new(stack.Name, planJson, diagnostics, failure, clock.Elapsed, terraform.TakeTimings());
+
+    private static StackOutcome? Failed(Terraform terraform, StackWorkspace workspace, StackInput stack, Stopwatch clock, params string[] arguments)
     {
         var (code, output) = terraform.Run(workspace.Folder, arguments);
         if (code == 0)
             return null;
-        var lines = output.Split('\n').Select(l => l.TrimEnd()).Where(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("│ Error", StringComparison.Ordinal)).ToList();
-        return new StackPlan(stack.Name, null, lines.Count > 0 ? lines : [output.Trim()], $"terraform {arguments[0]} failed", null, clock.Elapsed);
+        var lines = output.Split('\n').Select(l => l.Trim('│', ' ', '\r')).Where(l => l.StartsWith("Error", StringComparison.Ordinal)).ToList();
+        var diagnostics = (lines.Count > 0 ? lines : [output.Trim()]).Select(l => new PlanDiagnostic(true, l, "", null)).ToList();
+        return Outcome(terraform, stack, null, diagnostics, $"terraform {arguments[0]} failed", clock);
     }
 
-    /// <summary>validate -json's diagnostics, each at the C# line that declared the block when the manifest knows it.</summary>
-    private static IEnumerable<(bool Error, string Text)> Diagnostics(string validateJson, StackSource stack, BlockLocator locator)
+    /// <summary>validate -json's diagnostics.</summary>
+    private static IEnumerable<PlanDiagnostic> Diagnostics(string validateJson, BlockLocator locator)
     {
         JsonNode? root;
         try
@@ -126,11 +117,11 @@ internal static partial class OfflinePlan
         }
         foreach (var diagnostic in root?["diagnostics"] as JsonArray ?? [])
             if (diagnostic is JsonObject d)
-                yield return Describe(d, stack, locator);
+                yield return Describe(d, locator);
     }
 
     /// <summary>plan -json's machine-readable stream: its "diagnostic" messages.</summary>
-    private static IEnumerable<(bool Error, string Text)> PlanDiagnostics(string stream, StackSource stack, BlockLocator locator)
+    private static IEnumerable<PlanDiagnostic> PlanDiagnostics(string stream, BlockLocator locator)
     {
         foreach (var line in stream.Split('\n'))
         {
@@ -146,22 +137,18 @@ internal static partial class OfflinePlan
                 continue;
             }
             if ((string?)message?["type"] == "diagnostic" && message["diagnostic"] is JsonObject diagnostic)
-                yield return Describe(diagnostic, stack, locator);
+                yield return Describe(diagnostic, locator);
         }
     }
 
-    private static (bool Error, string Text) Describe(JsonObject diagnostic, StackSource stack, BlockLocator locator)
+    private static PlanDiagnostic Describe(JsonObject diagnostic, BlockLocator locator)
     {
-        var severity = (string?)diagnostic["severity"] ?? "error";
-        var summary = (string?)diagnostic["summary"] ?? "";
-        var detail = ((string?)diagnostic["detail"] ?? "").Replace('\n', ' ').Trim();
         var context = (string?)diagnostic["snippet"]?["context"] ?? "";
         var address = (string?)diagnostic["address"] ?? (BlockHeader().Match(context) is { Success: true } header
             ? (header.Groups["kind"].Value switch { "data" => "data.", "ephemeral" => "ephemeral.", _ => "" }) + header.Groups["type"].Value + "." + header.Groups["name"].Value
             : (string?)diagnostic["range"]?["filename"] == "main.tf.json" && (long?)diagnostic["range"]?["start"]?["byte"] is { } offset ? locator.AddressAt(offset) : null);
-        var declared = address is null ? null : stack.Manifest.Find(address);
-        var where = declared is { File: { } file } ? $"{file}({declared.Line}): " : $"{stack.Name}/main.tf.json: ";
-        return (severity == "error", $"{where}{severity}: {summary}{(detail.Length > 0 ? ": " + detail : "")}{(address is null ? "" : $" [{address}]")}");
+        return new PlanDiagnostic((string?)diagnostic["severity"] != "warning", (string?)diagnostic["summary"] ?? "",
+            ((string?)diagnostic["detail"] ?? "").Replace('\n', ' ').Trim(), address);
     }
 
     /// <summary>A planned stack's outputs as a state's outputs: known values as they are, unknown ones left out.</summary>
@@ -182,7 +169,7 @@ internal static partial class OfflinePlan
         var outputs = new JsonObject();
         foreach (var name in names.Concat(planned?.Select(p => p.Key) ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            var value = planned?[name]?.DeepClone() ?? Placeholders.ForOutput(name);
+            var value = planned?[name]?.DeepClone() ?? VariablePlaceholders.ForOutput(name);
             outputs[name] = new JsonObject { ["value"] = value, ["type"] = TypeOf(value) };
         }
         var state = new JsonObject
@@ -212,18 +199,18 @@ internal static partial class OfflinePlan
     };
 
     /// <summary>Stacks in an order where each comes after the stacks it reads (by name where free to choose).</summary>
-    public static List<StackSource> Order(IReadOnlyList<StackSource> stacks)
+    public static List<StackInput> Order(IReadOnlyList<StackInput> stacks)
     {
         var byName = stacks.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        var ordered = new List<StackSource>();
+        var ordered = new List<StackInput>();
         var visiting = new HashSet<string>(StringComparer.Ordinal);
         var done = new HashSet<string>(StringComparer.Ordinal);
-        void Visit(StackSource stack)
+        void Visit(StackInput stack)
         {
             if (done.Contains(stack.Name))
                 return;
             if (!visiting.Add(stack.Name))
-                throw new InputException($"stacks read each other's outputs in a cycle through '{stack.Name}': none of them can be planned first.");
+                throw new OfflinePlanException($"stacks read each other's outputs in a cycle through '{stack.Name}': none of them can be planned first.");
             foreach (var read in stack.ReadsStacks.Order(StringComparer.Ordinal))
                 if (byName.TryGetValue(read, out var producer))
                     Visit(producer);

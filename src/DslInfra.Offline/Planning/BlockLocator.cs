@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace DslInfra.Cli.Offline;
+namespace DslInfra.Offline.Planning;
 
 /// <summary>
 /// Which block of a main.tf.json a byte offset falls in, so that Terraform's diagnostics (which give a file range, and
