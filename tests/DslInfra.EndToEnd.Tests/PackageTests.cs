@@ -108,8 +108,8 @@ public sealed partial class PackageTests(PackedFeed feed) : IClassFixture<Packed
     [Fact]
     public void A_solution_wide_pack_gives_exactly_the_shipped_packages() =>
         Assert.Equal(
-            [$"DslInfra.{PackedFeed.Version}.nupkg", $"DslInfra.Cli.{PackedFeed.Version}.nupkg", $"DslInfra.Providers.Aws.{PackedFeed.Version}.nupkg", $"DslInfra.Providers.Azurerm.{PackedFeed.Version}.nupkg",
-             $"DslInfra.Providers.Google.{PackedFeed.Version}.nupkg", $"DslInfra.Providers.Kubernetes.{PackedFeed.Version}.nupkg", $"DslInfra.Templates.{PackedFeed.Version}.nupkg"],
+            [$"DslInfra.{PackedFeed.Version}.nupkg", $"DslInfra.Cli.{PackedFeed.Version}.nupkg", $"DslInfra.Offline.{PackedFeed.Version}.nupkg", $"DslInfra.Providers.Aws.{PackedFeed.Version}.nupkg", $"DslInfra.Providers.Azurerm.{PackedFeed.Version}.nupkg",
+             $"DslInfra.Providers.Google.{PackedFeed.Version}.nupkg", $"DslInfra.Providers.Kubernetes.{PackedFeed.Version}.nupkg", $"DslInfra.Templates.{PackedFeed.Version}.nupkg", $"DslInfra.Testing.{PackedFeed.Version}.nupkg"],
             Directory.GetFiles(feed.Feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
     [Theory]
