@@ -29,8 +29,29 @@ public static partial class OfflinePlanner
         var unknown = providers.Where(p => !OfflineProviders.Bundled.Contains(p)).ToList();
         if (unknown.Count > 0)
             throw new OfflinePlanException($"the stacks need provider(s) {string.Join(", ", unknown)}, whose schemas do not ship with DslInfra; offline plans serve {string.Join(", ", OfflineProviders.Bundled)}.");
+        // Sockets in a short folder of their own: a Unix socket's path is limited to about 100 bytes, a kept scratch folder's is not.
+        var sockets = Directory.CreateTempSubdirectory("dslinfra-sock-").FullName;
+        try
+        {
+            return await RunWithServers(previous, terraformPath, scratch, progress, ordered, providers, sockets, cancellation);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(sockets, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyList<StackOutcome>> RunWithServers(IReadOnlyList<StackInput>? previous, string terraformPath,
+        string scratch, TextWriter progress, List<StackInput> ordered, List<string> providers, string sockets, CancellationToken cancellation)
+    {
         var started = Stopwatch.StartNew();
-        await using var servers = await OfflineProviders.StartAsync(providers, Path.Combine(scratch, "sockets"), cancellation);
+        await using var servers = await OfflineProviders.StartAsync(providers, sockets, cancellation);
         var cliConfig = Path.Combine(scratch, "terraform.rc");
         await File.WriteAllTextAsync(cliConfig, "# dslinfra plan: no provider installation settings, no credentials.\n", cancellation);
         var terraform = new Terraform(terraformPath, servers.ReattachJson, cliConfig, TimeSpan.FromMinutes(10));
