@@ -66,6 +66,11 @@ public sealed class PackedFeed : IDisposable
         File.WriteAllText(stackFile, stack);
         File.WriteAllText(editorconfig, settings);
         ToolInstall = Repo.Run("dotnet", $"tool install DslInfra.Cli --version {Version} --tool-path \"{Path.Combine(Work, "tools")}\" --add-source \"{Feed}\"", Work);
+
+        // The template's test project, as its README runs it: DslInfra.Testing from the feed, xunit and gRPC from NuGet.
+        var tests = Path.Combine(App, "Acme.Stacks.Tests");
+        TestsRestore = Repo.Run("dotnet", $"restore \"{tests}\" --source \"{Feed}\" --source https://api.nuget.org/v3/index.json --packages \"{Path.Combine(Work, "packages")}\"", App);
+        TemplateTests = Repo.Run("dotnet", $"test \"{tests}\" --no-restore -nologo", App);
     }
 
     public string Work { get; }
@@ -83,6 +88,8 @@ public sealed class PackedFeed : IDisposable
     public (int ExitCode, string Output) NoOpBuild { get; }
     public (int ExitCode, string Output) BuildWithViolation { get; }
     public (int ExitCode, string Output) ToolInstall { get; }
+    public (int ExitCode, string Output) TestsRestore { get; }
+    public (int ExitCode, string Output) TemplateTests { get; }
     public Dictionary<string, byte[]> LastGood { get; }
     public (int ExitCode, string Output) BrokenWithoutAnalyzers { get; }
     public Dictionary<string, byte[]> AfterBrokenWithoutAnalyzers { get; }
@@ -103,6 +110,14 @@ public sealed partial class PackageTests(PackedFeed feed) : IClassFixture<Packed
     {
         Assert.All(feed.Packs, pack => Assert.True(pack.ExitCode == 0, pack.Output));
         Assert.True(File.Exists(Path.Combine(feed.Feed, $"DslInfra.{PackedFeed.Version}.nupkg")));
+    }
+
+    [Fact]
+    public void The_templates_test_project_plans_the_stack_offline_with_dotnet_test()
+    {
+        Assert.True(feed.TestsRestore.ExitCode == 0, feed.TestsRestore.Output);
+        Assert.True(feed.TemplateTests.ExitCode == 0, feed.TemplateTests.Output);
+        Assert.Contains("Passed!", feed.TemplateTests.Output);
     }
 
     [Fact]
