@@ -107,7 +107,8 @@ internal static class PlanCommand
         var text = new StringBuilder();
         foreach (var result in results)
         {
-            text.Append("== stack ").Append(result.Stack).Append(" (").Append(result.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)).Append(" s)\n");
+            // No times here: the report is the same for the same plan (they are on stderr, with the progress).
+            text.Append("== stack ").Append(result.Stack).Append('\n');
             foreach (var diagnostic in result.Diagnostics)
                 text.Append("  ").Append(diagnostic).Append('\n');
             if (result.Failure is not null)

@@ -126,6 +126,34 @@ public sealed class OfflinePlanTests
     }
 
     [Fact]
+    public void A_previous_build_that_is_not_artifacts_is_exit_2_with_one_line()
+    {
+        var folder = Directory.CreateTempSubdirectory("dslinfra-plan-before-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "web"));
+            File.WriteAllText(Path.Combine(folder, "web", "main.tf.json"), "\"truncated");
+            var (exit, _, error) = Cli.Run("plan", Infra("WebService"), "--against", folder);
+            Assert.Equal(2, exit);
+            Assert.Contains("not valid JSON", error);
+            Assert.Single(error.Trim().Split('\n'));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_report_is_the_same_for_the_same_plan()
+    {
+        var first = Cli.Run("plan", Infra("ContainerService"));
+        var second = Cli.Run("plan", Infra("ContainerService"));
+        Assert.Equal(0, first.Exit);
+        Assert.Equal(first.Output, second.Output); // times and progress go to stderr only
+    }
+
+    [Fact]
     public void No_terraform_is_exit_2_with_one_line()
     {
         var (exit, _, error) = Cli.Run("plan", Infra("WebService"), "--terraform", "/nonexistent/terraform");
