@@ -24,6 +24,7 @@ public static partial class OfflinePlanner
     {
         foreach (var stack in stacks.Concat(previous ?? []))
             StackWorkspace.ReadConfiguration(stack.Folder); // garbage is one line before anything starts
+        Directory.CreateDirectory(scratch);
         var ordered = Order(stacks);
         var providers = ordered.Concat(previous ?? []).SelectMany(s => Providers(s.Folder)).Distinct(StringComparer.Ordinal).ToList();
         var unknown = providers.Where(p => !OfflineProviders.Bundled.Contains(p)).ToList();
@@ -244,16 +245,33 @@ public static partial class OfflinePlanner
         return ordered;
     }
 
-    /// <summary>The hashicorp providers a stack's configuration requires, by local name.</summary>
+    /// <summary>
+    /// The providers a stack's configuration needs, as the offline server would serve them: a hashicorp provider by its
+    /// type name (aws), any other by its source (integrations/github), Terraform's built-in one left out. Required
+    /// providers count, and so do providers only implied by a resource type's prefix (null_resource needs hashicorp/null).
+    /// </summary>
     private static IEnumerable<string> Providers(string folder)
     {
-        var text = File.ReadAllText(Path.Combine(folder, "main.tf.json"));
-        foreach (Match match in ProviderSource().Matches(text))
-            yield return match.Groups["name"].Value;
+        var configuration = StackWorkspace.ReadConfiguration(folder);
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (local, requirement) in configuration["terraform"]?["required_providers"] as JsonObject ?? [])
+            sources[local] = (requirement as JsonObject)?["source"] is JsonValue source && source.TryGetValue<string>(out var text) ? text : "hashicorp/" + local;
+        var locals = new HashSet<string>(sources.Keys, StringComparer.Ordinal);
+        foreach (var kind in new[] { "resource", "data", "ephemeral" })
+            foreach (var (type, _) in configuration[kind] as JsonObject ?? [])
+                locals.Add(type.Split('_')[0]);
+        foreach (var (local, _) in configuration["provider"] as JsonObject ?? [])
+            locals.Add(local);
+        foreach (var local in locals)
+        {
+            var source = sources.GetValueOrDefault(local) ?? "hashicorp/" + local;
+            var parts = source.Split('/');
+            var (ns, name) = (parts.Length >= 2 ? parts[^2] : "hashicorp", parts[^1]);
+            if (name == "terraform" && (ns is "hashicorp" or "builtin" || source.StartsWith("terraform.io/builtin", StringComparison.Ordinal)))
+                continue;
+            yield return ns == "hashicorp" ? name : source;
+        }
     }
-
-    [GeneratedRegex(@"""source""\s*:\s*""(registry\.terraform\.io/)?hashicorp/(?<name>[a-z0-9-]+)""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
-    private static partial Regex ProviderSource();
 
     [GeneratedRegex(@"^(?<kind>resource|data|ephemeral) ""(?<type>[^""]+)"" ""(?<name>[^""]+)""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BlockHeader();

@@ -76,8 +76,9 @@ internal sealed class ProviderService(Lazy<ProviderSchema> schema, Lazy<GetProvi
             return Task.FromResult(response);
         var prior = Decode(request.PriorState, block.Type);
         var proposed = Decode(request.ProposedNewState, block.Type);
-        var (planned, replace) = ResourcePlanner.Plan(request.TypeName, block, prior, proposed);
+        var (planned, replace, filledDefaults) = ResourcePlanner.PlanWithDefaults(request.TypeName, block, prior, proposed);
         response.PlannedState = Encode(planned, block.Type);
+        response.LegacyTypeSystem = filledDefaults;
         // An imported object is known only by its id: what the configuration sets is an update to it, never a replacement.
         if (request.PriorPrivate.Span.SequenceEqual(Imported.Span))
             replace.Clear();

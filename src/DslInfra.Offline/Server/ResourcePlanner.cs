@@ -12,14 +12,19 @@ namespace DslInfra.Offline.Server;
 /// </summary>
 internal static class ResourcePlanner
 {
-    public static (object? Planned, List<AttributePath> RequiresReplace) Plan(string type, BlockSchema schema, object? prior, object? proposed)
+    public static (object? Planned, List<AttributePath> RequiresReplace) Plan(string type, BlockSchema schema, object? prior, object? proposed) =>
+        PlanWithDefaults(type, schema, prior, proposed) is var (planned, replace, _) ? (planned, replace) : default;
+
+    /// <summary>As <see cref="Plan"/>, and whether provider defaults were filled in (the answer must then say legacy_type_system).</summary>
+    public static (object? Planned, List<AttributePath> RequiresReplace, bool FilledDefaults) PlanWithDefaults(string type, BlockSchema schema, object? prior, object? proposed)
     {
         var replace = new List<AttributePath>();
         if (proposed is null)
-            return (null, replace); // destroy
+            return (null, replace, false); // destroy
         var creating = prior is null;
         var planned = Block(schema, prior as Dictionary<string, object?>, (Dictionary<string, object?>)proposed, creating);
         PlanTimeValues.Apply(type, (Dictionary<string, object?>)proposed, planned);
+        var filled = ProviderDefaults.Apply(type, schema, planned);
         if (!creating)
         {
             var before = (Dictionary<string, object?>)prior!;
@@ -34,7 +39,7 @@ internal static class ResourcePlanner
                 foreach (var name in versioned.Where(schema.Attributes.ContainsKey))
                     planned[name] = CtyValue.Unknown.Instance;
         }
-        return (planned, replace);
+        return (planned, replace, filled);
     }
 
     private static bool IsComputedOnly(BlockSchema schema, string name) =>
