@@ -76,12 +76,29 @@ public sealed class ProviderServerTests
         var prior = vpc.Type.Attributes.ToDictionary(a => a.Key, a => (object?)null);
         prior["id"] = "vpc-1";
         prior["cidr_block"] = "10.0.0.0/16";
+        // As an apply left it: with the defaults the provider set.
+        prior["instance_tenancy"] = "default";
+        prior["enable_dns_support"] = true;
+        prior["assign_generated_ipv6_cidr_block"] = false;
         var proposed = new Dictionary<string, object?>(prior) { ["cidr_block"] = "10.1.0.0/16" };
         var (_, replace) = ResourcePlanner.Plan("aws_vpc", vpc, prior, proposed);
         Assert.Equal("cidr_block", Assert.Single(replace).Steps[0].AttributeName);
 
         var tagged = new Dictionary<string, object?>(prior) { ["tags"] = new Dictionary<string, object?> { ["Name"] = "x" } };
         Assert.Empty(ResourcePlanner.Plan("aws_vpc", vpc, prior, tagged).RequiresReplace); // tags update in place
+    }
+
+    [Fact]
+    public void An_unset_argument_gets_the_default_the_provider_plans_so_conditions_can_read_it()
+    {
+        var (_, vpc) = ProviderSchema.LoadBundled("aws").Resources["aws_vpc"];
+        var proposed = vpc.Type.Attributes.ToDictionary(a => a.Key, a => (object?)null);
+        proposed["cidr_block"] = "10.0.0.0/16";
+        var (planned, _, filled) = ResourcePlanner.PlanWithDefaults("aws_vpc", vpc, null, proposed);
+        Assert.True(filled);
+        Assert.Equal(true, ((Dictionary<string, object?>)planned!)["enable_dns_support"]);
+        proposed["enable_dns_support"] = false; // what the configuration sets wins
+        Assert.Equal(false, ((Dictionary<string, object?>)ResourcePlanner.Plan("aws_vpc", vpc, null, proposed).Planned!)["enable_dns_support"]);
     }
 
     [Fact]
