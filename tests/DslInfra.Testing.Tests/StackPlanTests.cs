@@ -47,3 +47,61 @@ public sealed class StackPlanTests
         Assert.Contains("no such terraform executable", noTerraform.Message);
     }
 }
+
+/// <summary>StackDiagnostics: a stack that must fail, checked in-process by the generator and analyzers DslInfra ships.</summary>
+public sealed class StackDiagnosticsTests
+{
+    [Fact]
+    public void A_value_that_differs_per_build_is_reported_at_its_line()
+    {
+        var found = StackDiagnostics.Of("""
+            using DslInfra;
+            using DslInfra.Aws;
+
+            [Stack("bad")]
+            public static class BadStack
+            {
+                public static readonly AwsS3Bucket Logs = new("logs")
+                {
+                    Bucket = "logs-" + System.Guid.NewGuid(),
+                };
+            }
+            """, typeof(DslInfra.Aws.AwsVpc));
+        Assert.Contains(found, d => d.Id == "DI1001" && d.Line == 9);
+    }
+
+    [Fact]
+    public void A_good_stack_has_no_errors()
+    {
+        var found = StackDiagnostics.Of("""
+            using DslInfra;
+            using DslInfra.Aws;
+
+            [Stack("good")]
+            public static class GoodStack
+            {
+                public static readonly AwsVpc Vpc = new("main") { CidrBlock = "10.0.0.0/16" };
+            }
+            """, typeof(DslInfra.Aws.AwsVpc));
+        Assert.DoesNotContain(found, d => d.Severity == "error");
+    }
+
+    [Fact]
+    public void Three_mistakes_are_three_diagnostics_in_one_check()
+    {
+        var found = StackDiagnostics.Of("""
+            using DslInfra;
+            using DslInfra.Aws;
+
+            [Stack("1bad")]
+            public static class BadStack
+            {
+                public static readonly AwsS3Bucket Logs = new("logs") { Bucket = "logs-" + System.Guid.NewGuid() };
+                public static readonly AwsSubnet Subnet = new("a") { CidrBlock = "10.0.1.0/24" };
+            }
+            """, typeof(DslInfra.Aws.AwsVpc));
+        Assert.Contains(found, d => d.Id == "DI1001");        // the value that differs per build
+        Assert.Contains(found, d => d.Id == "DI1003");        // the stack's name
+        Assert.Contains(found, d => d.Id == "DI1006");        // the subnet's required vpc_id
+    }
+}
