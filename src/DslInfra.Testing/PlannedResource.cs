@@ -77,26 +77,8 @@ public sealed class PlannedResource
         var found = new List<string>();
         var node = Walk(expressions, argument);
         if (node is { } expression)
-            Collect(expression, found);
+            DslInfra.Offline.Planning.PlanReferences.Collect(expression, found);
         return found;
-    }
-
-    private static void Collect(JsonElement element, List<string> found)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                    if (property.Name == "references" && property.Value.ValueKind == JsonValueKind.Array)
-                        found.AddRange(property.Value.EnumerateArray().Select(r => r.GetString()!).Where(r => !found.Contains(r)));
-                    else
-                        Collect(property.Value, found);
-                break;
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
-                    Collect(item, found);
-                break;
-        }
     }
 
     private static JsonElement? Walk(JsonElement root, string path)

@@ -18,7 +18,7 @@ internal static class RealTerraform
         foreach (var resource in document.RootElement.GetProperty("configuration").GetProperty("root_module").GetProperty("resources").EnumerateArray())
         {
             var found = references[resource.GetProperty("address").GetString()!] = new HashSet<string>(StringComparer.Ordinal);
-            Collect(resource, found);
+            DslInfra.Offline.Planning.PlanReferences.Collect(resource, found);
         }
         return references;
     });
@@ -50,27 +50,6 @@ internal static class RealTerraform
         finally
         {
             Directory.Delete(work, recursive: true);
-        }
-    }
-
-    private static void Collect(JsonElement element, HashSet<string> found)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    if (property.Name is "references" or "depends_on" && property.Value.ValueKind == JsonValueKind.Array)
-                        foreach (var reference in property.Value.EnumerateArray())
-                            found.Add(reference.GetString()!);
-                    else
-                        Collect(property.Value, found);
-                }
-                break;
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
-                    Collect(item, found);
-                break;
         }
     }
 }

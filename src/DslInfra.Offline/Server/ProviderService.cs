@@ -120,27 +120,24 @@ internal sealed class ProviderService(Lazy<ProviderSchema> schema, Lazy<GetProvi
     public override Task<ReadDataSource.Types.Response> ReadDataSource(ReadDataSource.Types.Request request, ServerCallContext context)
     {
         var response = new ReadDataSource.Types.Response();
-        if (!Schema.DataSources.TryGetValue(request.TypeName, out var entry))
-        {
-            response.Diagnostics.Add(Error("Unknown data source", $"{Schema.Name} {Schema.Version} has no data source {request.TypeName}."));
-            return Task.FromResult(response);
-        }
-        var config = Decode(request.Config, entry.Block.Type) as Dictionary<string, object?> ?? new Dictionary<string, object?>();
-        response.State = Encode(Placeholders.FillComputed(entry.Block, config, Placeholders.Seed(request.TypeName, request.Config.Msgpack.ToByteArray())), entry.Block.Type);
+        if (Find(Schema.DataSources, "data source", request.TypeName, response.Diagnostics) is { } block)
+            response.State = Read(block, request.TypeName, request.Config);
         return Task.FromResult(response);
     }
 
     public override Task<OpenEphemeralResource.Types.Response> OpenEphemeralResource(OpenEphemeralResource.Types.Request request, ServerCallContext context)
     {
         var response = new OpenEphemeralResource.Types.Response();
-        if (!Schema.Ephemeral.TryGetValue(request.TypeName, out var entry))
-        {
-            response.Diagnostics.Add(Error("Unknown ephemeral resource", $"{Schema.Name} has no ephemeral resource {request.TypeName}."));
-            return Task.FromResult(response);
-        }
-        var config = Decode(request.Config, entry.Block.Type) as Dictionary<string, object?> ?? new Dictionary<string, object?>();
-        response.Result = Encode(Placeholders.FillComputed(entry.Block, config, Placeholders.Seed(request.TypeName, request.Config.Msgpack.ToByteArray())), entry.Block.Type);
+        if (Find(Schema.Ephemeral, "ephemeral resource", request.TypeName, response.Diagnostics) is { } block)
+            response.Result = Read(block, request.TypeName, request.Config);
         return Task.FromResult(response);
+    }
+
+    /// <summary>A data source's or ephemeral resource's answer: its configuration with what the provider computes filled in, wholly known.</summary>
+    private static DynamicValue Read(BlockSchema block, string type, DynamicValue config)
+    {
+        var values = Decode(config, block.Type) as Dictionary<string, object?> ?? new Dictionary<string, object?>();
+        return Encode(Placeholders.FillComputed(block, values, Placeholders.Seed(type, config.Msgpack.ToByteArray())), block.Type);
     }
 
     public override Task<RenewEphemeralResource.Types.Response> RenewEphemeralResource(RenewEphemeralResource.Types.Request request, ServerCallContext context) =>
@@ -151,14 +148,17 @@ internal sealed class ProviderService(Lazy<ProviderSchema> schema, Lazy<GetProvi
 
     private bool Resource(string type, Google.Protobuf.Collections.RepeatedField<Diagnostic> diagnostics, out BlockSchema block)
     {
-        if (Schema.Resources.TryGetValue(type, out var entry))
-        {
-            block = entry.Block;
-            return true;
-        }
-        diagnostics.Add(Error("Unknown resource type", $"{Schema.Name} has no resource type {type} in the schema DslInfra ships."));
-        block = null!;
-        return false;
+        block = Find(Schema.Resources, "resource type", type, diagnostics)!;
+        return block is not null;
+    }
+
+    /// <summary>The schema of <paramref name="type"/>, or null with the error Terraform shows for a type the provider does not have.</summary>
+    private BlockSchema? Find(IReadOnlyDictionary<string, (long Version, BlockSchema Block)> types, string kind, string type, Google.Protobuf.Collections.RepeatedField<Diagnostic> diagnostics)
+    {
+        if (types.TryGetValue(type, out var entry))
+            return entry.Block;
+        diagnostics.Add(Error("Unknown " + kind, $"{Schema.Name} has no {kind} {type} in the schema DslInfra ships."));
+        return null;
     }
 
     /// <summary>The private data of an object this server imported: its next plan updates it rather than replacing it.</summary>

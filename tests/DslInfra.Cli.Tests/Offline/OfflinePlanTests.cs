@@ -44,58 +44,46 @@ public sealed class OfflinePlanTests
     public void Against_an_image_change_the_launch_template_gets_a_new_version_and_the_group_rolls()
     {
         var before = Infra("WebService");
-        var after = Directory.CreateTempSubdirectory("dslinfra-plan-after-").FullName;
-        try
-        {
-            CopyFolder(before, after);
-            var main = Path.Combine(after, "web", "main.tf.json");
-            var text = File.ReadAllText(main);
-            var image = System.Text.RegularExpressions.Regex.Match(text, "web-[0-9a-f]{12}").Value;
-            Assert.NotEmpty(image);
-            File.WriteAllText(main, text.Replace(image, "web-0123456789ab")); // what a change to the image's files does
+        using var temporary = new TemporaryFolder("dslinfra-plan-after-");
+        var after = temporary.Path;
+        CopyFolder(before, after);
+        var main = Path.Combine(after, "web", "main.tf.json");
+        var text = File.ReadAllText(main);
+        var image = System.Text.RegularExpressions.Regex.Match(text, "web-[0-9a-f]{12}").Value;
+        Assert.NotEmpty(image);
+        File.WriteAllText(main, text.Replace(image, "web-0123456789ab")); // what a change to the image's files does
 
-            var keep = Path.Combine(after, "scratch");
-            var (exit, output, error) = Cli.Run("plan", after, "--against", before, "--format", "json", "--keep", keep);
-            Assert.True(exit == 0, error + output);
-            var changes = JsonNode.Parse(output)!["stacks"]![0]!["review"]!["changes"]!.AsArray();
-            string? Action(string address) => (string?)changes.SingleOrDefault(c => (string?)c!["address"] == address)?["change"];
-            Assert.Equal("update", Action("aws_launch_template.web"));
-            Assert.Equal("update", Action("aws_autoscaling_group.web"));
-            Assert.True(Action("aws_vpc.main") is null or "no-op", Action("aws_vpc.main")); // unchanged
+        var keep = Path.Combine(after, "scratch");
+        var (exit, output, error) = Cli.Run("plan", after, "--against", before, "--format", "json", "--keep", keep);
+        Assert.True(exit == 0, error + output);
+        var changes = JsonNode.Parse(output)!["stacks"]![0]!["review"]!["changes"]!.AsArray();
+        string? Action(string address) => (string?)changes.SingleOrDefault(c => (string?)c!["address"] == address)?["change"];
+        Assert.Equal("update", Action("aws_launch_template.web"));
+        Assert.Equal("update", Action("aws_autoscaling_group.web"));
+        Assert.True(Action("aws_vpc.main") is null or "no-op", Action("aws_vpc.main")); // unchanged
 
-            // Terraform's own plan: the template's image changes and its latest_version is a new one the group follows.
-            var plan = JsonNode.Parse(File.ReadAllText(Path.Combine(keep, "after", "web", "plan.json")))!;
-            var template = plan["resource_changes"]!.AsArray().Single(c => (string?)c!["address"] == "aws_launch_template.web")!["change"]!;
-            Assert.NotEqual((string?)template["before"]!["image_id"], (string?)template["after"]!["image_id"]);
-            Assert.True((bool?)template["after_unknown"]!["latest_version"] == true, template.ToJsonString());
-        }
-        finally
-        {
-            Directory.Delete(after, recursive: true);
-        }
+        // Terraform's own plan: the template's image changes and its latest_version is a new one the group follows.
+        var plan = JsonNode.Parse(File.ReadAllText(Path.Combine(keep, "after", "web", "plan.json")))!;
+        var template = plan["resource_changes"]!.AsArray().Single(c => (string?)c!["address"] == "aws_launch_template.web")!["change"]!;
+        Assert.NotEqual((string?)template["before"]!["image_id"], (string?)template["after"]!["image_id"]);
+        Assert.True((bool?)template["after_unknown"]!["latest_version"] == true, template.ToJsonString());
     }
 
     [Fact]
     public void A_stack_that_does_not_validate_is_exit_2_with_the_diagnostic()
     {
-        var folder = Directory.CreateTempSubdirectory("dslinfra-plan-bad-").FullName;
-        try
-        {
-            File.WriteAllText(Path.Combine(folder, "main.tf.json"),
-                """{"terraform":{"required_providers":{"aws":{"source":"hashicorp/aws"}}},"resource":{"aws_vpc":{"main":{"cidr_blok":"10.0.0.0/16"}}}}""");
-            File.WriteAllText(Path.Combine(folder, "manifest.json"),
-                """{"format_version":"1","stack":"bad","resources":[{"address":"aws_vpc.main","type":"aws_vpc","update":"in-place","member":"Vpc","source":{"file":"BadStack.cs","line":12},"images":[]}]}""");
-            var (exit, output, error) = Cli.Run("plan", folder);
-            Assert.Equal(2, exit);
-            Assert.Contains("BadStack.cs(12): error:", output); // at the C# that declared the block
-            Assert.Contains("No argument or block type is named \"cidr_blok\"", output);
-            Assert.Contains("[aws_vpc.main]", output);
-            Assert.Contains("terraform validate reported errors", error);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        using var temporary = new TemporaryFolder("dslinfra-plan-bad-");
+        var folder = temporary.Path;
+        File.WriteAllText(Path.Combine(folder, "main.tf.json"),
+            """{"terraform":{"required_providers":{"aws":{"source":"hashicorp/aws"}}},"resource":{"aws_vpc":{"main":{"cidr_blok":"10.0.0.0/16"}}}}""");
+        File.WriteAllText(Path.Combine(folder, "manifest.json"),
+            """{"format_version":"1","stack":"bad","resources":[{"address":"aws_vpc.main","type":"aws_vpc","update":"in-place","member":"Vpc","source":{"file":"BadStack.cs","line":12},"images":[]}]}""");
+        var (exit, output, error) = Cli.Run("plan", folder);
+        Assert.Equal(2, exit);
+        Assert.Contains("BadStack.cs(12): error:", output); // at the C# that declared the block
+        Assert.Contains("No argument or block type is named \"cidr_blok\"", output);
+        Assert.Contains("[aws_vpc.main]", output);
+        Assert.Contains("terraform validate reported errors", error);
     }
 
     [Theory]
@@ -104,44 +92,32 @@ public sealed class OfflinePlanTests
     [InlineData("garbage", "not valid JSON")]
     public void Bad_input_is_exit_2_with_one_line(string kind, string expected)
     {
-        var folder = Directory.CreateTempSubdirectory("dslinfra-plan-input-").FullName;
-        try
+        using var temporary = new TemporaryFolder("dslinfra-plan-input-");
+        var folder = temporary.Path;
+        var path = kind switch
         {
-            var path = kind switch
-            {
-                "no-such-folder" => Path.Combine(folder, "missing"),
-                _ => folder,
-            };
-            if (kind == "garbage")
-                File.WriteAllText(Path.Combine(folder, "main.tf.json"), "{ not json");
-            var (exit, _, error) = Cli.Run("plan", path);
-            Assert.Equal(2, exit);
-            Assert.Contains(expected, error);
-            Assert.Single(error.Trim().Split('\n'));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+            "no-such-folder" => Path.Combine(folder, "missing"),
+            _ => folder,
+        };
+        if (kind == "garbage")
+            File.WriteAllText(Path.Combine(folder, "main.tf.json"), "{ not json");
+        var (exit, _, error) = Cli.Run("plan", path);
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, error);
+        Assert.Single(error.Trim().Split('\n'));
     }
 
     [Fact]
     public void A_previous_build_that_is_not_artifacts_is_exit_2_with_one_line()
     {
-        var folder = Directory.CreateTempSubdirectory("dslinfra-plan-before-").FullName;
-        try
-        {
-            Directory.CreateDirectory(Path.Combine(folder, "web"));
-            File.WriteAllText(Path.Combine(folder, "web", "main.tf.json"), "\"truncated");
-            var (exit, _, error) = Cli.Run("plan", Infra("WebService"), "--against", folder);
-            Assert.Equal(2, exit);
-            Assert.Contains("not valid JSON", error);
-            Assert.Single(error.Trim().Split('\n'));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        using var temporary = new TemporaryFolder("dslinfra-plan-before-");
+        var folder = temporary.Path;
+        Directory.CreateDirectory(Path.Combine(folder, "web"));
+        File.WriteAllText(Path.Combine(folder, "web", "main.tf.json"), "\"truncated");
+        var (exit, _, error) = Cli.Run("plan", Infra("WebService"), "--against", folder);
+        Assert.Equal(2, exit);
+        Assert.Contains("not valid JSON", error);
+        Assert.Single(error.Trim().Split('\n'));
     }
 
     [Fact]
@@ -181,5 +157,13 @@ public sealed class OfflinePlanTests
             File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         foreach (var directory in Directory.GetDirectories(from))
             CopyFolder(directory, Path.Combine(to, Path.GetFileName(directory)));
+    }
+
+    /// <summary>A folder of the test's own, deleted when the test ends.</summary>
+    private sealed class TemporaryFolder(string prefix) : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory(prefix).FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }
