@@ -8,27 +8,36 @@ using Microsoft.CodeAnalysis;
 namespace DslInfra.Analyzers;
 
 /// <summary>
-/// A list of APIs in BannedApiAnalyzers' format (documentation-comment ID, ';', message; '//' comments), built in
-/// and extended by the user's AdditionalFile of the same name. A '-' before an ID silences a built-in entry. A member
-/// name may hold '*' (any run of characters): <c>M:k8s.CoreV1OperationsExtensions.Patch*</c> is every Patch method of
-/// that type; with a '-' such a pattern silences whatever it matches (<c>-M:k8s.CoreV1OperationsExtensions.*Status*</c>).
+/// The user's own list of APIs in BannedApiAnalyzers' format (documentation-comment ID, ';', message; '//' comments),
+/// read from an AdditionalFile. An entry adds a report the rule's grammar does not make (a team's own wrapper that
+/// changes live infrastructure); a '-' before an ID silences whatever the rule would report for it, by the grammar or
+/// by an entry. A member name may hold '*' (any run of characters): <c>M:Ops.Cmdb.Patch*</c> is every Patch method of
+/// that type; <c>-M:k8s.CoreV1OperationsExtensions.*Status*</c> silences what it matches.
 /// </summary>
 internal sealed class ApiList
 {
-    // Entries are resolved to symbols once per compilation; an entry whose SDK the project does not reference drops out,
-    // so a project without cloud SDKs pays nothing per call.
+    // Entries are resolved to symbols once per compilation; an entry whose type the project does not have drops out,
+    // so a project without a list pays nothing per call.
     private readonly Dictionary<ISymbol, string> exact = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<string, List<(INamedTypeSymbol Type, string Message)>> byName = new(StringComparer.Ordinal);
     private readonly Dictionary<ISymbol, string> types = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, List<(string Pattern, string Message)>> patterns = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, List<string>> silenced = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ISymbol> silencedExact = new(SymbolEqualityComparer.Default);
 
     public bool IsEmpty => exact.Count == 0 && byName.Count == 0 && types.Count == 0 && patterns.Count == 0;
 
-    /// <summary>The built-in list <paramref name="resource"/> plus the user's AdditionalFiles named <paramref name="userFile"/>.</summary>
-    public static ApiList Load(string resource, string userFile, Compilation compilation, IEnumerable<AdditionalText> additionalFiles, CancellationToken cancellation)
+    /// <summary>Whether a '-' entry silences <paramref name="member"/>.</summary>
+    public bool Silences(IMethodSymbol member)
     {
-        var lines = new List<string>(ReadResource(resource));
+        var definition = (member.ReducedFrom ?? member).OriginalDefinition;
+        return silencedExact.Contains(definition) || definition.ContainingType is { } type && Silenced(type, definition.Name);
+    }
+
+    /// <summary>The user's AdditionalFiles named <paramref name="userFile"/>.</summary>
+    public static ApiList Load(string userFile, Compilation compilation, IEnumerable<AdditionalText> additionalFiles, CancellationToken cancellation)
+    {
+        var lines = new List<string>();
         foreach (var file in additionalFiles)
             if (string.Equals(Path.GetFileName(file.Path), userFile, StringComparison.OrdinalIgnoreCase) && file.GetText(cancellation) is { } text)
                 lines.AddRange(text.Lines.Select(l => l.ToString()));
@@ -44,10 +53,11 @@ internal sealed class ApiList
             var semicolon = line.IndexOf(';');
             var id = (semicolon >= 0 ? line.Substring(0, semicolon) : line).Trim();
             var message = semicolon >= 0 ? line.Substring(semicolon + 1).Trim() : "";
-            if (id.StartsWith("-", StringComparison.Ordinal) && id.IndexOf('*') >= 0)
-                silencing.Add(id.Substring(1).Trim());
-            else if (id.StartsWith("-", StringComparison.Ordinal))
+            if (id.StartsWith("-", StringComparison.Ordinal))
+            {
                 entries.Remove(id.Substring(1).Trim());
+                silencing.Add(id.Substring(1).Trim());
+            }
             else
                 entries[id] = message;
         }
@@ -55,8 +65,13 @@ internal sealed class ApiList
         foreach (var entry in entries)
             list.Add(entry.Key, entry.Value, compilation);
         foreach (var pattern in silencing)
+        {
             if (list.Owner(pattern, compilation) is { } owner)
                 (list.silenced.TryGetValue(owner.Type, out var members) ? members : list.silenced[owner.Type] = new List<string>()).Add(owner.Member);
+            else if (pattern.IndexOf('(') >= 0)
+                foreach (var symbol in DocumentationCommentId.GetSymbolsForDeclarationId(pattern, compilation))
+                    list.silencedExact.Add(symbol.OriginalDefinition);
+        }
         return list;
     }
 
@@ -175,13 +190,4 @@ internal sealed class ApiList
             yield return implemented;
     }
 
-    private static IEnumerable<string> ReadResource(string name)
-    {
-        using var stream = typeof(ApiList).Assembly.GetManifestResourceStream(name);
-        if (stream is null)
-            yield break;
-        using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line)
-            yield return line;
-    }
 }

@@ -25,7 +25,7 @@ public class RemoteProvisioningTests
                 {|DI2004:Process.Start("ssh", "web-1 sudo systemctl restart nginx")|};
                 {|DI2004:Process.Start("/usr/bin/ansible-playbook", "site.yml")|};
                 {|DI2004:Process.Start("kubectl", new[] { "exec", "web-1", "--", "sh" })|};
-                var info = {|DI2004:new ProcessStartInfo("rsync")|};
+                var info = {|DI2004:new ProcessStartInfo("rsync", "-az build/ deploy@web-1:/srv/app")|};
                 var other = new ProcessStartInfo();
                 {|DI2004:other.FileName = "scp"|};
             }

@@ -1,15 +1,19 @@
 using System.Collections.Immutable;
+using DslInfra.Analyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace DslInfra.Analyzers.Rules;
 
-/// <summary>DI2003: a cloud SDK call that changes a live resource in place (ModifyInstanceAttribute, UpdateAutoScalingGroup, Kubernetes Patch…).</summary>
+/// <summary>
+/// DI2003: a call that changes a live resource's configuration in place: a control-plane client's change verb
+/// (update, modify, patch, put, attach…), an ops CLI's (kubectl patch, aws … modify-…, az … update), or code pushed
+/// onto a running app. docs/rules/DI2003.md describes the grammar.
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InPlaceUpdateAnalyzer : RuleAnalyzer
 {
-    /// <summary>The AdditionalFile that extends or silences the built-in list.</summary>
+    /// <summary>The AdditionalFile that adds reports for a team's own APIs or silences the grammar's.</summary>
     public const string UserFile = "DslInfra.MutationApis.txt";
 
     /// <inheritdoc/>
@@ -18,19 +22,12 @@ public sealed class InPlaceUpdateAnalyzer : RuleAnalyzer
     /// <inheritdoc/>
     private protected override void Start(CompilationStartAnalysisContext start)
     {
-        var apis = ApiList.Load("MutationApis.txt", UserFile, start.Compilation, start.Options.AdditionalFiles, start.CancellationToken);
-        if (apis.IsEmpty)
-            return;
+        var judge = new Judge(start.Compilation, ApiList.Load(UserFile, start.Compilation, start.Options.AdditionalFiles, start.CancellationToken), Effect.InPlaceUpdate);
         start.RegisterOperationAction(c =>
         {
-            var method = c.Operation switch
-            {
-                IInvocationOperation invocation => invocation.TargetMethod,
-                IMethodReferenceOperation reference => reference.Method,
-                _ => null,
-            };
-            if (method is not null && apis.Match(method) is { } advice)
-                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InPlaceUpdate, c.Operation.Syntax.GetLocation(), method.Name, advice));
-        }, OperationKind.Invocation, OperationKind.MethodReference);
+            foreach (var (verdict, location) in judge.Verdicts(c.Operation))
+                if (verdict.Effect == Effect.InPlaceUpdate)
+                    c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InPlaceUpdate, location, verdict.What, verdict.Advice));
+        }, Judge.Kinds);
     }
 }
