@@ -12,6 +12,9 @@ internal sealed class Judge(Compilation compilation, ApiList userList, Effect li
 {
     private readonly Launches launches = new(compilation);
 
+    // Most calls are on types of no family; the namespace of each type is read once per compilation.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> inFamily = new(SymbolEqualityComparer.Default);
+
     /// <summary>The operation kinds a rule using the judge registers for.</summary>
     public static readonly OperationKind[] Kinds = [OperationKind.Invocation, OperationKind.MethodReference, OperationKind.ObjectCreation, OperationKind.SimpleAssignment];
 
@@ -27,7 +30,7 @@ internal sealed class Judge(Compilation compilation, ApiList userList, Effect li
                     yield return (new Verdict(listed, call.TargetMethod.Name, advice), call.Syntax.GetLocation());
                     yield break;
                 }
-                var found = SdkCalls.Classify(call.TargetMethod, call.Syntax)
+                var found = (MayBeClient(call.TargetMethod) ? SdkCalls.Classify(call.TargetMethod, call.Syntax) : null)
                     ?? RemoteTargets.PowerShell(call) ?? RemoteTargets.Wmi(call) ?? RemoteTargets.Registry(call)
                     ?? RemoteTargets.ShareWrite(call) ?? RemoteTargets.DeploymentEndpoint(call);
                 if (found is not null)
@@ -64,6 +67,10 @@ internal sealed class Judge(Compilation compilation, ApiList userList, Effect li
                 break;
         }
     }
+
+    private bool MayBeClient(IMethodSymbol method) =>
+        method.IsExtensionMethod || method.ReducedFrom is not null
+        || method.ContainingType is { } type && inFamily.GetOrAdd(type, t => ControlPlanes.Of(t) is not null);
 
     private IEnumerable<(Verdict, Location)> Processes(IOperation operation)
     {
