@@ -27,6 +27,9 @@ internal sealed class ApiList
 
     public bool IsEmpty => exact.Count == 0 && byName.Count == 0 && types.Count == 0 && patterns.Count == 0;
 
+    /// <summary>Whether the list names any type (T: entries).</summary>
+    public bool HasTypes => types.Count > 0;
+
     /// <summary>Whether a '-' entry silences <paramref name="member"/>.</summary>
     public bool Silences(IMethodSymbol member)
     {

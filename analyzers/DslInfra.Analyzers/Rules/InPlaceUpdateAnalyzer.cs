@@ -25,6 +25,8 @@ public sealed class InPlaceUpdateAnalyzer : RuleAnalyzer
         var judge = new Judge(start.Compilation, ApiList.Load(UserFile, start.Compilation, start.Options.AdditionalFiles, start.CancellationToken), Effect.InPlaceUpdate);
         start.RegisterOperationAction(c =>
         {
+            if (!judge.MayMatter(c.Operation))
+                return;
             foreach (var (verdict, location) in judge.Verdicts(c.Operation))
                 if (verdict.Effect == Effect.InPlaceUpdate)
                     c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InPlaceUpdate, location, verdict.What, verdict.Advice));

@@ -38,6 +38,8 @@ public sealed class RemoteProvisioningAnalyzer : RuleAnalyzer
                 Report(c, $"A '{block}' block", creation.Syntax.GetLocation());
                 return;
             }
+            if (!judge.MayMatter(c.Operation))
+                return;
             foreach (var (verdict, location) in judge.Verdicts(c.Operation))
                 if (verdict.Effect == Effect.RemoteExecution)
                     Report(c, verdict.What, location);

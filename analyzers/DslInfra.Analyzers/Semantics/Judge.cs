@@ -18,6 +18,22 @@ internal sealed class Judge(Compilation compilation, ApiList userList, Effect li
     /// <summary>The operation kinds a rule using the judge registers for.</summary>
     public static readonly OperationKind[] Kinds = [OperationKind.Invocation, OperationKind.MethodReference, OperationKind.ObjectCreation, OperationKind.SimpleAssignment];
 
+    // The only types whose creation can start a process, open a remote session or write onto a share. A stack
+    // creates tens of thousands of records; each is turned away by one lookup of its type's name.
+    private static readonly HashSet<string> CreationsThatMatter = new(System.StringComparer.Ordinal)
+    {
+        "ProcessStartInfo", "WSManConnectionInfo", "SSHConnectionInfo", "FileStream", "StreamWriter",
+    };
+
+    /// <summary>Whether <paramref name="operation"/> can be anything the rules judge: a cheap test before any work.</summary>
+    public bool MayMatter(IOperation operation) => operation switch
+    {
+        IInvocationOperation or IMethodReferenceOperation => true,
+        IObjectCreationOperation creation => creation.Type is { } type && (CreationsThatMatter.Contains(type.Name) || userList.HasTypes),
+        ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "FileName" } } => true,
+        _ => false,
+    };
+
     public IEnumerable<(Verdict Verdict, Location Location)> Verdicts(IOperation operation)
     {
         switch (operation)

@@ -23,9 +23,7 @@ internal static class RemoteTargets
     /// <summary>new WSManConnectionInfo(…) or new SSHConnectionInfo(…) to another computer.</summary>
     public static Verdict? Connection(IObjectCreationOperation creation)
     {
-        if (creation.Type is not INamedTypeSymbol type || type.ContainingNamespace?.ToDisplayString() != Runspaces)
-            return null;
-        if (type.Name is not ("WSManConnectionInfo" or "SSHConnectionInfo"))
+        if (creation.Type is not INamedTypeSymbol { Name: "WSManConnectionInfo" or "SSHConnectionInfo" } type || type.ContainingNamespace?.ToDisplayString() != Runspaces)
             return null;
         var values = creation.Arguments.Select(a => a.Value)
             .Concat(creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>().Select(a => a.Value) ?? []).ToList();

@@ -1,0 +1,103 @@
+using DslInfra.Analyzers.Semantics;
+
+namespace DslInfra.Analyzers.Tests;
+
+/// <summary>The ops-CLI and verb grammar of docs/rules/DI2003.md and DI2004.md, row by row, without a compilation.</summary>
+public class OpsCommandGrammarTests
+{
+    [Theory]
+    // DI2003: a change verb of a cluster or cloud CLI.
+    [InlineData("kubectl", "-n prod set image deployment/web web=app:2", "DI2003")]
+    [InlineData("/usr/local/bin/kubectl", "scale --replicas=5 deployment/web", "DI2003")]
+    [InlineData("oc", "annotate pod web owner=ops", "DI2003")]
+    [InlineData("aws", "--region eu-west-1 ec2 modify-instance-attribute --instance-id i-1 --instance-type t3.large", "DI2003")]
+    [InlineData("aws", "route53 change-resource-record-sets --hosted-zone-id Z1 --change-batch file://b.json", "DI2003")]
+    [InlineData("aws", "ecs update-service --cluster c --service s --force-new-deployment", "DI2003")]
+    [InlineData("az", "vm update -g rg -n vm1 --set tags.env=prod", "DI2003")]
+    [InlineData("az", "webapp config appsettings set -g rg -n app --settings A=1", "DI2003")]
+    [InlineData("az", "webapp deployment source config-zip -g rg -n app --src app.zip", "DI2003")]
+    [InlineData("gcloud", "compute instances set-machine-type web-1 --machine-type e2-standard-4", "DI2003")]
+    [InlineData("gcloud", "sql instances patch db-1 --tier db-custom-2-7680", "DI2003")]
+    [InlineData("docker", "update --cpus 2 web", "DI2003")]
+    [InlineData("sudo", "kubectl label node n1 disk=ssd", "DI2003")]
+    [InlineData("bash", "-c \"kubectl patch svc web -p '{}'\"", "DI2003")]
+    // DI2004: commands run on, or files copied onto, a running machine.
+    [InlineData("ssh", "deploy@web-1 sudo systemctl restart nginx", "DI2004")]
+    [InlineData("ssh", "web-1", "DI2004")]
+    [InlineData("C:\\PsTools\\PsExec.exe", "\\\\web-1 -s cmd /c ipconfig", "DI2004")]
+    [InlineData("ansible-playbook", "-i hosts site.yml", "DI2004")]
+    [InlineData("salt", "'*' state.apply", "DI2004")]
+    [InlineData("knife", "ssh 'role:web' 'sudo chef-client'", "DI2004")]
+    [InlineData("kubectl", "exec -it web-1 -- sh", "DI2004")]
+    [InlineData("kubectl", "cp ./fix.sh prod/web-1:/tmp/fix.sh", "DI2004")]
+    [InlineData("docker", "exec web nginx -s reload", "DI2004")]
+    [InlineData("docker", "compose exec api dotnet ef database update", "DI2004")]
+    [InlineData("docker", "cp nginx.conf web:/etc/nginx/nginx.conf", "DI2004")]
+    [InlineData("scp", "app.tar.gz deploy@web-1:/srv/", "DI2004")]
+    [InlineData("rsync", "-az build/ deploy@web-1:/srv/app", "DI2004")]
+    [InlineData("aws", "ssm send-command --document-name AWS-RunShellScript", "DI2004")]
+    [InlineData("aws", "ecs execute-command --cluster c --task t --interactive --command sh", "DI2004")]
+    [InlineData("az", "vm run-command invoke -g rg -n vm1 --command-id RunShellScript", "DI2004")]
+    [InlineData("az", "vm extension set -g rg --vm-name vm1 -n CustomScript --publisher Microsoft.Azure.Extensions", "DI2004")]
+    [InlineData("gcloud", "compute ssh web-1 --zone europe-west1-b --command uptime", "DI2004")]
+    [InlineData("pwsh", "-Command Invoke-Command -ComputerName web-1 -ScriptBlock { Restart-Service W3SVC }", "DI2004")]
+    [InlineData("powershell.exe", "-c \"Enter-PSSession web-1\"", "DI2004")]
+    [InlineData("wmic", "/node:web-1 process call create \"cmd /c ipconfig\"", "DI2004")]
+    // Quiet: reads, creates, declarative applies, power actions, local configuration, tunnels, downloads, local copies.
+    [InlineData("kubectl", "apply -f k8s/", null)]
+    [InlineData("kubectl", "rollout restart deployment/web", null)]
+    [InlineData("kubectl", "get pods -o json", null)]
+    [InlineData("kubectl", "cp prod/web-1:/var/log/app.log ./app.log", null)]
+    [InlineData("helm", "upgrade --install web ./chart --set image.tag=2", null)]
+    [InlineData("aws", "s3 sync build/ s3://site", null)]
+    [InlineData("aws", "eks update-kubeconfig --name prod", null)]
+    [InlineData("aws", "cloudformation update-stack --stack-name web --template-body file://t.json", null)]
+    [InlineData("aws", "ssm put-parameter --name /ami/latest --value ami-1 --overwrite", null)]
+    [InlineData("aws", "ec2 describe-instances", null)]
+    [InlineData("aws", "ec2 stop-instances --instance-ids i-1", null)]
+    [InlineData("az", "account set --subscription prod", null)]
+    [InlineData("az", "vm restart -g rg -n vm1", null)]
+    [InlineData("az", "deployment group create -g rg --template-file main.bicep", null)]
+    [InlineData("gcloud", "config set project prod", null)]
+    [InlineData("gcloud", "run deploy web --image gcr.io/p/web:2", null)]
+    [InlineData("docker", "run --rm -v src:/src builder make", null)]
+    [InlineData("docker", "build -t web:2 .", null)]
+    [InlineData("ssh", "-fNL 5432:db:5432 bastion", null)]
+    [InlineData("scp", "deploy@web-1:/var/log/app.log ./", null)]
+    [InlineData("rsync", "-a src/ backup/", null)]
+    [InlineData("pwsh", "-File build.ps1", null)]
+    [InlineData("terraform", "apply plan.tfplan", null)]
+    [InlineData("packer", "build web.pkr.json", null)]
+    [InlineData("kubectl", "\u2026", null)]
+    public void A_command_line_means_what_its_tool_and_verb_say(string program, string arguments, string? rule)
+    {
+        var verdict = OpsCommands.Classify(program, arguments);
+        Assert.Equal(rule, verdict?.Effect switch { Effect.InPlaceUpdate => "DI2003", Effect.RemoteExecution => "DI2004", _ => null });
+    }
+
+    [Theory]
+    [InlineData("ModifyInstanceAttributeAsync", "Change")]
+    [InlineData("ChangeResourceRecordSetsAsync", "Change")]
+    [InlineData("PatchNamespacedDeploymentWithHttpMessagesAsync", "Change")]
+    [InlineData("CreateOrUpdateAsync", "Change")]
+    [InlineData("CreateTagsAsync", "Change")]
+    [InlineData("BeginUpdateAsync", "Change")]
+    [InlineData("AdminUpdateUserAttributesAsync", "Change")]
+    [InlineData("AuthorizeSecurityGroupIngressAsync", "Change")]
+    [InlineData("NamespacedPodExecAsync", "Execute")]
+    [InlineData("ConnectGetNamespacedPodExecAsync", "Execute")]
+    [InlineData("RunCommandAsync", "Execute")]
+    [InlineData("SendCommandAsync", "Execute")]
+    [InlineData("ExecuteCommandAsync", "Execute")]
+    [InlineData("RunInstancesAsync", "Quiet")]
+    [InlineData("RunTaskAsync", "Quiet")]
+    [InlineData("InvokeAsync", "Quiet")]
+    [InlineData("CreateSecurityGroupAsync", "Quiet")]
+    [InlineData("DescribeInstancesAsync", "Quiet")]
+    [InlineData("StopInstancesAsync", "Quiet")]
+    [InlineData("DeleteNamespacedPodAsync", "Quiet")]
+    [InlineData("ConnectGetNamespacedPodPortforwardAsync", "Quiet")]
+    [InlineData("ExecuteChangeSetAsync", "Quiet")]
+    public void A_member_name_means_what_its_verb_says(string name, string expected) =>
+        Assert.Equal(expected, Verbs.Classify(Verbs.Words(name)).ToString());
+}
