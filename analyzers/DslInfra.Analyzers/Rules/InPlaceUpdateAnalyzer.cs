@@ -23,13 +23,17 @@ public sealed class InPlaceUpdateAnalyzer : RuleAnalyzer
     private protected override void Start(CompilationStartAnalysisContext start)
     {
         var judge = new Judge(start.Compilation, ApiList.Load(UserFile, start.Compilation, start.Options.AdditionalFiles, start.CancellationToken), Effect.InPlaceUpdate);
-        start.RegisterOperationAction(c =>
+        void Judge(OperationAnalysisContext c)
         {
             if (!judge.MayMatter(c.Operation))
                 return;
             foreach (var (verdict, location) in judge.Verdicts(c.Operation))
                 if (verdict.Effect == Effect.InPlaceUpdate)
                     c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InPlaceUpdate, location, verdict.What, verdict.Advice));
-        }, Judge.Kinds);
+        }
+        // A stack is tens of thousands of records in field initializers, with no calls. Their creations and property
+        // assignments can only start a process when the field holds one, so only calls are looked at there.
+        start.RegisterOperationBlockStartAction(block =>
+            block.RegisterOperationAction(Judge, block.OwningSymbol is IMethodSymbol || Semantics.Judge.MayStartProcess(block.OwningSymbol) ? Semantics.Judge.Kinds : Semantics.Judge.CallKinds));
     }
 }

@@ -40,7 +40,7 @@ internal static class Exceptions
     {
         if (family == Family.Google && RequestSenders.Contains(name))
             return "sending a Google API request: the request's own verb is what is judged";
-        var bare = Bare(name);
+        var bare = Verbs.Bare(name);
         foreach (var entry in Entries)
         {
             if (entry.Family != family || !ControlPlanes.Under(ns, entry.Namespace))
@@ -57,12 +57,4 @@ internal static class Exceptions
         || (pattern.StartsWith("*", StringComparison.Ordinal) && name.EndsWith(pattern.Substring(1), StringComparison.Ordinal))
         || (pattern.EndsWith("*", StringComparison.Ordinal) && name.StartsWith(pattern.Substring(0, pattern.Length - 1), StringComparison.Ordinal))
         || string.Equals(pattern, name, StringComparison.Ordinal);
-
-    private static string Bare(string name)
-    {
-        foreach (var suffix in new[] { "WithHttpMessagesAsync", "Async" })
-            if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length > suffix.Length)
-                return name.Substring(0, name.Length - suffix.Length);
-        return name;
-    }
 }

@@ -18,6 +18,14 @@ internal sealed class Judge(Compilation compilation, ApiList userList, Effect li
     /// <summary>The operation kinds a rule using the judge registers for.</summary>
     public static readonly OperationKind[] Kinds = [OperationKind.Invocation, OperationKind.MethodReference, OperationKind.ObjectCreation, OperationKind.SimpleAssignment];
 
+    /// <summary>Calls alone: what a field or property initializer is looked at for when it cannot hold a process.</summary>
+    public static readonly OperationKind[] CallKinds = [OperationKind.Invocation, OperationKind.MethodReference];
+
+    /// <summary>Whether a field or property (its initializer) can hold a process or its start info.</summary>
+    public static bool MayStartProcess(ISymbol owner) =>
+        (owner switch { IFieldSymbol f => f.Type, IPropertySymbol p => p.Type, _ => null }) is not { } type
+        || type.Name is "ProcessStartInfo" or "Process" or "Lazy" or "Func" or "Action" || type.SpecialType == SpecialType.System_Object;
+
     // The only types whose creation can start a process, open a remote session or write onto a share. A stack
     // creates tens of thousands of records; each is turned away by one lookup of its type's name.
     private static readonly HashSet<string> CreationsThatMatter = new(System.StringComparer.Ordinal)

@@ -148,7 +148,7 @@ internal sealed class Launches(Compilation compilation)
     /// <summary><c>psi.Arguments = …</c> and <c>psi.ArgumentList.Add(…)</c> (also in a loop) on the same variable, in the same member.</summary>
     private static IEnumerable<IOperation> LaterArguments(IOperation anchor, ISymbol variable)
     {
-        if (anchor.SemanticModel is not { } model || Member(anchor.Syntax) is not { } member)
+        if (anchor.SemanticModel is not { } model || Liveness.Enclosing(anchor.Syntax) is not { } member)
             yield break;
         foreach (var node in member.DescendantNodes())
         {
@@ -162,14 +162,6 @@ internal sealed class Launches(Compilation compilation)
                 foreach (var argument in add.Arguments)
                     yield return argument.Value;
         }
-    }
-
-    private static SyntaxNode? Member(SyntaxNode node)
-    {
-        for (var current = node.Parent; current is not null; current = current.Parent)
-            if (current is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or GlobalStatementSyntax or AnonymousFunctionExpressionSyntax)
-                return current;
-        return null;
     }
 
     /// <summary>

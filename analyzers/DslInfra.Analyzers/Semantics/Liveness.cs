@@ -31,10 +31,11 @@ internal static class Liveness
         return false;
     }
 
-    private static SyntaxNode? Enclosing(SyntaxNode site)
+    /// <summary>The member, local function or lambda whose body holds <paramref name="site"/>: where a command line is put together.</summary>
+    public static SyntaxNode? Enclosing(SyntaxNode site)
     {
         for (var node = site.Parent; node is not null; node = node.Parent)
-            if (node is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or GlobalStatementSyntax)
+            if (node is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or GlobalStatementSyntax or AnonymousFunctionExpressionSyntax)
                 return node;
         return null;
     }

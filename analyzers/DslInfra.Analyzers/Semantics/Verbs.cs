@@ -43,12 +43,7 @@ internal static class Verbs
     /// <summary>The words of a member name: <c>ModifyDBInstanceAsync</c> → Modify, DB, Instance; suffixes of async and raw-HTTP forms dropped.</summary>
     public static List<string> Words(string name)
     {
-        foreach (var suffix in new[] { "WithHttpMessagesAsync", "Async" })
-            if (name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                name = name.Substring(0, name.Length - suffix.Length);
-                break;
-            }
+        name = Bare(name);
         var words = new List<string>();
         var start = 0;
         for (var i = 1; i <= name.Length; i++)
@@ -63,6 +58,15 @@ internal static class Verbs
         }
         words.RemoveAll(w => w.Length == 0);
         return words;
+    }
+
+    /// <summary>A member name without the suffix of its async or raw-HTTP form: <c>PatchNamespacedPodWithHttpMessagesAsync</c> → PatchNamespacedPod.</summary>
+    public static string Bare(string name)
+    {
+        foreach (var suffix in new[] { "WithHttpMessagesAsync", "Async" })
+            if (name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.Ordinal))
+                return name.Substring(0, name.Length - suffix.Length);
+        return name;
     }
 
     /// <summary>What the words of a name or a CLI operation do.</summary>
