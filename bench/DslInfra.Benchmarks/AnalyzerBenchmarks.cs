@@ -52,7 +52,7 @@ public class AnalyzerBenchmarks
         return CSharpCompilation.Create("Ops", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
     }
 
-    /// <summary>One file of a realistic ops project: SDK calls (some in place), a process start, and a small stack.</summary>
+    /// <summary>One file of a realistic ops project: SDK calls (some in place), processes started several ways, and a small stack.</summary>
     private static string File(int i)
     {
         var text = new StringBuilder();
@@ -65,7 +65,16 @@ public class AnalyzerBenchmarks
             text.Append("        await ec2.ModifyInstanceAttributeAsync(new ModifyInstanceAttributeRequest { InstanceId = \"i-1\", InstanceType = \"t3.large\" });\n");
         if (i % 25 == 0)
             text.Append("        Process.Start(\"ssh\", \"host uptime\");\n");
-        text.Append("        return count;\n    }\n}\n\n");
+        // The shapes DI2003/DI2004 read beyond a direct call: start infos with argument lists, local file copies,
+        // and a team's helper that forwards its command line (read at each call).
+        if (i % 3 == 0)
+            text.Append("        var build = new ProcessStartInfo { FileName = \"docker\", ArgumentList = { \"build\", \"-t\", \"web\", \".\" } };\n");
+        if (i % 4 == 0)
+            text.Append("        System.IO.File.Copy(\"report.csv\", $\"out/{count}.csv\", true);\n");
+        if (i % 5 == 0)
+            text.Append($"        Kubectl($\"scale deployment/web-{i} --replicas={{count}}\");\n        Kubectl(\"get pods\");\n");
+        text.Append("        return count;\n    }\n\n");
+        text.Append("    private static void Kubectl(string arguments) => Process.Start(new ProcessStartInfo(\"kubectl\", \"--context prod \" + arguments));\n}\n\n");
         text.Append($"public static class Stack{i}\n{{\n");
         text.Append($"    public static readonly AwsVpc Vpc = new(\"vpc_{i}\") {{ CidrBlock = \"10.0.0.0/16\", Tags = new() {{ [\"Name\"] = \"vpc-{i}\" }} }};\n");
         text.Append($"    public static readonly AwsInstance Box = new(\"box_{i}\") {{ Ami = \"ami-1\", InstanceType = \"t3.micro\", UserData = \"#!/bin/sh\\necho ok\\n\", Lifecycle = new() {{ IgnoreChanges = [\"tags\"] }} }};\n");
