@@ -56,7 +56,7 @@ internal static class RenameCheck
     {
         foreach (var file in files)
         {
-            if (!string.Equals(Path.GetFileName(file.Path), "manifest.json", StringComparison.Ordinal))
+            if (!string.Equals(Path.GetFileName(file.Path), ArtifactContract.ManifestFile, StringComparison.Ordinal))
                 continue;
             var text = file.GetText(cancellation);
             if (text is null || text.Length > MaxManifestCharacters)

@@ -18,8 +18,8 @@ public static class ArtifactReader
     private const string AttributeNamespace = "DslInfra";
     private const string AttributeName = "StackArtifactAttribute";
 
-    /// <summary>The key of the generator's marker (SynthesisOutput.MarkerKey in the generator).</summary>
-    public const string MarkerKey = "DslInfra.Synthesized";
+    /// <summary>The key of the generator's marker (the shared <see cref="ArtifactContract"/>).</summary>
+    public const string MarkerKey = ArtifactContract.MarkerKey;
 
     public static IReadOnlyList<StackArtifact> Read(string assemblyPath) => ReadAssembly(assemblyPath).Artifacts;
 

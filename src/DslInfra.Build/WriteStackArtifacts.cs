@@ -62,7 +62,7 @@ public sealed class WriteStackArtifacts : Microsoft.Build.Utilities.Task
     }
 
     /// <summary>The generator's marker version this task reads.</summary>
-    private const string SupportedMarker = "1";
+    private const string SupportedMarker = ArtifactContract.MarkerVersion;
 
     private void Fail(string code, string message) =>
         Log.LogError(subcategory: null, errorCode: code, helpKeyword: null, file: AssemblyPath, lineNumber: 0, columnNumber: 0,

@@ -12,8 +12,8 @@ internal sealed record Artifact(string Path, string Content);
 /// <summary>All files of one stack, and the C# that carries them to the build task; or why there are none.</summary>
 internal sealed record StackArtifacts(string Stack, string ClassName, EquatableArray<Artifact> Files, SynthesisFailure? Failure = null, EquatableArray<string> ReadsStacks = default)
 {
-    public const string TerraformFile = "main.tf.json";
-    public const string ManifestFile = "manifest.json";
+    public const string TerraformFile = ArtifactContract.TerraformFile;
+    public const string ManifestFile = ArtifactContract.ManifestFile;
 
     public static StackArtifacts From(EvaluatedStack evaluated, string projectDirectory, EquatableArray<FileDigest> files, System.Threading.CancellationToken cancellation = default)
     {

@@ -18,10 +18,10 @@ internal static class SynthesisOutput
     /// Key of the [assembly: AssemblyMetadata] marker. Its absence means the generator did not run to the end (it
     /// failed to load, CS8784, or threw, CS8785), and the build task then keeps the last good artifacts.
     /// </summary>
-    public const string MarkerKey = "DslInfra.Synthesized";
+    public const string MarkerKey = ArtifactContract.MarkerKey;
 
     /// <summary>The contract's version; the task refuses a marker it does not know.</summary>
-    public const string MarkerVersion = "1";
+    public const string MarkerVersion = ArtifactContract.MarkerVersion;
 
     public static void Add(SourceProductionContext output, ImmutableArray<StackArtifacts> stacks)
     {

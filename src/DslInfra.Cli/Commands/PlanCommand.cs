@@ -95,7 +95,7 @@ internal static class PlanCommand
             throw new InputException($"{path}: no stack artifacts here (a folder holding main.tf.json, or folders of them).");
         return folders.Select(folder =>
         {
-            var manifestPath = Path.Combine(folder, "manifest.json");
+            var manifestPath = Path.Combine(folder, ArtifactContract.ManifestFile);
             var manifest = File.Exists(manifestPath) ? Manifest.Load([manifestPath]) : Manifest.Empty;
             var stack = manifest.Stacks.FirstOrDefault();
             return new StackSource(stack?.Name ?? Path.GetFileName(Path.GetFullPath(folder)), Path.GetFullPath(folder), manifest, stack?.ReadsStacks ?? []);

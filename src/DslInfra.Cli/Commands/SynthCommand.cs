@@ -23,28 +23,69 @@ internal static partial class SynthCommand
     /// <summary>What a build gave: its exit code, the artifact folders the DslInfra task reported, and the diagnostics.</summary>
     internal sealed record BuildResult(int ExitCode, IReadOnlyList<string> Folders, IReadOnlyCollection<string> Diagnostics);
 
-    /// <summary>Builds through the same MSBuild path as `dotnet build`; the build's own errors go to <paramref name="error"/>.</summary>
+    /// <summary>
+    /// Builds through the same MSBuild path as `dotnet build`, and asks MSBuild itself where the artifacts went: the
+    /// project's <c>DslInfraOutputPath</c> and the build task's <c>DslInfraArtifact</c> items (the artifact contract),
+    /// never the build's log text. The diagnostics come from a warnings-and-errors file log.
+    /// </summary>
     internal static BuildResult Build(string project, string configuration, TextWriter error)
     {
         if (!File.Exists(project) && !Directory.Exists(project))
             throw new Review.InputException($"{project}: no such project or folder.");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "build", project, "-c", configuration, "-nologo", "-clp:NoSummary" })
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new Review.InputException("cannot start dotnet");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var folders = new List<string>();
-        var diagnostics = new SortedSet<string>(StringComparer.Ordinal);
-        while (process.StandardOutput.ReadLine() is { } line)
+        var diagnosticsLog = Path.Combine(Path.GetTempPath(), $"dslinfra-build-{Environment.ProcessId}-{Guid.NewGuid():N}.log");
+        try
         {
-            if (Written().Match(line) is { Success: true } written)
-                folders.Add(written.Groups["folder"].Value);
-            else if (Diagnostic().IsMatch(line))
-                diagnostics.Add(line.Trim());
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            // -t:Build is needed: with -getProperty and no target, MSBuild only evaluates the project.
+            foreach (var argument in new[]
+            {
+                "build", project, "-t:Build", "-c", configuration, "-nologo",
+                $"-getProperty:{ArtifactContract.OutputPathProperty}", "-getProperty:ProjectDir", $"-getItem:{ArtifactContract.ArtifactItem}",
+                "-fl", $"-flp:logfile={diagnosticsLog};verbosity=quiet;NoSummary",
+            })
+                start.ArgumentList.Add(argument);
+            using var process = Process.Start(start) ?? throw new Review.InputException("cannot start dotnet");
+            var stderr = process.StandardError.ReadToEndAsync();
+            var answer = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            error.Write(stderr.Result);
+            var diagnostics = new SortedSet<string>(StringComparer.Ordinal);
+            if (File.Exists(diagnosticsLog))
+                foreach (var line in File.ReadLines(diagnosticsLog))
+                    if (Diagnostic().IsMatch(line))
+                        diagnostics.Add(line.Trim());
+            return new BuildResult(process.ExitCode, Folders(answer, project), diagnostics);
         }
-        process.WaitForExit();
-        error.Write(stderr.Result);
-        return new BuildResult(process.ExitCode, folders, diagnostics);
+        finally
+        {
+            File.Delete(diagnosticsLog);
+        }
+    }
+
+    /// <summary>The artifact folder MSBuild reports: the output path under the project folder, when the task wrote there.</summary>
+    private static IReadOnlyList<string> Folders(string answer, string project)
+    {
+        JsonElement root;
+        try
+        {
+            root = JsonDocument.Parse(answer).RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            // An MSBuild too old for -getProperty (before the .NET 8 SDK), or a build that stopped before answering.
+            throw new Review.InputException($"{project}: MSBuild did not say where the artifacts are (dslinfra needs the .NET 8 SDK or later): {Output.Printable.Of(answer.Trim().Split('\n')[0])}");
+        }
+        var properties = root.TryGetProperty("Properties", out var p) ? p : default;
+        string? Property(string name) => properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        var output = Property(ArtifactContract.OutputPathProperty);
+        var projectDir = Property("ProjectDir");
+        if (string.IsNullOrEmpty(output) || string.IsNullOrEmpty(projectDir))
+            return [];
+        // MSBuild writes OutDir with backslashes on every system; Unix paths need slashes.
+        var folder = Path.GetFullPath(Path.Combine(projectDir, output.Replace('\\', Path.DirectorySeparatorChar)));
+        var written = root.TryGetProperty("Items", out var items) && items.TryGetProperty(ArtifactContract.ArtifactItem, out var artifacts)
+            && artifacts.ValueKind == JsonValueKind.Array && artifacts.GetArrayLength() > 0;
+        return written || Directory.Exists(folder) && Directory.EnumerateFiles(folder, ArtifactContract.ManifestFile, SearchOption.AllDirectories).Any() ? [folder] : [];
     }
 
     private static int Run(string project, string configuration, TextWriter output, TextWriter error)
@@ -53,7 +94,7 @@ internal static partial class SynthCommand
         foreach (var folder in folders.Distinct())
         {
             output.WriteLine($"Artifacts: {folder}");
-            var manifests = Directory.Exists(folder) ? Directory.GetFiles(folder, "manifest.json", SearchOption.AllDirectories) : [];
+            var manifests = Directory.Exists(folder) ? Directory.GetFiles(folder, ArtifactContract.ManifestFile, SearchOption.AllDirectories) : [];
             foreach (var manifest in manifests.Order(StringComparer.Ordinal))
                 output.WriteLine("  " + Summary(manifest));
         }
@@ -78,9 +119,6 @@ internal static partial class SynthCommand
         return $"{stack.Name}: {Count("in-place")} resources that may update in place, {Count("replace-only")} replace-only, {Count("read")} data sources, "
             + $"{stack.Variables} variables, {stack.Outputs} outputs";
     }
-
-    [GeneratedRegex(@"DslInfra: \d+ stack\(s\) -> (?<folder>.+?) \(")]
-    private static partial Regex Written();
 
     [GeneratedRegex(@": (error|warning) [A-Z]+\d+:")]
     private static partial Regex Diagnostic();

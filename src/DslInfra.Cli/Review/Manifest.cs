@@ -5,8 +5,14 @@ namespace DslInfra.Cli.Review;
 /// <summary>One resource as a DslInfra manifest.json describes it.</summary>
 internal sealed record ManifestResource(string Address, string Type, string Update, string Member, string? File, int? Line, IReadOnlyList<string> Images)
 {
-    public bool ReplaceOnly => Update == "replace-only";
+    public bool ReplaceOnly => Update == ArtifactContract.Updates.ReplaceOnly;
+
+    /// <summary>The model's edges from this resource (format 2; empty in a format-1 manifest).</summary>
+    public IReadOnlyList<ManifestReference> References { get; init; } = [];
 }
+
+/// <summary>One edge of the model: <see cref="Argument"/> of the resource reads <see cref="To"/> (its <see cref="Attribute"/>); kind is value, depends_on or replace_triggered_by.</summary>
+internal sealed record ManifestReference(string Argument, string To, string? Attribute, string Kind);
 
 /// <summary>The resources of one or more manifests, by address.</summary>
 internal sealed class Manifest
@@ -79,9 +85,9 @@ internal sealed class Manifest
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("resources", out var list) || list.ValueKind != JsonValueKind.Array)
             throw new InputException($"{file}: not a DslInfra manifest (no resources array).");
-        var version = String(root, "format_version", file, "format_version");
-        if (version != FormatVersion)
-            throw new InputException($"{file}: manifest format_version {version} is not one this dslinfra reads ({FormatVersion}); use the dslinfra of the same DslInfra version.");
+        var version = String(root, ArtifactContract.Keys.FormatVersion, file, ArtifactContract.Keys.FormatVersion);
+        if (!ReadableVersions.Contains(version))
+            throw new InputException($"{file}: manifest format_version {version} is not one this dslinfra reads ({string.Join(", ", ReadableVersions)}); use the dslinfra of the same DslInfra version.");
         var index = 0;
         foreach (var entry in list.EnumerateArray())
         {
@@ -101,7 +107,7 @@ internal sealed class Manifest
                 entry.TryGetProperty("member", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "",
                 source.ValueKind == JsonValueKind.Object ? String(source, "file", file, where + ".source") : null,
                 source.ValueKind == JsonValueKind.Object ? Line(source, file, where + ".source") : null,
-                images);
+                images) { References = References(entry, file, where) };
         }
         if (root.TryGetProperty("images", out var bakes) && bakes.ValueKind == JsonValueKind.Array)
             foreach (var image in bakes.EnumerateArray())
@@ -112,8 +118,28 @@ internal sealed class Manifest
             Count(root, "variables"), Count(root, "outputs"), Strings(root, "reads_stacks"), Path.GetDirectoryName(Path.GetFullPath(file)) ?? ""));
     }
 
-    /// <summary>The manifest format this dslinfra reads (ManifestEmitter.FormatVersion in the generator).</summary>
-    public const string FormatVersion = "1";
+    /// <summary>The manifest format the generator writes (the shared <see cref="ArtifactContract"/>).</summary>
+    public const string FormatVersion = ArtifactContract.ManifestFormatVersion;
+
+    /// <summary>The formats this dslinfra reads: the current one, and version 1 (no reference edges), which a diff against an older revision meets.</summary>
+    private static readonly string[] ReadableVersions = ["1", FormatVersion];
+
+    private static IReadOnlyList<ManifestReference> References(JsonElement entry, string file, string where)
+    {
+        if (!entry.TryGetProperty(ArtifactContract.Keys.References, out var list) || list.ValueKind == JsonValueKind.Null)
+            return [];
+        if (list.ValueKind != JsonValueKind.Array)
+            throw new InputException($"{file}: {where}.references is not an array.");
+        var found = new List<ManifestReference>();
+        var index = 0;
+        foreach (var edge in list.EnumerateArray())
+        {
+            var at = $"{where}.references[{index++}]";
+            var attribute = edge.ValueKind == JsonValueKind.Object && edge.TryGetProperty(ArtifactContract.Keys.Attribute, out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+            found.Add(new ManifestReference(String(edge, ArtifactContract.Keys.Argument, file, at)!, String(edge, ArtifactContract.Keys.To, file, at)!, attribute, String(edge, ArtifactContract.Keys.Kind, file, at)!));
+        }
+        return found;
+    }
 
     private static string? String(JsonElement element, string property, string file, string where)
     {
