@@ -197,6 +197,11 @@ public class LanguageTests
         var manifest = Harness.Artifacts(Harness.Compile(Harness.Usings + Iteration))["i/manifest.json"];
         Assert.Contains("\"aws_subnet.app\"", manifest);
         Assert.DoesNotContain("app[", manifest);
+        // The model's edge from the worker to one instance of the subnets: the block, with the key in the attribute.
+        using var edges = JsonDocument.Parse(manifest);
+        var worker = edges.RootElement.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("address").GetString() == "aws_instance.worker");
+        Assert.Contains(worker.GetProperty("references").EnumerateArray(), e => e.GetProperty("argument").GetString() == "subnet_id"
+            && e.GetProperty("to").GetString() == "aws_subnet.app" && e.GetProperty("attribute").GetString() == "[\"a\"].id" && e.GetProperty("kind").GetString() == "value");
     }
 
     [Theory]

@@ -76,8 +76,14 @@ internal static class ManifestEmitter
             if (value is null)
                 return;
             foreach (var reference in Values.DescendantsAndSelf(value).OfType<ReferenceValue>())
-                if (!NotBlocks.Contains(reference.Target.Split('.')[0]) && reference.Target.IndexOf('.') > 0 && reference.Target != resource.Address)
-                    edges.Add((argument, reference.Target, reference.Attribute ?? "", "value"));
+            {
+                // An instance (aws_subnet.app["a"]) is an edge to its block; the key stays with the attribute.
+                var index = reference.Target.IndexOf('[');
+                var to = index > 0 ? reference.Target.Substring(0, index) : reference.Target;
+                var attribute = index > 0 ? reference.Target.Substring(index) + (reference.Attribute is null ? "" : "." + reference.Attribute) : reference.Attribute ?? "";
+                if (!NotBlocks.Contains(to.Split('.')[0]) && to.IndexOf('.') > 0 && to != resource.Address)
+                    edges.Add((argument, to, attribute, "value"));
+            }
         }
         foreach (var field in resource.Body.Fields)
             if (!field.IsMeta)
