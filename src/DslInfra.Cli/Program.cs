@@ -25,6 +25,7 @@ public static class Program
             GraphCommand.Create(output, error),
             ReviewCommand.Create(output, error),
             PlanCommand.Create(output, error),
+            DeployCommand.Create(output, error),
             BindingsCommand.Create(output, error),
             verbose,
         };

@@ -1,0 +1,130 @@
+using System.CommandLine;
+using DslInfra.Cli.Deploy;
+using DslInfra.Cli.Output;
+using DslInfra.Cli.Review;
+using DslInfra.Offline.Planning;
+
+namespace DslInfra.Cli.Commands;
+
+/// <summary>
+/// dslinfra deploy [project|artifacts]: every stack, in the order their reads need, through init, a saved plan, the
+/// review gate and an apply of exactly that plan; it stops at the first stack that fails and says which and why.
+/// </summary>
+internal static class DeployCommand
+{
+    /// <summary>A Terraform step failed (init, plan, show or apply).</summary>
+    public const int TerraformFailed = 3;
+
+    /// <summary>Interrupted (Ctrl-C), as shells report SIGINT.</summary>
+    public const int Interrupted = 130;
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var path = new Argument<string>("path")
+        {
+            Description = "A project (or its folder) to build first, or an artifacts folder (bin/Debug/<framework>/infra).",
+            DefaultValueFactory = _ => ".",
+        };
+        var stacks = new Option<string[]>("--stack", "-s") { Description = "Deploy only these stacks (in dependency order among themselves).", AllowMultipleArgumentsPerToken = true };
+        var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply each gated plan without asking (for CI). Without it, deploy asks before each apply and refuses to run without a terminal." };
+        var terraform = new Option<string?>("--terraform") { Description = "The terraform executable (1.5 or later; default: terraform on PATH)." };
+        var allow = new Option<string[]>("--allow") { Description = "An address whose violation is deliberate (as in review).", AllowMultipleArgumentsPerToken = true };
+        var locks = new Option<string?>("--locks") { Description = "Where each stack's .terraform.lock.hcl is kept, to commit (default: terraform-locks/ beside the project, or in the current folder)." };
+        var configuration = new Option<string>("--configuration", "-c") { Description = "The build configuration, when building a project.", DefaultValueFactory = _ => "Debug" };
+        var command = new Command("deploy", "Deploy every stack with your terraform, in dependency order: init (the lock file kept beside the sources), plan to a file, the review gate on that plan (drift included), then apply exactly that plan. Stops at the first failure. Exit codes: 0 deployed (or nothing to change), 1 a gate failed or an apply was declined, 2 bad input, 3 a terraform step failed, 130 interrupted.")
+        {
+            path, stacks, autoApprove, terraform, allow, locks, configuration,
+        };
+        command.SetAction(parse => CommandOutput.Guard(error, () =>
+        {
+            var terraformPath = OfflinePlanner.FindTerraform(parse.GetValue(terraform));
+            var given = parse.GetValue(path)!;
+            var sources = PlanCommand.Discover(given, parse.GetValue(configuration)!, error);
+            if (parse.GetValue(stacks) is { Length: > 0 } chosen)
+            {
+                var missing = chosen.Where(s => sources.All(c => c.Name != s)).ToList();
+                if (missing.Count > 0)
+                    throw new InputException($"no stack named {string.Join(", ", missing)} (stacks: {string.Join(", ", sources.Select(c => c.Name))}).");
+                sources = sources.Where(c => chosen.Contains(c.Name)).ToList();
+            }
+            var auto = parse.GetValue(autoApprove);
+            if (!auto && Console.IsInputRedirected)
+                throw new InputException("no terminal to ask for approval: pass --auto-approve (in CI, after the plan was reviewed).");
+            var lockFolder = Path.GetFullPath(parse.GetValue(locks) ?? Path.Combine(ProjectFolder(given), "terraform-locks"));
+            var allowed = new HashSet<string>(parse.GetValue(allow) ?? [], StringComparer.Ordinal);
+
+            // Ctrl-C reaches terraform too (same process group) and it stops cleanly at a safe point; deploy waits for
+            // it, then stops before the next step.
+            var stop = false;
+            ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop = true; error.WriteLine("dslinfra deploy: interrupted; letting terraform finish its step…"); };
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                bool Approve(string question)
+                {
+                    if (auto)
+                        return true;
+                    error.Write(question + " [y/N] ");
+                    var answer = Console.ReadLine()?.Trim();
+                    return answer is "y" or "Y" or "yes" or "Yes";
+                }
+                var deployment = new StackDeployment(terraformPath, error, Approve, () => stop);
+                var byName = sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
+                var results = new List<DeployResult>();
+                foreach (var input in OfflinePlanner.Order(sources.Select(s => s.Input).ToList()))
+                {
+                    var result = deployment.Run(byName[input.Name], lockFolder, allowed);
+                    results.Add(result);
+                    if (result.Outcome is not (DeployOutcome.Applied or DeployOutcome.NoChanges))
+                        break;
+                }
+                output.Write(Summary(results, sources.Count));
+                return results.LastOrDefault()?.Outcome switch
+                {
+                    DeployOutcome.GateFailed or DeployOutcome.Declined => Program.Violation,
+                    DeployOutcome.TerraformFailed => TerraformFailed,
+                    DeployOutcome.Interrupted => Interrupted,
+                    _ => Program.Pass,
+                };
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+        }));
+        return command;
+    }
+
+    /// <summary>The project's folder when a project was given, else the current folder: where the lock files are kept.</summary>
+    private static string ProjectFolder(string given) =>
+        File.Exists(given) && given.EndsWith("proj", StringComparison.OrdinalIgnoreCase) ? Path.GetDirectoryName(Path.GetFullPath(given))!
+        : Directory.Exists(given) && Directory.EnumerateFiles(given, "*.csproj").Any() ? given
+        : Directory.GetCurrentDirectory();
+
+    private static string Summary(IReadOnlyList<DeployResult> results, int total)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var result in results)
+        {
+            var verdict = result.Outcome switch
+            {
+                DeployOutcome.NoChanges => "no changes",
+                DeployOutcome.Applied => "applied: " + result.Changes,
+                DeployOutcome.GateFailed => "gate failed: " + result.Changes,
+                DeployOutcome.Declined => "declined: " + result.Changes,
+                DeployOutcome.Interrupted => "interrupted",
+                _ => "failed",
+            };
+            text.Append("stack ").Append(result.Stack).Append(": ").Append(verdict).Append('\n');
+            if (result.Why is { } why && result.Outcome != DeployOutcome.Applied)
+                text.Append("  ").Append(why.Replace("\n", "\n  ", StringComparison.Ordinal)).Append('\n');
+            if (result.Outcome == DeployOutcome.GateFailed && result.Review is { } review)
+                text.Append(ReviewText.Write(review, result.Stack));
+        }
+        var stoppedAt = results.LastOrDefault(r => r.Outcome is not (DeployOutcome.Applied or DeployOutcome.NoChanges));
+        text.Append(stoppedAt is null
+            ? $"deployed {results.Count} of {total} stack(s)\n"
+            : $"stopped at stack {stoppedAt.Stack}: {results.Count - 1} of {total} stack(s) deployed before it; the rest were not touched\n");
+        return text.ToString();
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace DslInfra.Cli.Tests.Deploy;
+
+/// <summary>
+/// dslinfra deploy with the real Terraform (1.11.4 on PATH), fully offline: two stacks of terraform_data (Terraform's
+/// built-in provider, nothing to download) with local state, the second reading the first's outputs through
+/// terraform_remote_state, as DslInfra writes a stack that reads another.
+/// </summary>
+public sealed class DeployCommandTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("dslinfra-deploy-").FullName;
+
+    private string Artifacts => Path.Combine(root, "infra");
+
+    private string State(string stack) => Path.Combine(root, "state", stack + ".tfstate");
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    /// <summary>Writes a stack's main.tf.json and manifest.json; its one terraform_data is replace-only in the manifest.</summary>
+    private void Stack(string name, string input, string? reads = null)
+    {
+        var folder = Path.Combine(Artifacts, name);
+        Directory.CreateDirectory(folder);
+        var terraform = new JsonObject
+        {
+            ["terraform"] = new JsonObject { ["backend"] = new JsonObject { ["local"] = new JsonObject { ["path"] = State(name) } } },
+            ["resource"] = new JsonObject { ["terraform_data"] = new JsonObject { ["main"] = new JsonObject { ["input"] = input } } },
+            ["output"] = new JsonObject { ["value"] = new JsonObject { ["value"] = "${terraform_data.main.output}" } },
+        };
+        if (reads is not null)
+            terraform["data"] = new JsonObject
+            {
+                ["terraform_remote_state"] = new JsonObject
+                {
+                    [reads] = new JsonObject { ["backend"] = "local", ["config"] = new JsonObject { ["path"] = State(reads) } },
+                },
+            };
+        File.WriteAllText(Path.Combine(folder, "main.tf.json"), terraform.ToJsonString());
+        var manifest = new JsonObject
+        {
+            ["format_version"] = "2",
+            ["stack"] = name,
+            ["class"] = name,
+            ["terraform"] = "main.tf.json",
+            ["resources"] = new JsonArray(new JsonObject
+            {
+                ["address"] = "terraform_data.main", ["mode"] = "managed", ["type"] = "terraform_data", ["name"] = "main", ["member"] = "Main",
+                ["source"] = null, ["update"] = "replace-only", ["depends_on"] = new JsonArray(), ["images"] = new JsonArray(), ["references"] = new JsonArray(),
+            }),
+            ["images"] = new JsonArray(),
+            ["variables"] = new JsonArray(),
+            ["outputs"] = new JsonArray("value"),
+            ["reads_stacks"] = reads is null ? new JsonArray() : new JsonArray(reads),
+        };
+        File.WriteAllText(Path.Combine(folder, "manifest.json"), manifest.ToJsonString());
+    }
+
+    private (int Exit, string Output, string Error) Deploy(params string[] more) =>
+        Cli.Run(["deploy", Artifacts, "--auto-approve", "--locks", Path.Combine(root, "locks"), .. more]);
+
+    private JsonElement Resource(string stack)
+    {
+        using var state = JsonDocument.Parse(File.ReadAllText(State(stack)));
+        return state.RootElement.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("type").GetString() == "terraform_data").GetProperty("instances")[0].GetProperty("attributes").Clone();
+    }
+
+    private long Serial(string stack)
+    {
+        using var state = JsonDocument.Parse(File.ReadAllText(State(stack)));
+        return state.RootElement.GetProperty("serial").GetInt64();
+    }
+
+    [Fact]
+    public void Two_stacks_deploy_in_the_order_their_reads_need_and_a_second_run_applies_nothing()
+    {
+        // "app" sorts before "network" by name; it reads network's outputs, so network must go first.
+        Stack("network", "10.0.0.0/16");
+        Stack("app", "${data.terraform_remote_state.network.outputs.value}", reads: "network");
+
+        var (exit, output, error) = Deploy();
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        Assert.True(error.IndexOf("[network] apply", StringComparison.Ordinal) < error.IndexOf("[app] init", StringComparison.Ordinal), error);
+        Assert.Contains("stack network: applied: 1 create", output);
+        Assert.Contains("stack app: applied: 1 create", output);
+        // terraform_data keeps its input as a dynamic value: {"value": …, "type": "string"}.
+        Assert.Equal("10.0.0.0/16", Resource("app").GetProperty("input").GetProperty("value").GetString());
+
+        var serials = (Serial("network"), Serial("app"));
+        var (again, secondOutput, secondError) = Deploy();
+        Assert.True(again == 0, $"exit {again}\n{secondOutput}\n{secondError}");
+        Assert.Contains("stack network: no changes", secondOutput);
+        Assert.Contains("stack app: no changes", secondOutput);
+        Assert.DoesNotContain("] apply", secondError);
+        Assert.Equal(serials, (Serial("network"), Serial("app")));
+    }
+
+    [Fact]
+    public void A_failing_gate_stops_before_apply_and_leaves_the_state_untouched()
+    {
+        Stack("network", "10.0.0.0/16");
+        Stack("app", "${data.terraform_remote_state.network.outputs.value}", reads: "network");
+        Assert.Equal(0, Deploy().Exit);
+        var before = File.ReadAllText(State("network"));
+
+        // terraform_data's input changes in place; the manifest says the resource is replace-only: the gate fails.
+        Stack("network", "10.1.0.0/16");
+        var (exit, output, error) = Deploy();
+        Assert.True(exit == 1, $"exit {exit}\n{output}\n{error}");
+        Assert.Contains("stack network: gate failed", output);
+        Assert.Contains("stopped at stack network", output);
+        Assert.DoesNotContain("stack app", output);
+        Assert.DoesNotContain("[network] apply", error);
+        Assert.Equal(before, File.ReadAllText(State("network")));
+    }
+
+    [Fact]
+    public void A_terraform_error_names_the_stack_and_stops()
+    {
+        Stack("network", "10.0.0.0/16");
+        File.WriteAllText(Path.Combine(Artifacts, "network", "main.tf.json"), "{\"resource\": {\"terraform_data\": {\"main\": {\"no_such_argument\": 1}}}}");
+        var (exit, output, _) = Deploy();
+        Assert.Equal(3, exit);
+        Assert.Contains("stack network: failed", output);
+        Assert.Contains("terraform plan failed", output);
+    }
+
+    [Fact]
+    public void Without_a_terminal_it_asks_for_auto_approve_instead_of_applying()
+    {
+        Stack("network", "10.0.0.0/16");
+        var (exit, _, error) = Cli.Run("deploy", Artifacts);
+        Assert.Equal(2, exit);
+        Assert.Contains("--auto-approve", error);
+        Assert.False(File.Exists(State("network")));
+    }
+}
