@@ -12,7 +12,7 @@ namespace DslInfra.Cli.Commands;
 /// </summary>
 internal static class DeployCommand
 {
-    /// <summary>A Terraform step failed (init, plan, show or apply).</summary>
+    /// <summary>A bake or a Terraform step failed (init, plan, show or apply).</summary>
     public const int TerraformFailed = 3;
 
     /// <summary>Interrupted (Ctrl-C), as shells report SIGINT.</summary>
@@ -31,9 +31,12 @@ internal static class DeployCommand
         var allow = new Option<string[]>("--allow") { Description = "An address whose violation is deliberate (as in review).", AllowMultipleArgumentsPerToken = true };
         var locks = new Option<string?>("--locks") { Description = "Where each stack's .terraform.lock.hcl is kept, to commit (default: terraform-locks/ beside the project, or in the current folder)." };
         var configuration = new Option<string>("--configuration", "-c") { Description = "The build configuration, when building a project.", DefaultValueFactory = _ => "Debug" };
-        var command = new Command("deploy", "Deploy every stack with your terraform, in dependency order: init (the lock file kept beside the sources), plan to a file, the review gate on that plan (drift included), then apply exactly that plan. Stops at the first failure. Exit codes: 0 deployed (or nothing to change), 1 a gate failed or an apply was declined, 2 bad input, 3 a terraform step failed, 130 interrupted.")
+        var packer = new Option<string>("--packer") { Description = "The packer executable that bakes AMIs.", DefaultValueFactory = _ => "packer" };
+        var docker = new Option<string>("--docker") { Description = "The docker (or podman) executable that builds and pushes container images.", DefaultValueFactory = _ => "docker" };
+        var aws = new Option<string>("--aws") { Description = "The aws executable that looks up whether an AMI is published.", DefaultValueFactory = _ => "aws" };
+        var command = new Command("deploy", "Deploy every stack with your terraform, in dependency order: bake each image whose content-addressed name is not yet published (packer; docker build and push), init (the lock file kept beside the sources), plan to a file, the review gate on that plan (drift included), then apply exactly that plan. Stops at the first failure. Exit codes: 0 deployed (or nothing to change), 1 a gate failed or an apply was declined, 2 bad input, 3 a bake or a terraform step failed, 130 interrupted.")
         {
-            path, stacks, autoApprove, terraform, allow, locks, configuration,
+            path, stacks, autoApprove, terraform, allow, locks, configuration, packer, docker, aws,
         };
         command.SetAction(parse => CommandOutput.Guard(error, () =>
         {
@@ -68,7 +71,8 @@ internal static class DeployCommand
                     var answer = Console.ReadLine()?.Trim();
                     return answer is "y" or "Y" or "yes" or "Yes";
                 }
-                var deployment = new StackDeployment(terraformPath, error, Approve, () => stop);
+                var bakery = new ImageBakery(new BakeTools(parse.GetValue(packer)!, parse.GetValue(docker)!, parse.GetValue(aws)!), error);
+                var deployment = new StackDeployment(terraformPath, bakery, error, Approve, () => stop);
                 var byName = sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
                 var results = new List<DeployResult>();
                 foreach (var input in OfflinePlanner.Order(sources.Select(s => s.Input).ToList()))
@@ -82,7 +86,7 @@ internal static class DeployCommand
                 return results.LastOrDefault()?.Outcome switch
                 {
                     DeployOutcome.GateFailed or DeployOutcome.Declined => Program.Violation,
-                    DeployOutcome.TerraformFailed => TerraformFailed,
+                    DeployOutcome.TerraformFailed or DeployOutcome.BakeFailed => TerraformFailed,
                     DeployOutcome.Interrupted => Interrupted,
                     _ => Program.Pass,
                 };

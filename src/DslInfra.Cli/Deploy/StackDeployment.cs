@@ -24,6 +24,9 @@ internal enum DeployOutcome
     /// <summary>A Terraform step failed (init, plan, show or apply).</summary>
     TerraformFailed,
 
+    /// <summary>An image could not be baked or published: nothing was planned or applied.</summary>
+    BakeFailed,
+
     /// <summary>Interrupted (Ctrl-C): Terraform was let finish the step it was in, so its state can be continued from.</summary>
     Interrupted,
 }
@@ -36,13 +39,19 @@ internal sealed record DeployResult(string Stack, DeployOutcome Outcome, string 
 /// saved file, the review gate on exactly that plan (state and drift gates included), and apply of exactly that saved
 /// plan. Nothing is applied unless the gate passed and the operator (or --auto-approve) agreed.
 /// </summary>
-internal sealed class StackDeployment(string terraform, TextWriter progress, Func<string, bool> approve, Func<bool> interrupted)
+internal sealed class StackDeployment(string terraform, ImageBakery bakery, TextWriter progress, Func<string, bool> approve, Func<bool> interrupted)
 {
     private const string PlanFile = "dslinfra.tfplan";
     private const string LockFile = ".terraform.lock.hcl";
 
     public DeployResult Run(StackSource stack, string locks, IReadOnlySet<string> allowed)
     {
+        // Images first: the plan reads their content-addressed names, which must exist before anything uses them.
+        if (bakery.Bake(stack.Name, stack.Manifest.Images) is { } bakeFailure)
+            return new DeployResult(stack.Name, DeployOutcome.BakeFailed, "", bakeFailure, null);
+        if (interrupted())
+            return new DeployResult(stack.Name, DeployOutcome.Interrupted, "", "interrupted after baking", null);
+
         var lockFile = Path.Combine(locks, stack.Name, LockFile);
         if (File.Exists(lockFile))
             File.Copy(lockFile, Path.Combine(stack.Folder, LockFile), overwrite: true);

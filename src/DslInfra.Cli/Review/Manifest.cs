@@ -32,6 +32,11 @@ internal sealed class Manifest
 
     public IEnumerable<ManifestResource> Resources => resources.Values;
 
+    private readonly List<ManifestImage> images = [];
+
+    /// <summary>The images the stacks bake, in manifest order.</summary>
+    public IReadOnlyList<ManifestImage> Images => images;
+
     /// <summary>Each image's content hash, by image name.</summary>
     public IReadOnlyDictionary<string, string> ImageHashes => imageHashes;
 
@@ -112,7 +117,13 @@ internal sealed class Manifest
         if (root.TryGetProperty("images", out var bakes) && bakes.ValueKind == JsonValueKind.Array)
             foreach (var image in bakes.EnumerateArray())
                 if (image.ValueKind == JsonValueKind.Object && image.TryGetProperty("name", out _) && image.TryGetProperty("hash", out _))
-                    imageHashes[String(image, "name", file, "images")!] = String(image, "hash", file, "images")!;
+                {
+                    var name = String(image, "name", file, "images")!;
+                    imageHashes[name] = String(image, "hash", file, "images")!;
+                    if (image.TryGetProperty(ArtifactContract.Keys.PublishedName, out _) && image.TryGetProperty(ArtifactContract.Keys.Template, out _))
+                        images.Add(new ManifestImage(name, String(image, ArtifactContract.Keys.Kind, file, "images")!, String(image, ArtifactContract.Keys.PublishedName, file, "images")!,
+                            String(image, ArtifactContract.Keys.Template, file, "images")!, Path.GetDirectoryName(Path.GetFullPath(file)) ?? ""));
+                }
         stacks.Add(new ManifestStack(
             root.TryGetProperty("stack", out var stack) && stack.ValueKind == JsonValueKind.String ? stack.GetString()! : Path.GetFileName(Path.GetDirectoryName(file)) ?? "",
             Count(root, "variables"), Count(root, "outputs"), Strings(root, "reads_stacks"), Path.GetDirectoryName(Path.GetFullPath(file)) ?? ""));
@@ -167,6 +178,9 @@ internal sealed class Manifest
     private static int Count(JsonElement root, string property) =>
         root.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array ? list.GetArrayLength() : 0;
 }
+
+/// <summary>An image a stack bakes: its kind (amazon-ebs, container), the content-addressed name it is published under, and its template (relative to <see cref="Folder"/>).</summary>
+internal sealed record ManifestImage(string Name, string Kind, string PublishedName, string Template, string Folder);
 
 /// <summary>One manifest's stack: its name, counts for summaries, the stacks whose outputs it reads, and its folder.</summary>
 internal sealed record ManifestStack(string Name, int Variables, int Outputs, IReadOnlyList<string> ReadsStacks, string Folder);

@@ -19,7 +19,7 @@ public sealed class DeployCommandTests : IDisposable
     public void Dispose() => Directory.Delete(root, recursive: true);
 
     /// <summary>Writes a stack's main.tf.json and manifest.json; its one terraform_data is replace-only in the manifest.</summary>
-    private void Stack(string name, string input, string? reads = null)
+    private void Stack(string name, string input, string? reads = null, string? image = null)
     {
         var folder = Path.Combine(Artifacts, name);
         Directory.CreateDirectory(folder);
@@ -49,12 +49,48 @@ public sealed class DeployCommandTests : IDisposable
                 ["address"] = "terraform_data.main", ["mode"] = "managed", ["type"] = "terraform_data", ["name"] = "main", ["member"] = "Main",
                 ["source"] = null, ["update"] = "replace-only", ["depends_on"] = new JsonArray(), ["images"] = new JsonArray(), ["references"] = new JsonArray(),
             }),
-            ["images"] = new JsonArray(),
+            ["images"] = image is null ? new JsonArray() : new JsonArray(new JsonObject
+            {
+                ["name"] = "web", ["kind"] = "amazon-ebs", ["hash"] = image, ["published_name"] = "web-" + image,
+                ["template"] = "images/web.pkr.json", ["member"] = "Web", ["source"] = null, ["files"] = new JsonArray(), ["dependents"] = new JsonArray("terraform_data.main"),
+            }),
             ["variables"] = new JsonArray(),
             ["outputs"] = new JsonArray("value"),
             ["reads_stacks"] = reads is null ? new JsonArray() : new JsonArray(reads),
         };
         File.WriteAllText(Path.Combine(folder, "manifest.json"), manifest.ToJsonString());
+        if (image is not null)
+        {
+            // Packer's null builder stands in for a cloud builder: it "publishes" the AMI name the fake aws then finds.
+            Directory.CreateDirectory(Path.Combine(folder, "images"));
+            var bake = new JsonObject
+            {
+                ["source"] = new JsonObject { ["null"] = new JsonObject { ["bake"] = new JsonObject { ["communicator"] = "none" } } },
+                ["build"] = new JsonObject
+                {
+                    ["sources"] = new JsonArray("source.null.bake"),
+                    ["provisioner"] = new JsonArray(new JsonObject { ["shell-local"] = new JsonObject { ["inline"] = new JsonArray($"echo web-{image} >> {Baked}", $"touch {Path.Combine(root, "published", "web-" + image)}") } }),
+                },
+            };
+            File.WriteAllText(Path.Combine(folder, "images", "web.pkr.json"), bake.ToJsonString());
+        }
+    }
+
+    private string Baked => Path.Combine(root, "baked.log");
+
+    /// <summary>A stand-in for the aws CLI: describe-images finds an AMI whose name was published by a bake.</summary>
+    private string FakeAws()
+    {
+        Directory.CreateDirectory(Path.Combine(root, "published"));
+        var script = Path.Combine(root, "aws");
+        File.WriteAllText(script, $$"""
+            #!/bin/sh
+            for argument in "$@"; do case "$argument" in Name=name,Values=*) name="${argument#Name=name,Values=}";; esac; done
+            if [ -f "{{Path.Combine(root, "published")}}/$name" ]; then echo 1; else echo 0; fi
+            """.Replace("\r", ""));
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return script;
     }
 
     private (int Exit, string Output, string Error) Deploy(params string[] more) =>
@@ -113,6 +149,45 @@ public sealed class DeployCommandTests : IDisposable
         Assert.DoesNotContain("stack app", output);
         Assert.DoesNotContain("[network] apply", error);
         Assert.Equal(before, File.ReadAllText(State("network")));
+    }
+
+    [Fact]
+    public void An_image_is_baked_once_when_its_name_is_not_yet_published_and_again_only_when_it_changes()
+    {
+        Stack("network", "10.0.0.0/16");
+        Stack("app", "ami-for-web-aaaa", reads: "network", image: "aaaa");
+        var aws = FakeAws();
+
+        var (exit, output, error) = Deploy("--aws", aws);
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        Assert.Equal(["web-aaaa"], File.ReadAllLines(Baked));
+        Assert.True(error.IndexOf("packer build web-aaaa", StringComparison.Ordinal) < error.IndexOf("[app] init", StringComparison.Ordinal), error);
+
+        // Nothing changed: the image is published, nothing is baked or applied.
+        var (again, _, againError) = Deploy("--aws", aws);
+        Assert.Equal(0, again);
+        Assert.Equal(["web-aaaa"], File.ReadAllLines(Baked));
+        Assert.Contains("image web-aaaa is published", againError);
+
+        // The image changed: its new name is baked, and the plan rolls what uses it.
+        Stack("app", "ami-for-web-bbbb", reads: "network", image: "bbbb");
+        File.WriteAllText(Path.Combine(Artifacts, "app", "manifest.json"), File.ReadAllText(Path.Combine(Artifacts, "app", "manifest.json")).Replace("replace-only", "in-place"));
+        var (third, thirdOutput, thirdError) = Deploy("--aws", aws);
+        Assert.True(third == 0, $"exit {third}\n{thirdOutput}\n{thirdError}");
+        Assert.Equal(["web-aaaa", "web-bbbb"], File.ReadAllLines(Baked));
+        Assert.Contains("stack app: applied", thirdOutput);
+        Assert.Contains("stack network: no changes", thirdOutput);
+    }
+
+    [Fact]
+    public void A_failed_bake_stops_before_the_plan()
+    {
+        Stack("app", "x", image: "cccc");
+        File.WriteAllText(Path.Combine(Artifacts, "app", "images", "web.pkr.json"), "{ not a template");
+        var (exit, output, _) = Deploy("--aws", FakeAws());
+        Assert.Equal(3, exit);
+        Assert.Contains("packer build of image web failed", output);
+        Assert.False(File.Exists(State("app")));
     }
 
     [Fact]
