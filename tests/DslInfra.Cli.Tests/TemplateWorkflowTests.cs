@@ -23,15 +23,30 @@ public sealed class TemplateWorkflowTests
         }
     }
 
-    private static string Workflow => Path.Combine(Root, "src", "DslInfra.Templates", "content", "dslinfra", ".github", "workflows", "infrastructure-review.yml");
+    private static string Workflows => Path.Combine(Root, "src", "DslInfra.Templates", "content", "dslinfra", ".github", "workflows");
 
-    [Fact]
-    public void The_templates_review_workflow_lints_clean()
+    private static string Workflow => Path.Combine(Workflows, "infrastructure-review.yml");
+
+    [Theory]
+    [InlineData("infrastructure-review.yml")]
+    [InlineData("infrastructure-deploy.yml")]
+    public void The_templates_workflows_lint_clean(string name)
     {
         // As `dotnet new dslinfra` writes it: the template's placeholders replaced.
-        var rendered = File.ReadAllText(Workflow).Replace("FRAMEWORK", "net8.0").Replace("DSLINFRA_VERSION", "1.2.3");
+        var rendered = File.ReadAllText(Path.Combine(Workflows, name)).Replace("FRAMEWORK", "net8.0").Replace("DSLINFRA_VERSION", "1.2.3");
         var (exit, output) = Lint(rendered);
-        Assert.True(exit == 0, $"actionlint (exit {exit}):\n{output}");
+        Assert.True(exit == 0, $"actionlint on {name} (exit {exit}):\n{output}");
+    }
+
+    [Fact]
+    public void The_deploy_workflow_deploys_from_main_through_an_environment_with_approvals()
+    {
+        var text = File.ReadAllText(Path.Combine(Workflows, "infrastructure-deploy.yml"));
+        Assert.Contains("branches: [main]", text);
+        Assert.Contains("environment: production", text);
+        Assert.Contains("cancel-in-progress: false", text);
+        Assert.Contains("dslinfra deploy MyStacks.csproj -c Release --auto-approve", text);
+        Assert.Contains("terraform-locks", text);
     }
 
     [Fact]
