@@ -19,14 +19,23 @@ public sealed class DeployCommandTests : IDisposable
     public void Dispose() => Directory.Delete(root, recursive: true);
 
     /// <summary>Writes a stack's main.tf.json and manifest.json; its one terraform_data is replace-only in the manifest.</summary>
-    private void Stack(string name, string input, string? reads = null, string? image = null)
+    private void Stack(string name, string input, string? reads = null, string? image = null, int applySeconds = 0)
     {
         var folder = Path.Combine(Artifacts, name);
         Directory.CreateDirectory(folder);
         var terraform = new JsonObject
         {
             ["terraform"] = new JsonObject { ["backend"] = new JsonObject { ["local"] = new JsonObject { ["path"] = State(name) } } },
-            ["resource"] = new JsonObject { ["terraform_data"] = new JsonObject { ["main"] = new JsonObject { ["input"] = input } } },
+            ["resource"] = new JsonObject
+            {
+                ["terraform_data"] = new JsonObject
+                {
+                    // A slow apply, for the interruption test: the provisioner runs while the resource is created.
+                    ["main"] = applySeconds == 0
+                        ? new JsonObject { ["input"] = input }
+                        : new JsonObject { ["input"] = input, ["provisioner"] = new JsonArray(new JsonObject { ["local-exec"] = new JsonObject { ["command"] = $"sleep {applySeconds}" } }) },
+                },
+            },
             ["output"] = new JsonObject { ["value"] = new JsonObject { ["value"] = "${terraform_data.main.output}" } },
         };
         if (reads is not null)
@@ -188,6 +197,47 @@ public sealed class DeployCommandTests : IDisposable
         Assert.Equal(3, exit);
         Assert.Contains("packer build of image web failed", output);
         Assert.False(File.Exists(State("app")));
+    }
+
+    [Fact]
+    public async Task Interrupted_during_apply_it_stops_and_the_next_deploy_continues_from_the_state()
+    {
+        if (OperatingSystem.IsWindows())
+            return; // SIGINT is sent with kill(1)
+        Stack("network", "10.0.0.0/16", applySeconds: 4);
+        Stack("app", "${data.terraform_remote_state.network.outputs.value}", reads: "network");
+
+        // dslinfra as its own process, as a user runs it, interrupted (SIGINT, what Ctrl-C sends) while network applies.
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "DslInfra.Cli.dll"), "deploy", Artifacts, "--auto-approve", "--locks", Path.Combine(root, "locks") })
+            start.ArgumentList.Add(argument);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = new System.Text.StringBuilder();
+        process.ErrorDataReceived += (_, e) => { lock (stderr) stderr.AppendLine(e.Data); };
+        process.BeginErrorReadLine();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            lock (stderr)
+                if (stderr.ToString().Contains("[network] apply…", StringComparison.Ordinal))
+                    break;
+            await Task.Delay(50);
+        }
+        await Task.Delay(1000);
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            kill.WaitForExit();
+        Assert.True(process.WaitForExit(60_000), "deploy did not stop after the interrupt");
+        var output = await stdout;
+        Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{output}\n{stderr}");
+        Assert.Contains("interrupted", stderr.ToString());
+        Assert.DoesNotContain("stack app: applied", output);
+
+        // The next deploy continues from what Terraform kept: network is there, app is created now.
+        var (exit, again, againError) = Deploy();
+        Assert.True(exit == 0, $"exit {exit}\n{again}\n{againError}");
+        Assert.Contains("stack app: applied: 1 create", again);
+        Assert.Equal("10.0.0.0/16", Resource("app").GetProperty("input").GetProperty("value").GetString());
     }
 
     [Fact]
