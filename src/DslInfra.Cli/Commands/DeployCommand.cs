@@ -71,8 +71,9 @@ internal static class DeployCommand
                     var answer = Console.ReadLine()?.Trim();
                     return answer is "y" or "Y" or "yes" or "Yes";
                 }
-                var bakery = new ImageBakery(new BakeTools(parse.GetValue(packer)!, parse.GetValue(docker)!, parse.GetValue(aws)!), error);
-                var deployment = new StackDeployment(terraformPath, bakery, error, Approve, () => stop);
+                var steps = new DeploySteps(error);
+                var bakery = new ImageBakery(new BakeTools(parse.GetValue(packer)!, parse.GetValue(docker)!, parse.GetValue(aws)!), steps);
+                var deployment = new StackDeployment(terraformPath, bakery, steps, Approve, () => stop);
                 var byName = sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
                 var results = new List<DeployResult>();
                 foreach (var input in OfflinePlanner.Order(sources.Select(s => s.Input).ToList()))

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using DslInfra.Cli.Review;
 
 namespace DslInfra.Cli.Deploy;
@@ -13,7 +11,7 @@ internal sealed record BakeTools(string Packer, string Docker, string Aws);
 /// (docker manifest inspect), then built and pushed. A changed image has a new name, so exactly the changed images
 /// are baked, and the plan then rolls what uses them. Once per run: two stacks sharing an image bake it once.
 /// </summary>
-internal sealed class ImageBakery(BakeTools tools, TextWriter progress)
+internal sealed class ImageBakery(BakeTools tools, DeploySteps steps)
 {
     private readonly HashSet<string> done = new(StringComparer.Ordinal);
 
@@ -29,7 +27,7 @@ internal sealed class ImageBakery(BakeTools tools, TextWriter progress)
                 : AmiExists(stack, image);
             if (published)
             {
-                progress.WriteLine($"dslinfra deploy: [{stack}] image {image.PublishedName} is published: not baked again");
+                steps.Progress.WriteLine($"dslinfra deploy: [{stack}] image {image.PublishedName} is published: not baked again");
                 continue;
             }
             if (Publish(stack, image) is { } failure)
@@ -63,29 +61,7 @@ internal sealed class ImageBakery(BakeTools tools, TextWriter progress)
 
     private (int Exit, string Output) Run(string stack, string step, string program, string folder, params string[] arguments)
     {
-        var watch = Stopwatch.StartNew();
-        progress.WriteLine($"dslinfra deploy: [{stack}] {step}…");
-        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        Process? process;
-        try
-        {
-            process = Process.Start(start);
-        }
-        catch (System.ComponentModel.Win32Exception exception)
-        {
-            return (127, $"cannot start {program}: {exception.Message}");
-        }
-        using (process)
-        {
-            if (process is null)
-                return (127, $"cannot start {program}");
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dslinfra deploy: [{stack}] {step} done in {watch.Elapsed.TotalSeconds:F1} s (exit {process.ExitCode})"));
-            return (process.ExitCode, stdout + stderr.Result);
-        }
+        var (exit, stdout, stderr) = steps.Run(stack, step, program, folder, arguments);
+        return (exit, stdout + stderr);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using DslInfra.Cli.Offline;
 using DslInfra.Cli.Plans;
@@ -39,7 +38,7 @@ internal sealed record DeployResult(string Stack, DeployOutcome Outcome, string 
 /// saved file, the review gate on exactly that plan (state and drift gates included), and apply of exactly that saved
 /// plan. Nothing is applied unless the gate passed and the operator (or --auto-approve) agreed.
 /// </summary>
-internal sealed class StackDeployment(string terraform, ImageBakery bakery, TextWriter progress, Func<string, bool> approve, Func<bool> interrupted)
+internal sealed class StackDeployment(string terraform, ImageBakery bakery, DeploySteps steps, Func<string, bool> approve, Func<bool> interrupted)
 {
     private const string PlanFile = "dslinfra.tfplan";
     private const string LockFile = ".terraform.lock.hcl";
@@ -105,7 +104,7 @@ internal sealed class StackDeployment(string terraform, ImageBakery bakery, Text
             return;
         Directory.CreateDirectory(Path.GetDirectoryName(lockFile)!);
         File.Copy(written, lockFile, overwrite: true);
-        progress.WriteLine($"dslinfra deploy: [{stack.Name}] lock file kept at {lockFile} (commit it)");
+        steps.Progress.WriteLine($"dslinfra deploy: [{stack.Name}] lock file kept at {lockFile} (commit it)");
     }
 
     // The JSON of the last step alone (terraform show -json), without what it wrote on stderr.
@@ -113,19 +112,9 @@ internal sealed class StackDeployment(string terraform, ImageBakery bakery, Text
 
     private (int Exit, string Output) Terraform(StackSource stack, string step, params string[] arguments)
     {
-        var watch = Stopwatch.StartNew();
-        progress.WriteLine($"dslinfra deploy: [{stack.Name}] {step}…");
-        var start = new ProcessStartInfo(terraform) { WorkingDirectory = stack.Folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        start.Environment["TF_IN_AUTOMATION"] = "1";
-        using var process = Process.Start(start) ?? throw new InputException($"cannot start {terraform}");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dslinfra deploy: [{stack.Name}] {step} done in {watch.Elapsed.TotalSeconds:F1} s (exit {process.ExitCode})"));
+        var (exit, stdout, stderr) = steps.Run(stack.Name, step, terraform, stack.Folder, arguments, automation: true);
         lastStdout = stdout;
-        return (process.ExitCode, stdout + stderr.Result);
+        return (exit, stdout + stderr);
     }
 
     private static string Changes(Plan plan)

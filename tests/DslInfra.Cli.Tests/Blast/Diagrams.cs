@@ -9,33 +9,9 @@ namespace DslInfra.Cli.Tests.Blast;
 /// </summary>
 internal static class Diagrams
 {
-    private static readonly object InstallLock = new();
+    private static string Root => ExternalTools.Root;
 
-    private static string Root
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DslInfra.sln")))
-                directory = directory.Parent;
-            return directory!.FullName;
-        }
-    }
-
-    private static string MermaidHome()
-    {
-        var home = Path.Combine(Root, ".tools", "mermaid");
-        lock (InstallLock)
-        {
-            if (!Directory.Exists(Path.Combine(home, "node_modules", "mermaid")))
-            {
-                Directory.CreateDirectory(home);
-                Run("npm", ["install", "--silent", "--no-audit", "--no-fund", "mermaid@12.3.0", "jsdom@24.1.3"], home, null, 300_000);
-            }
-        }
-        Assert.True(Directory.Exists(Path.Combine(home, "node_modules", "mermaid")), $"Mermaid's parser could not be installed into {home} (npm install mermaid@12.3.0 jsdom@24.1.3)");
-        return home;
-    }
+    private static string MermaidHome() => ExternalTools.NpmTool("mermaid", "mermaid@12.3.0", "jsdom@24.1.3");
 
     public static void AssertMermaidParses(string diagram)
     {
@@ -114,25 +90,6 @@ internal static class Diagrams
         }
     }
 
-    private static (int Exit, string Output) Run(string program, string[] arguments, string directory, (string, string)? environment, int timeout)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = new UTF8Encoding(false) };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        if (environment is { } variable)
-            start.Environment[variable.Item1] = variable.Item2;
-        try
-        {
-            using var process = Process.Start(start)!;
-            var error = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
-            if (!process.WaitForExit(timeout))
-                process.Kill(entireProcessTree: true);
-            return (process.ExitCode, output + error.Result);
-        }
-        catch (System.ComponentModel.Win32Exception exception)
-        {
-            return (-1, $"{program} could not be started: {exception.Message}");
-        }
-    }
+    private static (int Exit, string Output) Run(string program, string[] arguments, string directory, (string, string)? environment, int timeout) =>
+        ExternalTools.Run(program, arguments, directory, environment, timeout);
 }
