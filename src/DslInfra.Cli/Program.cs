@@ -26,6 +26,7 @@ public static class Program
             ReviewCommand.Create(output, error),
             PlanCommand.Create(output, error),
             DeployCommand.Create(output, error),
+            DeployCommand.CreateDestroy(output, error),
             BindingsCommand.Create(output, error),
             verbose,
         };

@@ -18,7 +18,12 @@ internal static class DeployCommand
     /// <summary>Interrupted (Ctrl-C), as shells report SIGINT.</summary>
     public const int Interrupted = 130;
 
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error) => Create(output, error, destroy: false);
+
+    /// <summary>dslinfra destroy: the same steps with <c>plan -destroy</c>, stacks in reverse dependency order (what reads a stack goes first).</summary>
+    public static Command CreateDestroy(TextWriter output, TextWriter error) => Create(output, error, destroy: true);
+
+    private static Command Create(TextWriter output, TextWriter error, bool destroy)
     {
         var path = new Argument<string>("path")
         {
@@ -34,10 +39,18 @@ internal static class DeployCommand
         var packer = new Option<string>("--packer") { Description = "The packer executable that bakes AMIs.", DefaultValueFactory = _ => "packer" };
         var docker = new Option<string>("--docker") { Description = "The docker (or podman) executable that builds and pushes container images.", DefaultValueFactory = _ => "docker" };
         var aws = new Option<string>("--aws") { Description = "The aws executable that looks up whether an AMI is published.", DefaultValueFactory = _ => "aws" };
-        var command = new Command("deploy", "Deploy every stack with your terraform, in dependency order: bake each image whose content-addressed name is not yet published (packer; docker build and push), init (the lock file kept beside the sources), plan to a file, the review gate on that plan (drift included), then apply exactly that plan. Stops at the first failure. Exit codes: 0 deployed (or nothing to change), 1 a gate failed or an apply was declined, 2 bad input, 3 a bake or a terraform step failed, 130 interrupted.")
-        {
+        var command = destroy
+            ? new Command("destroy", "Destroy every stack with your terraform, in reverse dependency order: init, plan -destroy to a file, the review gate on that plan (destroying what holds state fails it unless --allow names it), then apply exactly that plan. Stops at the first failure. Exit codes as deploy.")
+            : new Command("deploy", "Deploy every stack with your terraform, in dependency order: bake each image whose content-addressed name is not yet published (packer; docker build and push), init (the lock file kept beside the sources), plan to a file, the review gate on that plan (drift included), then apply exactly that plan. Stops at the first failure. Exit codes: 0 deployed (or nothing to change), 1 a gate failed or an apply was declined, 2 bad input, 3 a bake or a terraform step failed, 130 interrupted.");
+        foreach (var option in new Symbol[] {
             path, stacks, autoApprove, terraform, allow, locks, configuration, packer, docker, aws,
-        };
+        })
+        {
+            if (option is Argument argument)
+                command.Arguments.Add(argument);
+            else if (option is Option each && !(destroy && (each == packer || each == docker || each == aws)))
+                command.Options.Add(each);
+        }
         command.SetAction(parse => CommandOutput.Guard(error, () =>
         {
             var terraformPath = OfflinePlanner.FindTerraform(parse.GetValue(terraform));
@@ -76,14 +89,17 @@ internal static class DeployCommand
                 var deployment = new StackDeployment(terraformPath, bakery, steps, Approve, () => stop);
                 var byName = sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
                 var results = new List<DeployResult>();
-                foreach (var input in OfflinePlanner.Order(sources.Select(s => s.Input).ToList()))
+                var order = OfflinePlanner.Order(sources.Select(s => s.Input).ToList());
+                if (destroy)
+                    order.Reverse();
+                foreach (var input in order)
                 {
-                    var result = deployment.Run(byName[input.Name], lockFolder, allowed);
+                    var result = deployment.Run(byName[input.Name], lockFolder, allowed, destroy);
                     results.Add(result);
                     if (result.Outcome is not (DeployOutcome.Applied or DeployOutcome.NoChanges))
                         break;
                 }
-                output.Write(Summary(results, sources.Count));
+                output.Write(Summary(results, sources.Count, destroy));
                 return results.LastOrDefault()?.Outcome switch
                 {
                     DeployOutcome.GateFailed or DeployOutcome.Declined => Program.Violation,
@@ -106,7 +122,7 @@ internal static class DeployCommand
         : Directory.Exists(given) && Directory.EnumerateFiles(given, "*.csproj").Any() ? given
         : Directory.GetCurrentDirectory();
 
-    private static string Summary(IReadOnlyList<DeployResult> results, int total)
+    private static string Summary(IReadOnlyList<DeployResult> results, int total, bool destroy)
     {
         var text = new System.Text.StringBuilder();
         foreach (var result in results)
@@ -114,7 +130,7 @@ internal static class DeployCommand
             var verdict = result.Outcome switch
             {
                 DeployOutcome.NoChanges => "no changes",
-                DeployOutcome.Applied => "applied: " + result.Changes,
+                DeployOutcome.Applied => (destroy ? "destroyed: " : "applied: ") + result.Changes,
                 DeployOutcome.GateFailed => "gate failed: " + result.Changes,
                 DeployOutcome.Declined => "declined: " + result.Changes,
                 DeployOutcome.Interrupted => "interrupted",
@@ -128,8 +144,8 @@ internal static class DeployCommand
         }
         var stoppedAt = results.LastOrDefault(r => r.Outcome is not (DeployOutcome.Applied or DeployOutcome.NoChanges));
         text.Append(stoppedAt is null
-            ? $"deployed {results.Count} of {total} stack(s)\n"
-            : $"stopped at stack {stoppedAt.Stack}: {results.Count - 1} of {total} stack(s) deployed before it; the rest were not touched\n");
+            ? $"{(destroy ? "destroyed" : "deployed")} {results.Count} of {total} stack(s)\n"
+            : $"stopped at stack {stoppedAt.Stack}: {results.Count - 1} of {total} stack(s) {(destroy ? "destroyed" : "deployed")} before it; the rest were not touched\n");
         return text.ToString();
     }
 }

@@ -43,10 +43,10 @@ internal sealed class StackDeployment(string terraform, ImageBakery bakery, Depl
     private const string PlanFile = "dslinfra.tfplan";
     private const string LockFile = ".terraform.lock.hcl";
 
-    public DeployResult Run(StackSource stack, string locks, IReadOnlySet<string> allowed)
+    public DeployResult Run(StackSource stack, string locks, IReadOnlySet<string> allowed, bool destroy = false)
     {
         // Images first: the plan reads their content-addressed names, which must exist before anything uses them.
-        if (bakery.Bake(stack.Name, stack.Manifest.Images) is { } bakeFailure)
+        if (!destroy && bakery.Bake(stack.Name, stack.Manifest.Images) is { } bakeFailure)
             return new DeployResult(stack.Name, DeployOutcome.BakeFailed, "", bakeFailure, null);
         if (interrupted())
             return new DeployResult(stack.Name, DeployOutcome.Interrupted, "", "interrupted after baking", null);
@@ -61,7 +61,10 @@ internal sealed class StackDeployment(string terraform, ImageBakery bakery, Depl
         if (interrupted())
             return new DeployResult(stack.Name, DeployOutcome.Interrupted, "", "interrupted after init", null);
 
-        var (planExit, planOutput) = Terraform(stack, "plan", "plan", "-input=false", "-no-color", "-detailed-exitcode", $"-out={PlanFile}");
+        // A destroy is planned and gated like any change: destroying what holds state fails the gate unless allowed.
+        var (planExit, planOutput) = destroy
+            ? Terraform(stack, "plan -destroy", "plan", "-destroy", "-input=false", "-no-color", "-detailed-exitcode", $"-out={PlanFile}")
+            : Terraform(stack, "plan", "plan", "-input=false", "-no-color", "-detailed-exitcode", $"-out={PlanFile}");
         if (planExit == 1 || planExit > 2)
             return Failed(stack, "plan", planOutput);
         var (showExit, showOutput) = Terraform(stack, "show", "show", "-json", "-no-color", PlanFile);
@@ -78,7 +81,7 @@ internal sealed class StackDeployment(string terraform, ImageBakery bakery, Depl
             return new DeployResult(stack.Name, DeployOutcome.NoChanges, changes, null, review);
         if (interrupted())
             return new DeployResult(stack.Name, DeployOutcome.Interrupted, changes, "interrupted before apply; nothing was applied", review);
-        if (!approve($"Apply the plan of stack '{stack.Name}' ({changes})?"))
+        if (!approve(destroy ? $"Destroy stack '{stack.Name}' ({changes})?" : $"Apply the plan of stack '{stack.Name}' ({changes})?"))
             return new DeployResult(stack.Name, DeployOutcome.Declined, changes, "not approved; nothing was applied", review);
 
         // A saved plan applies exactly what was planned and gated, or fails if the state moved since.

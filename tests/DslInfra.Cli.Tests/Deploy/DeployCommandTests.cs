@@ -241,6 +241,23 @@ public sealed class DeployCommandTests : IDisposable
     }
 
     [Fact]
+    public void Destroy_takes_the_stacks_down_in_reverse_order_through_the_same_gate()
+    {
+        Stack("network", "10.0.0.0/16");
+        Stack("app", "${data.terraform_remote_state.network.outputs.value}", reads: "network");
+        Assert.Equal(0, Deploy().Exit);
+
+        var (exit, output, error) = Cli.Run("destroy", Artifacts, "--auto-approve", "--locks", Path.Combine(root, "locks"));
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        // What reads a stack goes first: app before network.
+        Assert.True(error.IndexOf("[app] apply", StringComparison.Ordinal) < error.IndexOf("[network] init", StringComparison.Ordinal), error);
+        Assert.Contains("stack app: destroyed: 1 destroy", output);
+        Assert.Contains("stack network: destroyed: 1 destroy", output);
+        using var state = JsonDocument.Parse(File.ReadAllText(State("network")));
+        Assert.DoesNotContain(state.RootElement.GetProperty("resources").EnumerateArray(), r => r.GetProperty("mode").GetString() == "managed");
+    }
+
+    [Fact]
     public void A_terraform_error_names_the_stack_and_stops()
     {
         Stack("network", "10.0.0.0/16");
