@@ -69,11 +69,22 @@ public sealed class StackAnalyzer : DiagnosticAnalyzer
             return model;
         }
 #pragma warning restore RS1030
-        var result = StackReader.ReadCached(type, attribute, compilation, Model, context.CancellationToken, keepMembers: true);
+        // A stack of several environments is checked in each: a value missing for one of them is reported there.
+        var environments = StackReader.EnvironmentsOf(type);
+        Model.StackResult? result = null;
+        var reported = new HashSet<Model.DiagnosticInfo>();
+        foreach (var environment in environments.Count == 0 ? new string?[] { null } : environments.Select(e => (string?)e))
+        {
+            var each = StackReader.ReadCached(type, attribute, compilation, Model, context.CancellationToken, keepMembers: true, environment: environment);
+            result ??= each;
+            foreach (var diagnostic in each.Diagnostics)
+                if (reported.Add(diagnostic))
+                    context.ReportDiagnostic(diagnostic.ToDiagnostic(trees));
+        }
+        if (result is null)
+            return;
         if (result.Model.ReadsStacks.Count > 0)
             reads.Add((result.Model.Name, result.Model.ReadsStacks, attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? type.Locations[0]));
-        foreach (var diagnostic in result.Diagnostics)
-            context.ReportDiagnostic(diagnostic.ToDiagnostic(trees));
         CheckImages(context, result.Model, trees);
         CheckTemplates(context, result.Model);
         RenameCheck.Report(context, result.Model, trees);

@@ -43,6 +43,7 @@ public sealed class StackGenerator : IIncrementalGenerator
                 DslSymbols.StackAttributeName,
                 static (node, _) => node is ClassDeclarationSyntax,
                 static (syntax, cancellation) => Evaluate(syntax, cancellation))
+            .SelectMany(static (stacks, _) => stacks)
             .WithTrackingName(Steps.Stacks);
 
         var projectDirectory = context.AnalyzerConfigOptionsProvider
@@ -71,11 +72,17 @@ public sealed class StackGenerator : IIncrementalGenerator
         context.RegisterImplementationSourceOutput(artifacts.Collect(), static (output, stacks) => SynthesisOutput.Add(output, stacks));
     }
 
-    private static EvaluatedStack Evaluate(GeneratorAttributeSyntaxContext syntax, CancellationToken cancellation)
+    /// <summary>A stack's evaluation: one, or one per environment it declares.</summary>
+    private static EquatableArray<EvaluatedStack> Evaluate(GeneratorAttributeSyntaxContext syntax, CancellationToken cancellation)
     {
         var stack = (INamedTypeSymbol)syntax.TargetSymbol;
-        var result = StackReader.ReadCached(stack, syntax.Attributes[0], syntax.SemanticModel.Compilation, SemanticModels(syntax.SemanticModel), cancellation);
-        return new EvaluatedStack(result.Model, SynthesisFailure.FromDiagnostics(result.Diagnostics));
+        var models = SemanticModels(syntax.SemanticModel);
+        var environments = StackReader.EnvironmentsOf(stack);
+        return (environments.Count == 0 ? new string?[] { null } : environments.Select(e => (string?)e)).Select(environment =>
+        {
+            var result = StackReader.ReadCached(stack, syntax.Attributes[0], syntax.SemanticModel.Compilation, models, cancellation, environment: environment);
+            return new EvaluatedStack(result.Model, SynthesisFailure.FromDiagnostics(result.Diagnostics));
+        }).ToEquatableArray();
     }
 
     /// <summary>

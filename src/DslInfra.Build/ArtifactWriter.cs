@@ -76,7 +76,7 @@ public static class ArtifactWriter
 
     private static string Resolve(string root, StackArtifact artifact)
     {
-        if (!IsSafeSegment(artifact.Stack) || artifact.Path.Split('/').Any(s => !IsSafeSegment(s)))
+        if (artifact.Stack.Split('/').Any(s => !IsSafeSegment(s)) || artifact.Path.Split('/').Any(s => !IsSafeSegment(s)))
             throw new ArtifactException($"Stack '{artifact.Stack}' has an artifact path '{artifact.Path}' that would leave its folder.");
         return Path.GetFullPath(Path.Combine(root, artifact.Stack, artifact.Path.Replace('/', Path.DirectorySeparatorChar)));
     }

@@ -39,6 +39,8 @@ internal static class ArtifactContract
     {
         public const string FormatVersion = "format_version";
         public const string Stack = "stack";
+        public const string Environment = "environment";
+        public const string Environments = "environments";
         public const string Class = "class";
         public const string Terraform = "terraform";
         public const string Resources = "resources";

@@ -18,10 +18,12 @@ internal sealed record StackArtifacts(string Stack, string ClassName, EquatableA
     public static StackArtifacts From(EvaluatedStack evaluated, string projectDirectory, EquatableArray<FileDigest> files, System.Threading.CancellationToken cancellation = default)
     {
         var stack = evaluated.Model;
-        StackArtifacts Failed(string reason, SourceSpan? span) => new(stack.Name, stack.ClassName, default, new SynthesisFailure(reason, span));
+        // A stack of several environments is written to <environment>/<stack>/, and reads the stacks of its environment.
+        var key = Folder(stack.Environment, stack.Name);
+        StackArtifacts Failed(string reason, SourceSpan? span) => new(key, stack.ClassName, default, new SynthesisFailure(reason, span));
         // A stack with errors writes nothing rather than something half-right, and says so even without the analyzer.
         if (evaluated.Failure is { } failure)
-            return new StackArtifacts(stack.Name, stack.ClassName, default, failure);
+            return new StackArtifacts(key, stack.ClassName, default, failure);
         if (stack.HasErrors)
             return Failed("the stack has errors", null);
         // A Dockerfile is the same text hashed and written; a Packer template is hashed without its (hashed) name.
@@ -54,14 +56,17 @@ internal sealed record StackArtifacts(string Stack, string ClassName, EquatableA
                 return Failed($"DI1011: template '{System.IO.Path.GetFileName(template.Path)}': {problems[0].Message}", UserTemplates.Span(problems[0]));
             artifacts.Add(new Artifact(output!, text!));
         }
-        return new StackArtifacts(stack.Name, stack.ClassName, artifacts.ToEquatableArray(), ReadsStacks: stack.ReadsStacks);
+        return new StackArtifacts(key, stack.ClassName, artifacts.ToEquatableArray(), ReadsStacks: stack.ReadsStacks.Select(r => Folder(stack.Environment, r)).ToEquatableArray());
     }
+
+    /// <summary>Where a stack's files go under the output folder: its name, or &lt;environment&gt;/&lt;name&gt;.</summary>
+    public static string Folder(string? environment, string stack) => environment is null ? stack : environment + "/" + stack;
 
     private static string MissingUpload(StackModel stack, string projectDirectory, EquatableArray<FileDigest> files) =>
         ImageHashes.MissingUploads(stack, files, projectDirectory).Select(m => $"DI1010: image '{m.Image.Name}' uploads '{m.File}', which is not among the project's AdditionalFiles")
             .DefaultIfEmpty("DI1010: an uploaded file is not among the project's AdditionalFiles").First();
 
-    public string HintName => $"DslInfra.Stack.{ClassName}.{Stack}.g.cs";
+    public string HintName => $"DslInfra.Stack.{ClassName}.{Stack.Replace('/', '.')}.g.cs";
 
     /// <summary>
     /// A generator cannot write files, so the artifacts travel as assembly attributes;

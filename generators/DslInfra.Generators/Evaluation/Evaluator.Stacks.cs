@@ -51,7 +51,8 @@ internal sealed partial class Evaluator
             if (!member.IsStatic || !member.IsReadOnly || !DslSymbols.DerivesFrom(member.Type, dsl.Backend))
                 continue;
             Touch(member);
-            var other = new Evaluator(producer, producerName, dsl, semanticModels, cancellation);
+            // The producer in the same environment: dev reads dev's state.
+            var other = new Evaluator(producer, producerName, dsl, semanticModels, cancellation) { Environment = Environment, Environments = StackReader.EnvironmentsOf(producer) };
             var value = other.Member(member);
             Dependencies.UnionWith(other.Dependencies);
             return value as ObjectValue;

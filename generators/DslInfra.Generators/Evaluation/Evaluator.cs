@@ -49,6 +49,12 @@ internal sealed partial class Evaluator
 
     public List<DiagnosticInfo> Diagnostics { get; } = new();
 
+    /// <summary>The environment being generated (null for a stack without [Environments]).</summary>
+    public string? Environment { get; init; }
+
+    /// <summary>Every environment of the stack, in deployment order.</summary>
+    public IReadOnlyList<string> Environments { get; init; } = System.Array.Empty<string>();
+
     /// <summary>Every syntax tree whose declarations the evaluation read: what its result depends on.</summary>
     public HashSet<SyntaxTree> Dependencies { get; } = new();
 
@@ -229,6 +235,11 @@ internal sealed partial class Evaluator
             return Constant(operation, operation.ConstantValue.Value);
         }
 
+        if (operation is IPropertyReferenceOperation { Property: { Name: "Current", ContainingType: { Name: "Environments", ContainingNamespace.Name: "DslInfra" } } } current)
+            return Environment is null
+                ? Fail(current, "Environments.Current has a value only in a stack that declares its environments: add [Environments(\"dev\", \"prod\")] to the stack")
+                : new StringValue(Environment);
+
         return operation switch
         {
             IInvalidOperation => ErrorValue.Instance, // the compiler reports it
@@ -289,6 +300,8 @@ internal sealed partial class Evaluator
 
     private Value Conversion(IConversionOperation conversion)
     {
+        if (conversion.Operand.Type is INamedTypeSymbol { Name: "PerEnvironment", IsGenericType: true, ContainingNamespace.Name: "DslInfra" })
+            return PerEnvironmentValue(conversion);
         var value = Evaluate(conversion.Operand);
         // Target-typed `new(...)` and identity conversions keep the object; only a conversion to a value type
         // (such as Variable<T> to Expr<T>) turns a variable into its reference.
@@ -299,6 +312,52 @@ internal sealed partial class Evaluator
         if (value is ObjectValue { Type.Kind: DslKind.Output } shown)
             return WrongType(conversion.Operand, $"output '{shown.GetString("Name")}' is what this stack shows other stacks; inside the stack, read the value it shows (e.g. Vpc.Id) or keep that value in a Local<T> both can read");
         return VariableReference(value);
+    }
+
+    /// <summary>
+    /// A PerEnvironment value where a T goes: the entry of the environment being generated, from the creation (inline, or
+    /// a stack member's initializer). A missing entry, or one for an environment the stack does not declare, is an error
+    /// at the value: the build fails rather than deploy one environment with another's value.
+    /// </summary>
+    private Value PerEnvironmentValue(IConversionOperation conversion)
+    {
+        if (Environment is null)
+            return Fail(conversion, "a PerEnvironment value is read once per environment: declare the stack's environments with [Environments(\"dev\", \"prod\")]");
+        var source = conversion.Operand;
+        while (source is IConversionOperation inner)
+            source = inner.Operand;
+        var name = "the value";
+        if (source is IFieldReferenceOperation { Field: var field })
+        {
+            Touch(field);
+            name = $"'{field.Name}'";
+            source = Initializer(field) ?? source;
+            while (source is IConversionOperation inner)
+                source = inner.Operand;
+        }
+        if (source is not IObjectCreationOperation { Initializer: { } initializer })
+            return Fail(conversion, $"{name} must be written as new() {{ [\"{Environment}\"] = …, … }}, so each environment's value is known at compile time");
+        Value? found = null;
+        foreach (var entry in initializer.Initializers)
+        {
+            if (entry is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } target } assignment
+                || target.Arguments.Length != 1 || target.Arguments[0].Value.ConstantValue.Value is not string key)
+                return Fail(entry, $"each entry of {name} is [\"<environment>\"] = value, with the environment written as a literal");
+            if (Environments.Count > 0 && !Environments.Contains(key))
+                return Fail(target, $"'{key}' is not one of this stack's environments ({string.Join(", ", Environments)})");
+            if (key == Environment)
+                found = Evaluate(assignment.Value);
+        }
+        return found ?? Fail(conversion, $"{name} has no value for environment '{Environment}': add [\"{Environment}\"] = … to it");
+    }
+
+    /// <summary>The initializer of a field declared in source (a stack member or a constant-like helper), bound in its own tree.</summary>
+    private IOperation? Initializer(IFieldSymbol field)
+    {
+        foreach (var reference in field.DeclaringSyntaxReferences)
+            if (reference.GetSyntax(cancellation) is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } value })
+                return semanticModels(value.SyntaxTree).GetOperation(value, cancellation);
+        return null;
     }
 
     /// <summary>A variable or local in a value's place is its reference (<c>var.name</c>, <c>local.name</c>); other values are themselves.</summary>

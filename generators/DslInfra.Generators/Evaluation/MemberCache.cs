@@ -45,9 +45,9 @@ internal static class MemberCache
     internal static void Clear() => Stacks.Clear();
 
     /// <summary>The kept members of a stack, when they are valid in this compilation; otherwise an empty set that will be filled.</summary>
-    public static Session Open(INamedTypeSymbol stack, Compilation compilation, System.Threading.CancellationToken cancellation)
+    public static Session Open(INamedTypeSymbol stack, Compilation compilation, System.Threading.CancellationToken cancellation, string? deployment = null)
     {
-        var key = compilation.AssemblyName + "|" + stack.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        var key = compilation.AssemblyName + "|" + stack.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + (deployment is null ? "" : "@" + deployment);
         var environment = Environment.Of(stack, compilation, cancellation);
         var kept = Stacks.TryGetValue(key, out var members) && members.Environment.Matches(environment)
             ? members.Entries

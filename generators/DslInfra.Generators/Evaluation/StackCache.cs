@@ -27,10 +27,11 @@ internal static class StackCache
     /// <summary>Forgets every entry; benchmarks of a cold run use it.</summary>
     internal static void Clear() => entries = new ConditionalWeakTable<SyntaxTree, List<Entry>>();
 
-    public static StackResult GetOrRead(INamedTypeSymbol stack, Compilation compilation, Func<(StackResult Result, HashSet<SyntaxTree> Dependencies)> read)
+    public static StackResult GetOrRead(INamedTypeSymbol stack, Compilation compilation, Func<(StackResult Result, HashSet<SyntaxTree> Dependencies)> read, string? environment = null)
     {
         var key = stack.DeclaringSyntaxReferences[0].SyntaxTree;
-        var name = stack.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        // Each environment of a stack is its own evaluation.
+        var name = stack.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + (environment is null ? "" : "@" + environment);
         var declaringTrees = stack.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).ToArray();
         var forTree = entries.GetOrCreateValue(key);
         lock (forTree)

@@ -23,15 +23,26 @@ internal static partial class StackReader
         Compilation compilation,
         Func<SyntaxTree, SemanticModel> semanticModels,
         CancellationToken cancellation,
-        bool keepMembers = false)
+        bool keepMembers = false,
+        string? environment = null)
     {
         return StackCache.GetOrRead(stack, compilation, () =>
         {
             var dependencies = new HashSet<SyntaxTree>();
-            var members = keepMembers ? MemberCache.Open(stack, compilation, cancellation) : null;
-            var result = Read(stack, attribute, semanticModels, cancellation, dependencies, members);
+            var members = keepMembers ? MemberCache.Open(stack, compilation, cancellation, environment) : null;
+            var result = Read(stack, attribute, semanticModels, cancellation, dependencies, members, environment);
             return (result, dependencies);
-        });
+        }, environment);
+    }
+
+    /// <summary>The environments a stack declares with [Environments(…)], in deployment order; empty for a stack without.</summary>
+    public static IReadOnlyList<string> EnvironmentsOf(INamedTypeSymbol stack)
+    {
+        foreach (var attribute in stack.GetAttributes())
+            if (attribute.AttributeClass is { Name: "EnvironmentsAttribute", ContainingNamespace.Name: "DslInfra" }
+                && attribute.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array } names)
+                return names.Values.Select(v => v.Value as string).Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).Distinct(StringComparer.Ordinal).ToList();
+        return Array.Empty<string>();
     }
 
     public static StackResult Read(
@@ -40,14 +51,16 @@ internal static partial class StackReader
         Func<SyntaxTree, SemanticModel> semanticModels,
         CancellationToken cancellation,
         HashSet<SyntaxTree>? dependencies = null,
-        MemberCache.Session? members = null)
+        MemberCache.Session? members = null,
+        string? environment = null)
     {
         var name = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? "";
         var version = attribute.NamedArguments.FirstOrDefault(a => a.Key == "TerraformVersion").Value.Value as string;
         var dsl = attribute.AttributeClass?.ContainingAssembly is { } assembly
             ? DslSymbols.From(assembly)
             : DslSymbols.From(semanticModels(stack.DeclaringSyntaxReferences[0].SyntaxTree).Compilation);
-        var evaluator = new Evaluator(stack, name, dsl, semanticModels, cancellation);
+        var environments = EnvironmentsOf(stack);
+        var evaluator = new Evaluator(stack, name, dsl, semanticModels, cancellation) { Environment = environment, Environments = environments };
         if (members is not null)
             evaluator.UseMemberCache(members);
         var attributeSpan = SourceSpan.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellation));
@@ -59,7 +72,13 @@ internal static partial class StackReader
             foreach (var member in Members(stack))
                 builder.Add(member);
             var compilation = semanticModels(stack.DeclaringSyntaxReferences[0].SyntaxTree).Compilation;
-            var model = builder.Build(stack.Name, version, ProviderSchemas.Of(compilation));
+            if (environment is not null && !TerraformNames.IsIdentifier(environment))
+                evaluator.Report(RuleIdentifiers.InvalidIdentifier, attributeSpan, environment, "an environment", TerraformNames.IdentifierRule);
+            var model = builder.Build(stack.Name, version, ProviderSchemas.Of(compilation)) with
+            {
+                Environment = environment,
+                Environments = environments.ToEquatableArray(),
+            };
             if (dependencies is not null)
             {
                 dependencies.UnionWith(evaluator.Dependencies);
@@ -81,7 +100,7 @@ internal static partial class StackReader
             if (!stack.DeclaringSyntaxReferences.Any(r => r.SyntaxTree.GetDiagnostics(cancellation).Any(d => d.Severity == DiagnosticSeverity.Error)))
                 diagnostics.Add(new DiagnosticInfo(RuleIdentifiers.InternalError, attributeSpan,
                     new[] { name, exception.GetType().Name + ": " + exception.Message }.ToEquatableArray()));
-            var empty = new StackModel(name, stack.Name, version, default, null, default, default, default, default, HasErrors: true);
+            var empty = new StackModel(name, stack.Name, version, default, null, default, default, default, default, HasErrors: true, Environment: environment);
             return new StackResult(empty, diagnostics.ToEquatableArray());
         }
     }

@@ -17,7 +17,9 @@ internal sealed record StackModel(
     EquatableArray<StateBlockSpec> StateBlocks = default,
     EquatableArray<ModuleSpec> Modules = default,
     EquatableArray<string> ReadsStacks = default,
-    EquatableArray<RequiredProvider> RequiredProviders = default);
+    EquatableArray<RequiredProvider> RequiredProviders = default,
+    string? Environment = null,
+    EquatableArray<string> Environments = default);
 
 /// <summary>
 /// A managed resource or a data source, with the member that declared it. <see cref="Body"/> is the record as evaluated:
