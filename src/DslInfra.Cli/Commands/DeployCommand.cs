@@ -31,6 +31,7 @@ internal static class DeployCommand
             DefaultValueFactory = _ => ".",
         };
         var stacks = new Option<string[]>("--stack", "-s") { Description = "Deploy only these stacks (in dependency order among themselves).", AllowMultipleArgumentsPerToken = true };
+        var environment = PlanCommand.EnvironmentOption("Only these environments (default: every environment the stacks declare, one after the other in the order [Environments] lists them).");
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply each gated plan without asking (for CI). Without it, deploy asks before each apply and refuses to run without a terminal." };
         var terraform = new Option<string?>("--terraform") { Description = "The terraform executable (1.5 or later; default: terraform on PATH)." };
         var allow = new Option<string[]>("--allow") { Description = "An address whose violation is deliberate (as in review).", AllowMultipleArgumentsPerToken = true };
@@ -43,7 +44,7 @@ internal static class DeployCommand
             ? new Command("destroy", "Destroy every stack with your terraform, in reverse dependency order: init, plan -destroy to a file, the review gate on that plan (destroying what holds state fails it unless --allow names it), then apply exactly that plan. Stops at the first failure. Exit codes as deploy.")
             : new Command("deploy", "Deploy every stack with your terraform, in dependency order: bake each image whose content-addressed name is not yet published (packer; docker build and push), init (the lock file kept beside the sources), plan to a file, the review gate on that plan (drift included), then apply exactly that plan. Stops at the first failure. Exit codes: 0 deployed (or nothing to change), 1 a gate failed or an apply was declined, 2 bad input, 3 a bake or a terraform step failed, 130 interrupted.");
         foreach (var option in new Symbol[] {
-            path, stacks, autoApprove, terraform, allow, locks, configuration, packer, docker, aws,
+            path, stacks, environment, autoApprove, terraform, allow, locks, configuration, packer, docker, aws,
         })
         {
             if (option is Argument argument)
@@ -60,9 +61,10 @@ internal static class DeployCommand
             {
                 var missing = chosen.Where(s => sources.All(c => c.Name != s)).ToList();
                 if (missing.Count > 0)
-                    throw new InputException($"no stack named {string.Join(", ", missing)} (stacks: {string.Join(", ", sources.Select(c => c.Name))}).");
+                    throw new InputException($"no stack named {string.Join(", ", missing)} (stacks: {string.Join(", ", sources.Select(c => c.Name).Distinct())}).");
                 sources = sources.Where(c => chosen.Contains(c.Name)).ToList();
             }
+            sources = PlanCommand.ChooseEnvironments(sources, parse.GetValue(environment));
             var auto = parse.GetValue(autoApprove);
             if (!auto && Console.IsInputRedirected)
                 throw new InputException("no terminal to ask for approval: pass --auto-approve (in CI, after the plan was reviewed).");
@@ -87,16 +89,25 @@ internal static class DeployCommand
                 var steps = new DeploySteps(error);
                 var bakery = new ImageBakery(new BakeTools(parse.GetValue(packer)!, parse.GetValue(docker)!, parse.GetValue(aws)!), steps);
                 var deployment = new StackDeployment(terraformPath, bakery, steps, Approve, () => stop);
-                var byName = sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
+                var byName = sources.ToDictionary(s => s.Qualified, StringComparer.Ordinal);
                 var results = new List<DeployResult>();
-                var order = OfflinePlanner.Order(sources.Select(s => s.Input).ToList());
+                // Environment after environment (dev before prod), each in the order its stacks' reads need.
+                var environments = PlanCommand.EnvironmentOrder(sources);
                 if (destroy)
-                    order.Reverse();
-                foreach (var input in order)
+                    environments.Reverse();
+                foreach (var each in environments)
                 {
-                    var result = deployment.Run(byName[input.Name], lockFolder, allowed, destroy);
-                    results.Add(result);
-                    if (result.Outcome is not (DeployOutcome.Applied or DeployOutcome.NoChanges))
+                    var order = OfflinePlanner.Order(sources.Where(s => s.Environment == each).Select(s => s.Input).ToList());
+                    if (destroy)
+                        order.Reverse();
+                    foreach (var input in order)
+                    {
+                        var result = deployment.Run(byName[input.Name], lockFolder, allowed, destroy);
+                        results.Add(result);
+                        if (result.Outcome is not (DeployOutcome.Applied or DeployOutcome.NoChanges))
+                            break;
+                    }
+                    if (results.Count > 0 && results[^1].Outcome is not (DeployOutcome.Applied or DeployOutcome.NoChanges))
                         break;
                 }
                 output.Write(Summary(results, sources.Count, destroy));

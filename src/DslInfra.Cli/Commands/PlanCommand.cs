@@ -19,6 +19,7 @@ internal static class PlanCommand
             DefaultValueFactory = _ => ".",
         };
         var stacks = new Option<string[]>("--stack", "-s") { Description = "Plan only these stacks (the stacks they read are stubbed from their own plans when planned too).", AllowMultipleArgumentsPerToken = true };
+        var environment = EnvironmentOption("Plan only these environments (default: every environment the stacks declare, each reading its own stacks).");
         var against = new Option<string?>("--against") { Description = "A previous build's artifacts: applied into a scratch state first, so the plan shows what this change replaces, moves or destroys." };
         var terraform = new Option<string?>("--terraform") { Description = "The terraform executable (1.5 or later; default: terraform on PATH)." };
         var allow = new Option<string[]>("--allow") { Description = "An address whose violation is deliberate (as in review).", AllowMultipleArgumentsPerToken = true };
@@ -28,7 +29,7 @@ internal static class PlanCommand
         var file = CommandOutput.File();
         var command = new Command("plan", "Plan every stack with your terraform against providers played offline from the schemas DslInfra ships (no cloud account, no credentials, no provider download), in dependency order, and gate each plan as review does. Exit codes as review: 0 passed, 1 a violation, 2 bad input or a stack that does not validate.")
         {
-            path, stacks, against, terraform, allow, keep, configuration, format, file,
+            path, stacks, environment, against, terraform, allow, keep, configuration, format, file,
         };
         command.SetAction(parse => CommandOutput.Guard(error, () =>
         {
@@ -38,9 +39,10 @@ internal static class PlanCommand
             {
                 var missing = chosen.Where(s => current.All(c => c.Name != s)).ToList();
                 if (missing.Count > 0)
-                    throw new InputException($"no stack named {string.Join(", ", missing)} (stacks: {string.Join(", ", current.Select(c => c.Name))}).");
+                    throw new InputException($"no stack named {string.Join(", ", missing)} (stacks: {string.Join(", ", current.Select(c => c.Name).Distinct())}).");
                 current = current.Where(c => chosen.Contains(c.Name)).ToList();
             }
+            current = ChooseEnvironments(current, parse.GetValue(environment));
             var previous = parse.GetValue(against) is { } before ? Discover(before, parse.GetValue(configuration)!, error) : null;
             var scratch = parse.GetValue(keep) is { } kept ? Path.GetFullPath(kept) : Directory.CreateTempSubdirectory("dslinfra-plan-").FullName;
             Directory.CreateDirectory(scratch);
@@ -49,7 +51,7 @@ internal static class PlanCommand
                 var allowed = new HashSet<string>(parse.GetValue(allow) ?? [], StringComparer.Ordinal);
                 var outcomes = OfflinePlanner.RunAsync(current.Select(c => c.Input).ToList(), previous?.Select(p => p.Input).ToList(), terraformPath, scratch, error)
                     .GetAwaiter().GetResult();
-                var results = outcomes.Select(o => StackPlan.From(o, current.Single(c => c.Name == o.Stack), allowed)).ToList();
+                var results = outcomes.Select(o => StackPlan.From(o, current.Single(c => c.Qualified == o.Stack), allowed)).ToList();
                 var report = CommandOutput.FormatOf(parse.GetValue(format)) switch
                 {
                     OutputFormat.Markdown => Markdown(results),
@@ -91,6 +93,10 @@ internal static class PlanCommand
         var folders = File.Exists(Path.Combine(path, "main.tf.json"))
             ? [path]
             : Directory.GetDirectories(path).Where(d => File.Exists(Path.Combine(d, "main.tf.json"))).Order(StringComparer.Ordinal).ToList();
+        // Stacks with [Environments] are written to <environment>/<stack>/: one more level.
+        if (folders.Count == 0)
+            folders = Directory.GetDirectories(path).Order(StringComparer.Ordinal)
+                .SelectMany(e => Directory.GetDirectories(e).Where(d => File.Exists(Path.Combine(d, "main.tf.json"))).Order(StringComparer.Ordinal)).ToList();
         if (folders.Count == 0)
             throw new InputException($"{path}: no stack artifacts here (a folder holding main.tf.json, or folders of them).");
         return folders.Select(folder =>
@@ -98,8 +104,34 @@ internal static class PlanCommand
             var manifestPath = Path.Combine(folder, ArtifactContract.ManifestFile);
             var manifest = File.Exists(manifestPath) ? Manifest.Load([manifestPath]) : Manifest.Empty;
             var stack = manifest.Stacks.FirstOrDefault();
-            return new StackSource(stack?.Name ?? Path.GetFileName(Path.GetFullPath(folder)), Path.GetFullPath(folder), manifest, stack?.ReadsStacks ?? []);
+            return new StackSource(stack?.Name ?? Path.GetFileName(Path.GetFullPath(folder)), Path.GetFullPath(folder), manifest, stack?.ReadsStacks ?? [], stack?.Environment);
         }).ToList();
+    }
+
+    /// <summary>--env: the environments to work on, each name checked against what the stacks declare.</summary>
+    internal static Option<string[]> EnvironmentOption(string description) =>
+        new("--env", "-e") { Description = description, AllowMultipleArgumentsPerToken = true };
+
+    /// <summary>The stacks of the chosen environments (all when none is chosen); an unknown environment is bad input.</summary>
+    internal static List<StackSource> ChooseEnvironments(List<StackSource> sources, string[]? chosen)
+    {
+        if (chosen is not { Length: > 0 })
+            return sources;
+        var known = sources.Where(s => s.Environment is not null).Select(s => s.Environment!).Distinct().ToList();
+        if (known.Count == 0)
+            throw new InputException("--env: these stacks declare no environments (add [Environments(\"dev\", \"prod\")] to a stack).");
+        var unknown = chosen.Where(e => !known.Contains(e)).ToList();
+        if (unknown.Count > 0)
+            throw new InputException($"no environment named {string.Join(", ", unknown)} (environments: {string.Join(", ", known)}).");
+        return sources.Where(s => s.Environment is not null && chosen.Contains(s.Environment)).ToList();
+    }
+
+    /// <summary>The environments of the stacks in deployment order (as [Environments] lists them), then any others.</summary>
+    internal static List<string?> EnvironmentOrder(IReadOnlyList<StackSource> sources)
+    {
+        var declared = sources.SelectMany(s => s.Manifest.Stacks.FirstOrDefault()?.Environments ?? []).Distinct().ToList();
+        var present = sources.Select(s => s.Environment).Distinct().ToList();
+        return [.. declared.Where(e => present.Contains(e)).Select(e => (string?)e), .. present.Where(e => e is null || !declared.Contains(e))];
     }
 
     private static string Text(IReadOnlyList<StackPlan> results)

@@ -43,8 +43,10 @@ internal sealed class StackDeployment(string terraform, ImageBakery bakery, Depl
     private const string PlanFile = "dslinfra.tfplan";
     private const string LockFile = ".terraform.lock.hcl";
 
-    public DeployResult Run(StackSource stack, string locks, IReadOnlySet<string> allowed, bool destroy = false)
+    public DeployResult Run(StackSource source, string locks, IReadOnlySet<string> allowed, bool destroy = false)
     {
+        // Progress, results and the lock file's folder name the stack as dev/web when it has environments.
+        var stack = source with { Name = source.Qualified, Environment = null };
         // Images first: the plan reads their content-addressed names, which must exist before anything uses them.
         if (!destroy && bakery.Bake(stack.Name, stack.Manifest.Images) is { } bakeFailure)
             return new DeployResult(stack.Name, DeployOutcome.BakeFailed, "", bakeFailure, null);

@@ -5,9 +5,13 @@ using DslInfra.Offline.Planning;
 namespace DslInfra.Cli.Offline;
 
 /// <summary>One stack's artifacts to plan, with its manifest (which knows each block's C# line).</summary>
-internal sealed record StackSource(string Name, string Folder, Manifest Manifest, IReadOnlyList<string> ReadsStacks)
+internal sealed record StackSource(string Name, string Folder, Manifest Manifest, IReadOnlyList<string> ReadsStacks, string? Environment = null)
 {
-    public StackInput Input => new(Name, Folder, ReadsStacks);
+    /// <summary>The stack's name, or &lt;environment&gt;/&lt;name&gt;: unique across the environments of one build.</summary>
+    public string Qualified => Environment is null ? Name : Environment + "/" + Name;
+
+    /// <summary>What the planner orders and plans: qualified names, so each environment reads its own stacks.</summary>
+    public StackInput Input => new(Qualified, Folder, Environment is null ? ReadsStacks : ReadsStacks.Select(r => Environment + "/" + r).ToList());
 }
 
 /// <summary>What planning one stack gave, for the reports: the review of Terraform's plan, or the diagnostics that stopped it.</summary>

@@ -126,7 +126,11 @@ internal sealed class Manifest
                 }
         stacks.Add(new ManifestStack(
             root.TryGetProperty("stack", out var stack) && stack.ValueKind == JsonValueKind.String ? stack.GetString()! : Path.GetFileName(Path.GetDirectoryName(file)) ?? "",
-            Count(root, "variables"), Count(root, "outputs"), Strings(root, "reads_stacks"), Path.GetDirectoryName(Path.GetFullPath(file)) ?? ""));
+            Count(root, "variables"), Count(root, "outputs"), Strings(root, "reads_stacks"), Path.GetDirectoryName(Path.GetFullPath(file)) ?? "")
+        {
+            Environment = root.TryGetProperty(ArtifactContract.Keys.Environment, out var environment) && environment.ValueKind == JsonValueKind.String ? environment.GetString() : null,
+            Environments = Strings(root, ArtifactContract.Keys.Environments),
+        });
     }
 
     /// <summary>The manifest format the generator writes (the shared <see cref="ArtifactContract"/>).</summary>
@@ -183,7 +187,14 @@ internal sealed class Manifest
 internal sealed record ManifestImage(string Name, string Kind, string PublishedName, string Template, string Folder);
 
 /// <summary>One manifest's stack: its name, counts for summaries, the stacks whose outputs it reads, and its folder.</summary>
-internal sealed record ManifestStack(string Name, int Variables, int Outputs, IReadOnlyList<string> ReadsStacks, string Folder);
+internal sealed record ManifestStack(string Name, int Variables, int Outputs, IReadOnlyList<string> ReadsStacks, string Folder)
+{
+    /// <summary>The environment this stack's artifacts are for (null for a stack without environments).</summary>
+    public string? Environment { get; init; }
+
+    /// <summary>Every environment of the stack, in deployment order.</summary>
+    public IReadOnlyList<string> Environments { get; init; } = [];
+}
 
 /// <summary>Input the command cannot use: exit code 2.</summary>
 internal sealed class InputException(string message) : Exception(message);

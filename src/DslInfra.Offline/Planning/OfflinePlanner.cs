@@ -66,7 +66,13 @@ public static partial class OfflinePlanner
             var clock = Stopwatch.StartNew();
             var state = Path.Combine(scratch, "state", stack.Name + ".tfstate");
             Directory.CreateDirectory(Path.GetDirectoryName(state)!);
-            string Stub(string producer, IEnumerable<string> names) => StubState(scratch, producer, names, outputs.GetValueOrDefault(producer));
+            // A stack of an environment (dev/app) reads the stacks of its own environment (dev/network).
+            string Stub(string producer, IEnumerable<string> names)
+            {
+                var slash = stack.Name.LastIndexOf('/');
+                var qualified = slash > 0 ? stack.Name.Substring(0, slash + 1) + producer : producer;
+                return StubState(scratch, qualified, names, outputs.GetValueOrDefault(qualified));
+            }
             StackOutcome? result = null;
             if (previous?.FirstOrDefault(p => p.Name == stack.Name) is { } before)
             {

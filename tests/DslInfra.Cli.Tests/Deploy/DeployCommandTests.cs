@@ -19,13 +19,16 @@ public sealed class DeployCommandTests : IDisposable
     public void Dispose() => Directory.Delete(root, recursive: true);
 
     /// <summary>Writes a stack's main.tf.json and manifest.json; its one terraform_data is replace-only in the manifest.</summary>
-    private void Stack(string name, string input, string? reads = null, string? image = null, int applySeconds = 0)
+    private void Stack(string name, string input, string? reads = null, string? image = null, int applySeconds = 0, string? environment = null)
     {
-        var folder = Path.Combine(Artifacts, name);
+        // A stack of an environment is written to <environment>/<stack>/ and keeps its own state.
+        var folder = environment is null ? Path.Combine(Artifacts, name) : Path.Combine(Artifacts, environment, name);
+        var stateName = environment is null ? name : environment + "-" + name;
+        var readsState = reads is null ? null : environment is null ? reads : environment + "-" + reads;
         Directory.CreateDirectory(folder);
         var terraform = new JsonObject
         {
-            ["terraform"] = new JsonObject { ["backend"] = new JsonObject { ["local"] = new JsonObject { ["path"] = State(name) } } },
+            ["terraform"] = new JsonObject { ["backend"] = new JsonObject { ["local"] = new JsonObject { ["path"] = State(stateName) } } },
             ["resource"] = new JsonObject
             {
                 ["terraform_data"] = new JsonObject
@@ -43,7 +46,7 @@ public sealed class DeployCommandTests : IDisposable
             {
                 ["terraform_remote_state"] = new JsonObject
                 {
-                    [reads] = new JsonObject { ["backend"] = "local", ["config"] = new JsonObject { ["path"] = State(reads) } },
+                    [reads] = new JsonObject { ["backend"] = "local", ["config"] = new JsonObject { ["path"] = State(readsState!) } },
                 },
             };
         File.WriteAllText(Path.Combine(folder, "main.tf.json"), terraform.ToJsonString());
@@ -67,6 +70,11 @@ public sealed class DeployCommandTests : IDisposable
             ["outputs"] = new JsonArray("value"),
             ["reads_stacks"] = reads is null ? new JsonArray() : new JsonArray(reads),
         };
+        if (environment is not null)
+        {
+            manifest["environment"] = environment;
+            manifest["environments"] = new JsonArray("dev", "prod");
+        }
         File.WriteAllText(Path.Combine(folder, "manifest.json"), manifest.ToJsonString());
         if (image is not null)
         {
@@ -139,6 +147,41 @@ public sealed class DeployCommandTests : IDisposable
         Assert.Contains("stack app: no changes", secondOutput);
         Assert.DoesNotContain("] apply", secondError);
         Assert.Equal(serials, (Serial("network"), Serial("app")));
+    }
+
+    [Fact]
+    public void Two_environments_deploy_from_one_command_environment_after_environment_and_a_second_run_applies_nothing()
+    {
+        foreach (var (environment, cidr) in new[] { ("dev", "10.0.0.0/16"), ("prod", "10.1.0.0/16") })
+        {
+            Stack("network", cidr, environment: environment);
+            Stack("app", "${data.terraform_remote_state.network.outputs.value}", reads: "network", environment: environment);
+        }
+
+        var (exit, output, error) = Deploy();
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        var order = new[] { "[dev/network] apply", "[dev/app] apply", "[prod/network] apply", "[prod/app] apply" }.Select(step => error.IndexOf(step, StringComparison.Ordinal)).ToList();
+        Assert.True(order.All(i => i >= 0) && order.SequenceEqual(order.Order()), error);
+        // Each environment's app read its own environment's network.
+        Assert.Equal("10.0.0.0/16", Resource("dev-app").GetProperty("input").GetProperty("value").GetString());
+        Assert.Equal("10.1.0.0/16", Resource("prod-app").GetProperty("input").GetProperty("value").GetString());
+
+        var (again, secondOutput, secondError) = Deploy();
+        Assert.True(again == 0, $"exit {again}\n{secondOutput}\n{secondError}");
+        Assert.DoesNotContain("] apply", secondError);
+        Assert.Contains("stack prod/app: no changes", secondOutput);
+
+        // One environment alone.
+        Stack("network", "10.2.0.0/16", environment: "prod");
+        foreach (var stack in new[] { "network", "app" })   // terraform_data's input updates in place; let it
+            File.WriteAllText(Path.Combine(Artifacts, "prod", stack, "manifest.json"), File.ReadAllText(Path.Combine(Artifacts, "prod", stack, "manifest.json")).Replace("replace-only", "in-place"));
+        var (only, onlyOutput, onlyError) = Deploy("--env", "prod");
+        Assert.True(only == 0, $"exit {only}\n{onlyOutput}\n{onlyError}");
+        Assert.DoesNotContain("[dev/", onlyError);
+        Assert.Contains("stack prod/network: applied: 1 update in place", onlyOutput);
+        Assert.Contains("stack prod/app: applied: 1 update in place", onlyOutput);
+        Assert.Equal("10.0.0.0/16", Resource("dev-app").GetProperty("input").GetProperty("value").GetString());
+        Assert.Equal(2, Cli.Run("deploy", Artifacts, "--auto-approve", "--env", "staging").Exit);
     }
 
     [Fact]
