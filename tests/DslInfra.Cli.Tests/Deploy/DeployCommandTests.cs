@@ -185,6 +185,24 @@ public sealed class DeployCommandTests : IDisposable
     }
 
     [Fact]
+    public void Plan_plans_every_environment_offline_each_reading_its_own_stacks()
+    {
+        foreach (var (environment, cidr) in new[] { ("dev", "10.0.0.0/16"), ("prod", "10.1.0.0/16") })
+        {
+            Stack("network", cidr, environment: environment);
+            Stack("app", "${data.terraform_remote_state.network.outputs.value}", reads: "network", environment: environment);
+        }
+        var (exit, output, error) = Cli.Run("plan", Artifacts, "--format", "json");
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        using var report = JsonDocument.Parse(output);
+        Assert.Equal(["dev/network", "dev/app", "prod/network", "prod/app"], report.RootElement.GetProperty("stacks").EnumerateArray().Select(s => s.GetProperty("stack").GetString()));
+        var (one, oneOutput, _) = Cli.Run("plan", Artifacts, "--env", "dev", "--format", "json");
+        Assert.Equal(0, one);
+        using var dev = JsonDocument.Parse(oneOutput);
+        Assert.Equal(2, dev.RootElement.GetProperty("stacks").GetArrayLength());
+    }
+
+    [Fact]
     public void A_failing_gate_stops_before_apply_and_leaves_the_state_untouched()
     {
         Stack("network", "10.0.0.0/16");
