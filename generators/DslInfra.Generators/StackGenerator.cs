@@ -31,6 +31,9 @@ public sealed class StackGenerator : IIncrementalGenerator
         /// <summary>Digests of the project's AdditionalFiles.</summary>
         public const string Files = nameof(Files);
 
+        /// <summary>The image regeneration epoch (the MSBuild property DslInfraImageEpoch).</summary>
+        public const string ImageEpoch = nameof(ImageEpoch);
+
         /// <summary>Each stack's rendered files.</summary>
         public const string Artifacts = nameof(Artifacts);
     }
@@ -62,9 +65,15 @@ public sealed class StackGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(Steps.Files);
 
+        // Set for a scheduled rebuild (DslInfraImageEpoch=2026-W50): every image gets a new name and is baked again.
+        var imageEpoch = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) =>
+                options.GlobalOptions.TryGetValue("build_property.dslinfraimageepoch", out var epoch) ? epoch.Trim() : "")
+            .WithTrackingName(Steps.ImageEpoch);
+
         var artifacts = models
-            .Combine(projectDirectory.Combine(files))
-            .Select(static (pair, cancellation) => StackArtifacts.From(pair.Left, pair.Right.Left, pair.Right.Right, cancellation))
+            .Combine(projectDirectory.Combine(files).Combine(imageEpoch))
+            .Select(static (pair, cancellation) => StackArtifacts.From(pair.Left, pair.Right.Left.Left, pair.Right.Left.Right, cancellation, pair.Right.Right))
             .WithTrackingName(Steps.Artifacts);
 
         // One output over all stacks: it alone can see two stacks sharing a name or a class declared twice, and it

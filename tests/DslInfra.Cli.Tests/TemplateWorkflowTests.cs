@@ -18,12 +18,25 @@ public sealed class TemplateWorkflowTests
     [Theory]
     [InlineData("infrastructure-review.yml")]
     [InlineData("infrastructure-deploy.yml")]
+    [InlineData("infrastructure-regenerate.yml")]
     public void The_templates_workflows_lint_clean(string name)
     {
         // As `dotnet new dslinfra` writes it: the template's placeholders replaced.
         var rendered = File.ReadAllText(Path.Combine(Workflows, name)).Replace("FRAMEWORK", "net8.0").Replace("DSLINFRA_VERSION", "1.2.3");
         var (exit, output) = Lint(rendered);
         Assert.True(exit == 0, $"actionlint on {name} (exit {exit}):\n{output}");
+    }
+
+    [Fact]
+    public void The_regenerate_workflow_sets_the_image_epoch_weekly_commits_it_and_deploys()
+    {
+        var text = File.ReadAllText(Path.Combine(Workflows, "infrastructure-regenerate.yml"));
+        Assert.Contains("schedule:", text);
+        Assert.Contains("DslInfraImageEpoch", text);
+        Assert.Contains("git push origin HEAD:main", text);
+        Assert.Contains("dslinfra deploy MyStacks.csproj -c Release --auto-approve", text);
+        // The property it sets is in the template's project, where the build reads it.
+        Assert.Contains("<DslInfraImageEpoch></DslInfraImageEpoch>", File.ReadAllText(Path.Combine(Root, "src", "DslInfra.Templates", "content", "dslinfra", "MyStacks.csproj")));
     }
 
     [Fact]

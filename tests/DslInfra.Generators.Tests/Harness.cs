@@ -37,11 +37,14 @@ internal static class Harness
 
         """;
 
-    public static GeneratorDriver Driver(bool trackSteps = false, params (string Path, string Text)[] files) => CSharpGeneratorDriver.Create(
+    public static GeneratorDriver Driver(bool trackSteps = false, params (string Path, string Text)[] files) => Driver(trackSteps, null, files);
+
+    /// <summary>A driver whose build sets DslInfraImageEpoch (a scheduled rebuild), when <paramref name="imageEpoch"/> is given.</summary>
+    public static GeneratorDriver Driver(bool trackSteps, string? imageEpoch, params (string Path, string Text)[] files) => CSharpGeneratorDriver.Create(
         [new StackGenerator().AsSourceGenerator()],
         additionalTexts: files.Select(f => (AdditionalText)new ProjectFile(ProjectDirectory + f.Path, f.Text)),
         parseOptions: ParseOptions,
-        optionsProvider: new ProjectOptions(ProjectDirectory),
+        optionsProvider: new ProjectOptions(ProjectDirectory, imageEpoch),
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generator and returns every artifact by "stack/path"; <paramref name="files"/> are AdditionalFiles relative to the project.</summary>
@@ -100,20 +103,25 @@ internal static class Harness
             Microsoft.CodeAnalysis.Text.SourceText.From(text);
     }
 
-    private sealed class ProjectOptions(string projectDirectory) : AnalyzerConfigOptionsProvider
+    private sealed class ProjectOptions(string projectDirectory, string? imageEpoch = null) : AnalyzerConfigOptionsProvider
     {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(projectDirectory);
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(projectDirectory, imageEpoch);
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
 
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
 
-        private sealed class Options(string? projectDirectory) : AnalyzerConfigOptions
+        private sealed class Options(string? projectDirectory, string? imageEpoch = null) : AnalyzerConfigOptions
         {
             public static readonly Options Empty = new(null);
 
             public override bool TryGetValue(string key, out string value)
             {
+                if (key == "build_property.dslinfraimageepoch" && imageEpoch is not null)
+                {
+                    value = imageEpoch;
+                    return true;
+                }
                 value = projectDirectory ?? "";
                 return projectDirectory is not null && key == "build_property.projectdir";
             }

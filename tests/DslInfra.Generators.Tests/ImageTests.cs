@@ -37,6 +37,18 @@ public class ImageTests
         JsonDocument.Parse(artifacts["s/images/web.pkr.json"]).RootElement.GetProperty("source").GetProperty("amazon-ebs").GetProperty("web").GetProperty("ami_name").GetString()!;
 
     [Fact]
+    public void A_regeneration_epoch_renames_every_image_so_a_scheduled_build_bakes_it_again()
+    {
+        var plain = PublishedName(Generate(Stack()));
+        string WithEpoch(string epoch) => PublishedName(Harness.ArtifactsOf(Harness.Driver(false, epoch, Files).RunGenerators(Harness.Compile(Harness.Usings + Stack())).GetRunResult()));
+        // No epoch (an empty property, as a normal build has) keeps the name; each epoch gives a name of its own.
+        Assert.Equal(plain, WithEpoch(""));
+        Assert.NotEqual(plain, WithEpoch("2026-W50"));
+        Assert.NotEqual(WithEpoch("2026-W50"), WithEpoch("2026-W51"));
+        Assert.Equal(WithEpoch("2026-W50"), WithEpoch("2026-W50"));
+    }
+
+    [Fact]
     public void The_name_is_stable_across_runs_and_cultures()
     {
         var first = PublishedName(Generate(Stack()));

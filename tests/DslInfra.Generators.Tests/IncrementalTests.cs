@@ -28,7 +28,7 @@ public class IncrementalTests
         public static class Greeter { public static string Hello() => "hello"; }
         """;
 
-    private static readonly string[] TrackedSteps = [StackGenerator.Steps.Stacks, StackGenerator.Steps.ProjectDirectory, StackGenerator.Steps.Files, StackGenerator.Steps.Artifacts];
+    private static readonly string[] TrackedSteps = [StackGenerator.Steps.Stacks, StackGenerator.Steps.ProjectDirectory, StackGenerator.Steps.Files, StackGenerator.Steps.ImageEpoch, StackGenerator.Steps.Artifacts];
 
     [Fact]
     public void Unrelated_edit_leaves_every_step_cached()

@@ -23,7 +23,7 @@ internal static class ImageHashes
     /// AdditionalFiles; <paramref name="canonical"/> gives each image's template text as it is written.
     /// </summary>
     public static (Dictionary<string, string>? Names, Dictionary<string, string> Hashes) Compute(
-        StackModel stack, string projectDirectory, EquatableArray<FileDigest> files, Func<ImageSpec, string> canonical)
+        StackModel stack, string projectDirectory, EquatableArray<FileDigest> files, Func<ImageSpec, string> canonical, string imageEpoch = "")
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -37,6 +37,10 @@ internal static class ImageHashes
                     return (null, hashes);
                 content.Append(file).Append(':').Append(digest).Append('\n');
             }
+            // A regeneration epoch (DslInfraImageEpoch, e.g. the ISO week of a scheduled rebuild) gives every image a new
+            // name, so it is baked again from its freshly patched base and every instance using it is replaced.
+            if (imageEpoch.Length > 0)
+                content.Append("epoch:").Append(imageEpoch).Append('\n');
             var hash = Hex(Sha256(content.ToString())).Substring(0, Length);
             hashes[image.Name] = hash;
             names[image.Name] = image.Name + "-" + hash;

@@ -15,7 +15,7 @@ internal sealed record StackArtifacts(string Stack, string ClassName, EquatableA
     public const string TerraformFile = ArtifactContract.TerraformFile;
     public const string ManifestFile = ArtifactContract.ManifestFile;
 
-    public static StackArtifacts From(EvaluatedStack evaluated, string projectDirectory, EquatableArray<FileDigest> files, System.Threading.CancellationToken cancellation = default)
+    public static StackArtifacts From(EvaluatedStack evaluated, string projectDirectory, EquatableArray<FileDigest> files, System.Threading.CancellationToken cancellation = default, string imageEpoch = "")
     {
         var stack = evaluated.Model;
         // A stack of several environments is written to <environment>/<stack>/, and reads the stacks of its environment.
@@ -29,7 +29,7 @@ internal sealed record StackArtifacts(string Stack, string ClassName, EquatableA
         // A Dockerfile is the same text hashed and written; a Packer template is hashed without its (hashed) name.
         var dockerfiles = stack.Images.Where(i => i.IsContainer).ToDictionary(i => i.Name, i => DockerfileEmitter.Write(i, stack.Name));
         var (names, hashes) = ImageHashes.Compute(stack, projectDirectory, files,
-            image => image.IsContainer ? dockerfiles[image.Name] : JsonText.Write(PackerEmitter.Template(image, publishedName: null)));
+            image => image.IsContainer ? dockerfiles[image.Name] : JsonText.Write(PackerEmitter.Template(image, publishedName: null)), imageEpoch);
         if (names is null)
             return Failed(MissingUpload(stack, projectDirectory, files), stack.Images.FirstOrDefault()?.Span); // no hash, so no image name to write
         var artifacts = new List<Artifact>
